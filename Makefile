@@ -1,0 +1,36 @@
+# Every target sets up what it needs: a virtualenv in .venv installed from the exact pins in requirements.lock.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve test build lint lock clean
+
+serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000, reloading on every data or page edit
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)  ## Run every test (installs Debian's Chromium first when it is missing)
+	tools/ensure-chromium
+	$(BIN)/pytest
+
+build: $(STAMP)  ## Build the static site into site/
+	$(BIN)/mkdocs build
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lock:  ## Re-pin every dependency after editing pyproject.toml
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --extra test --generate-hashes --strip-extras -o requirements.lock pyproject.toml
+	rm -rf .venv-lock
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

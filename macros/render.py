@@ -1,0 +1,402 @@
+"""Data -> Markdown fragments for the pages. Knows nothing of MkDocs.
+
+Every text from the data goes through `text()`, which escapes HTML and Markdown, so what an editor
+types is shown exactly as typed and can never inject markup or template code. Links point at page
+sources from the docs root ("/conditions/radiculitis.md#anchor"); MkDocs checks and rewrites them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable
+
+from . import model
+from .load import Content
+
+# Python-Markdown's escapable characters that can start markup anywhere in a line; "1." "-" "+" only can at
+# the start of one.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#!|])")
+_LINE_START = re.compile(r"^(\d+\.|[-+>])")
+
+KIND_HEADINGS: dict[str, tuple[str, str]] = {
+    "avoid": ("Do not book a massage if…", "Massage is not advised for now. Wait until you are well, or ask your doctor."),
+    "doctor-first": ("Ask your doctor first if…", "Massage may be possible, but only when your doctor agrees."),
+    "local": (
+        "Tell your therapist if…",
+        "Massage can usually go ahead. Your therapist will avoid the area that is affected.",
+    ),
+}
+
+
+def text(value: str) -> str:
+    """Plain data text as inline Markdown that renders exactly as written."""
+    value = " ".join(value.split())
+    value = html.escape(value, quote=False)
+    value = _MARKDOWN_SPECIALS.sub(r"\\\1", value)
+    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], value)
+
+
+def attr(value: str) -> str:
+    """Plain data text for an HTML attribute value."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def page_link(label: str, page: str, anchor: str = "") -> str:
+    return f"[{text(label)}](/{page}{'#' + anchor if anchor else ''})"
+
+
+def condition_page_path(condition_id: str) -> str:
+    return f"conditions/{condition_id}.md"
+
+
+def condition_link(content: Content, condition_id: str) -> str:
+    return page_link(content.conditions[condition_id].name, condition_page_path(condition_id))
+
+
+def technique_link(content: Content, technique_id: str) -> str:
+    t = content.techniques[technique_id]
+    return page_link(t.name, "techniques.md", t.id)
+
+
+def massage_type_link(content: Content, type_id: str) -> str:
+    return page_link(content.massage_types[type_id].name, "massage-types.md", type_id)
+
+
+def contraindication_link(content: Content, ci_id: str) -> str:
+    return page_link(content.contraindications[ci_id].name, "contraindications.md", ci_id)
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def also_called(names: list[str]) -> str:
+    return f"*Also called: {', '.join(text(n) for n in names)}.*" if names else ""
+
+
+def blocks(*parts: str) -> str:
+    """Join Markdown blocks with blank lines, leaving out empty ones."""
+    return "\n\n".join(p.strip("\n") for p in parts if p and p.strip()) + "\n"
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
+    """'Page last reviewed … · Next review due … · Reviewed by …' for the entries a page shows."""
+    entries = list(entries)
+    last = max(e.last_reviewed for e in entries)
+    due = min(e.next_review for e in entries)
+    names = sorted({content.reviewers[e.reviewed_by].name for e in entries})
+    return (
+        f'<p class="review-note">Page last reviewed: {format_date(last)} · '
+        f"Next review due: {format_date(due)} · Reviewed by: {attr(', '.join(names))}</p>"
+    )
+
+
+def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
+    ids: list[str] = []
+    for entry in entries:
+        ids += [s for s in entry.sources if s not in ids]
+    return "Sources: " + "; ".join(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids) + "."
+
+
+def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
+    entries = list(entries)
+    return blocks(sources_note(content, entries), review_note(content, entries))
+
+
+# --- Urgent help ------------------------------------------------------------------------------------
+
+
+def care_card(content: Content) -> str:
+    """The 'get help now' box: the red-flag symptoms and what to do."""
+    clinic = content.clinic
+    emergency = [f for f in content.red_flags.values() if f.tier == "emergency"]
+    urgent = [f for f in content.red_flags.values() if f.tier == "urgent"]
+    lines = [
+        f'!!! danger "Get help now"',
+        "",
+        f"    **Call {text(clinic.emergency_number)} now** if you have back pain and any of these:",
+        "",
+        *(f"    - {text(f.symptom)}" for f in emergency),
+        "",
+        "    **See a doctor soon, before any massage,** if you have:",
+        "",
+        *(f"    - {text(f.symptom)}" for f in urgent),
+        "",
+        f"    {text(clinic.non_emergency_advice)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# --- Conditions ------------------------------------------------------------------------------------
+
+
+def condition_page(content: Content, condition_id: str) -> str:
+    c = content.conditions[condition_id]
+    mt = content.massage_types[c.massage_type]
+    concerns = [ci for ci in content.contraindications.values() if c.id in ci.conditions]
+    sections = [
+        f"**{text(c.summary)}**",
+        also_called(c.also_called),
+        f"## What it feels like\n\n{text(c.feels_like)}" if c.feels_like else "",
+        f"## Common causes\n\n{bullets(text(x) for x in c.causes)}" if c.causes else "",
+        f"## How massage can help\n\n{text(c.how_massage_helps)}",
+        f"## An example\n\n{text(c.example)}" if c.example else "",
+        f"## If nothing is done\n\n{text(c.risks_if_ignored)}" if c.risks_if_ignored else "",
+        f"## Which massage fits\n\n{massage_type_link(content, mt.id)}: {text(mt.summary)}",
+        (
+            "Stages that help most: " + ", ".join(technique_link(content, t) for t in c.techniques) + "."
+            if c.techniques
+            else ""
+        ),
+        f"## Be careful\n\n{bullets(text(x) for x in c.cautions)}" if c.cautions else "",
+        (
+            "Before you book, check "
+            + ", ".join(contraindication_link(content, ci.id) for ci in concerns)
+            + "."
+            if concerns
+            else ""
+        ),
+        f"## What research says\n\n{text(c.evidence)}" if c.evidence else "",
+        (
+            "## Related\n\n" + bullets(condition_link(content, r) for r in c.related) if c.related else ""
+        ),
+        care_card(content),
+        page_footer(content, [c]),
+    ]
+    return blocks(*sections)
+
+
+def conditions_index(content: Content) -> str:
+    parts = []
+    for mt in content.massage_types.values():
+        conditions = [c for c in content.conditions.values() if c.massage_type == mt.id]
+        if not conditions:
+            continue
+        parts.append(f"## {text(mt.name)} can help with {{ #{mt.id} }}")
+        parts.append(bullets(f"{condition_link(content, c.id)}: {text(c.summary)}" for c in conditions))
+    parts.append(page_footer(content, content.conditions.values()))
+    return blocks(*parts)
+
+
+# --- Massage types, stages, benefits, risk factors -------------------------------------------------
+
+
+def massage_types_comparison(content: Content) -> str:
+    types = list(content.massage_types.values())
+    head = "| | " + " | ".join(massage_type_link(content, t.id) for t in types) + " |"
+    rule = "|---" * (len(types) + 1) + "|"
+
+    def row(label: str, cells: Iterable[str]) -> str:
+        return f"| **{label}** | " + " | ".join(cells) + " |"
+
+    def helps_with(t: model.MassageType) -> str:
+        names = [condition_link(content, c.id) for c in content.conditions.values() if c.massage_type == t.id]
+        return ", ".join(names) or "–"
+
+    table = "\n".join(
+        [
+            head,
+            rule,
+            row("What it is", (text(t.summary) for t in types)),
+            row("What it is for", (text(t.purpose) for t in types)),
+            row("How it works", (text(t.how_it_works) for t in types)),
+            row("Helps with", (helps_with(t) for t in types)),
+        ]
+    )
+    details = []
+    for t in types:
+        details += [
+            f"## {text(t.name)} {{ #{t.id} }}",
+            also_called(t.also_called),
+            text(t.summary),
+            f"**What it is for:** {text(t.purpose)}",
+            f"**How it works:** {text(t.how_it_works)}",
+            (
+                "**Stages:** " + ", ".join(technique_link(content, s) for s in t.techniques) + "."
+                if t.techniques
+                else ""
+            ),
+            f"**Helps with:** {helps_with(t)}.",
+        ]
+    return blocks(table, *details, page_footer(content, types))
+
+
+def techniques_list(content: Content) -> str:
+    parts = []
+    for number, t in enumerate(content.techniques.values(), start=1):
+        parts += [
+            f"## {number}. {text(t.name)} {{ #{t.id} }}",
+            also_called(t.also_called),
+            f"**What it is:** {text(t.what_it_is)}",
+            f"**What it feels like:** {text(t.feels_like)}",
+            f"**What it does:** {text(t.what_it_does)}",
+        ]
+    return blocks(*parts, page_footer(content, content.techniques.values()))
+
+
+def benefits_list(content: Content) -> str:
+    parts = []
+    for b in content.benefits.values():
+        parts += [
+            f"## {text(b.name)} {{ #{b.id} }}",
+            text(b.summary),
+            f"**What research says:** {text(b.evidence)}",
+        ]
+    parts.append(f"**{text(content.clinic.texts.massage_is_not_a_cure)}**")
+    return blocks(*parts, page_footer(content, content.benefits.values()))
+
+
+def risk_factors_list(content: Content) -> str:
+    items = bullets(f"**{text(r.name)}:** {text(r.summary)}" for r in content.risk_factors.values())
+    return blocks(items)
+
+
+# --- Contraindications ------------------------------------------------------------------------------
+
+
+def contraindications_by_kind(content: Content) -> str:
+    parts = []
+    for kind, (heading, intro) in KIND_HEADINGS.items():
+        entries = [ci for ci in content.contraindications.values() if ci.kind == kind]
+        if not entries:
+            continue
+        parts += [f"## {text(heading)} {{ #{kind} }}", text(intro)]
+        for ci in entries:
+            parts += [
+                f"### {text(ci.name)} {{ #{ci.id} }}",
+                text(ci.plain),
+                f"**Why:** {text(ci.reason)}",
+                (
+                    "This matters for: " + ", ".join(condition_link(content, c) for c in ci.conditions) + "."
+                    if ci.conditions
+                    else ""
+                ),
+            ]
+    return blocks(*parts, page_footer(content, content.contraindications.values()))
+
+
+# --- The visit ----------------------------------------------------------------------------------------
+
+
+def visit_timeline(content: Content) -> str:
+    """The session as a bar of steps whose widths follow their minutes (HTML, no library)."""
+    visit = content.visit
+    cells = []
+    start = 0
+    for step in visit.steps:
+        share = 100 * step.minutes / visit.duration_minutes
+        label = f"{step.name}, minute {start} to {start + step.minutes}"
+        cells.append(
+            f'<li class="timeline-step" style="flex-basis:{share:.2f}%" title="{attr(label)}">'
+            f'<span class="timeline-name">{attr(step.name)}</span>'
+            f'<span class="timeline-minutes">{step.minutes} min</span></li>'
+        )
+        start += step.minutes
+    return (
+        f'<ol class="visit-timeline" aria-label="Your {visit.duration_minutes}-minute session, step by step">'
+        + "".join(cells)
+        + "</ol>"
+    )
+
+
+def visit_page(content: Content) -> str:
+    visit = content.visit
+    steps = []
+    for number, step in enumerate(visit.steps, start=1):
+        stage = f" ({technique_link(content, step.technique)})" if step.technique else ""
+        steps.append(f"{number}. **{text(step.name)}**{stage}, about {step.minutes} minutes: {text(step.text)}")
+    return blocks(
+        f"**{text(visit.summary)}**",
+        f"## How long it takes {{ #duration }}\n\nA session takes **{visit.duration_minutes} minutes**.",
+        "## Before your visit { #preparation }",
+        bullets(f"**{text(p.text)}** {text(p.why)}" for p in visit.preparation),
+        "## What happens { #what-happens }",
+        visit_timeline(content),
+        "\n".join(steps),
+        f"*{text(visit.timing_note)}*",
+        page_footer(content, [visit]),
+    )
+
+
+# --- About, sources, clinic ---------------------------------------------------------------------------
+
+
+def clinic_contact(content: Content) -> str:
+    c = content.clinic
+    a = c.address
+    phone_href = re.sub(r"[^+0-9]", "", c.phone)
+    return bullets(
+        [
+            f"**{text(c.name)}**, {text(a.street)}, {text(a.town)}, {text(a.postcode)}, {text(a.country)}",
+            f"Phone: [{text(c.phone)}](tel:{phone_href})",
+            f"Email: [{text(c.email)}](mailto:{c.email})",
+            f"Opening hours: {text(c.opening_hours)}",
+            f"[Book a massage]({c.booking_url})",
+        ]
+    )
+
+
+def disclaimer(content: Content) -> str:
+    return f"*{text(content.clinic.texts.disclaimer)}*\n"
+
+
+def sources_list(content: Content) -> str:
+    cited_by: dict[str, list[str]] = {s: [] for s in content.sources}
+    for collection, entry in content.reviewed_entries():
+        label = getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.replace("_", " ")
+        for s in entry.sources:
+            cited_by[s].append(text(label))
+    parts = []
+    for s in content.sources.values():
+        title = f"[{text(s.title)}]({s.url})" if s.url else f"*{text(s.title)}*"
+        when = f", {s.published.year}" if s.published else ""
+        note = f" {text(s.note)}" if s.note else ""
+        uses = ", ".join(dict.fromkeys(cited_by[s.id])) or "not cited yet"
+        parts.append(f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note} Used for: {uses}.')
+    return bullets(parts)
+
+
+def reviewers_list(content: Content) -> str:
+    return bullets(f"**{text(r.name)}**: {text(r.role)}" for r in content.clinic.reviewers)
+
+
+def review_table(content: Content) -> str:
+    rows = ["| Content | Last reviewed | Next review due | Reviewed by |", "|---|---|---|---|"]
+    for collection, entry in content.reviewed_entries():
+        label = getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.capitalize()
+        rows.append(
+            f"| {text(label)} | {entry.last_reviewed.isoformat()} | {entry.next_review.isoformat()} "
+            f"| {text(content.reviewers[entry.reviewed_by].name)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+# --- Home --------------------------------------------------------------------------------------------
+
+
+def home_overview(content: Content) -> str:
+    """The two types, who massage helps and what strains the back, each linking to its page."""
+    types = bullets(f"{massage_type_link(content, t.id)}: {text(t.summary)}" for t in content.massage_types.values())
+    helps = ", ".join(condition_link(content, c) for c in content.conditions)
+    return blocks(
+        "## Two types of back massage { #types }",
+        types,
+        "## Who it can help { #who-it-helps }",
+        f"Back massage is used for: {helps}. See {page_link('all conditions', 'conditions/index.md')}.",
+        "## What strains your back { #risk-factors }",
+        risk_factors_list(content),
+        "## Before you book { #before-you-book }",
+        bullets(
+            [
+                page_link("When not to have a massage", "contraindications.md"),
+                page_link("What happens at your visit", "visit.md"),
+            ]
+        ),
+        page_footer(content, [*content.massage_types.values(), *content.risk_factors.values()]),
+    )
