@@ -24,6 +24,7 @@ PAGE_MACROS = (
     render.sources_list,
     render.reviewers_list,
     render.review_table,
+    render.clinic_review_note,
 )
 
 

@@ -400,3 +400,8 @@ def home_overview(content: Content) -> str:
         ),
         page_footer(content, [*content.massage_types.values(), *content.risk_factors.values()]),
     )
+
+
+def clinic_review_note(content: Content) -> str:
+    """Review line for pages whose text is the clinic's own (about, contact)."""
+    return review_note(content, [content.clinic])

@@ -1,0 +1,146 @@
+"""Shared fixtures: the loaded content, one strict build of the site, a loopback server for it and
+a real Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import html.parser
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from macros.load import Content, load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these flags Chromium tries to reach Google's services at start; the machine's network is closed.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for the project folder into site_dir, as a clinic would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources (no virtualenv, no site) to mutate in a test."""
+    for name in ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content(DATA)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on loopback, like a static host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. A missing browser fails the run; it never skips."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make test`, which installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """The visible text of an HTML fragment (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(markup: str) -> str:
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    return " ".join(" ".join(extractor.parts).split())
+
+
+def article_html(site: Path, page: str) -> str:
+    """The main content of a built page ("conditions/radiculitis/" -> its <article>)."""
+    source = (site / page / "index.html").read_text(encoding="utf-8")
+    start = source.index("<article")
+    return source[start : source.index("</article>", start)]
+
+
+def article_text(site: Path, page: str) -> str:
+    return visible_text(article_html(site, page))

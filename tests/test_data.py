@@ -1,0 +1,114 @@
+"""The data is complete, consistent and dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import jsonschema
+import pytest
+import yaml
+
+from macros.load import COLLECTIONS, Content
+from macros.schema import SCHEMA_DIR, render_schema
+
+from .conftest import DATA
+
+REQUIRED_IDS = {
+    "massage_types": {"therapeutic", "relaxation"},
+    "techniques": {"effleurage", "friction", "petrissage", "tapotement", "vibration"},
+    "contraindications": {
+        "severe-spinal-injury", "skin-lesions", "fungal-infection", "infectious-disease",
+        "infectious-skin-disease", "thrombophlebitis", "skin-irritation", "high-blood-pressure",
+        "heart-failure", "cancer", "fever",
+    },
+    "conditions": {"muscle-tension", "reduced-spine-mobility", "radiculitis", "after-injury-or-surgery"},
+    "red_flags": {"saddle-numbness", "bladder-bowel-control", "leg-weakness", "major-trauma"},
+}
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """YAML as an editor's language server sees it: dates stay strings, as in JSON."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def test_the_data_loads_and_validates(content: Content) -> None:
+    assert content.conditions and content.contraindications and content.techniques
+
+
+@pytest.mark.parametrize("collection", sorted(REQUIRED_IDS))
+def test_the_stable_ids_other_pages_rely_on_exist(content: Content, collection: str) -> None:
+    assert REQUIRED_IDS[collection] <= set(getattr(content, collection))
+
+
+def test_the_five_stages_are_in_order(content: Content) -> None:
+    assert list(content.techniques) == ["effleurage", "friction", "petrissage", "tapotement", "vibration"]
+
+
+def test_the_eleven_contraindications_each_have_a_kind(content: Content) -> None:
+    assert len(content.contraindications) == 11
+    kinds = {c.kind for c in content.contraindications.values()}
+    assert kinds == {"avoid", "doctor-first", "local"}
+
+
+def test_the_first_seed_conditions_are_described_in_full(content: Content) -> None:
+    for cid in REQUIRED_IDS["conditions"]:
+        c = content.conditions[cid]
+        assert c.feels_like and c.causes and c.how_massage_helps and c.cautions and c.example, cid
+
+
+def test_every_condition_says_which_massage_type_fits(content: Content) -> None:
+    for c in content.conditions.values():
+        assert c.massage_type in content.massage_types
+
+
+def test_every_entry_is_sourced_dated_and_reviewed(content: Content) -> None:
+    for collection, entry in content.reviewed_entries():
+        assert entry.sources, collection
+        assert all(s in content.sources for s in entry.sources)
+        assert entry.reviewed_by in content.reviewers
+        assert entry.last_reviewed < entry.next_review <= entry.last_reviewed + dt.timedelta(days=3 * 366)
+
+
+def test_no_review_date_has_passed(content: Content) -> None:
+    today = dt.date.today()
+    overdue = [f"{c}: {getattr(e, 'id', c)} due {e.next_review}" for c, e in content.reviewed_entries()
+               if e.next_review < today]
+    assert not overdue, "review overdue: " + "; ".join(overdue)
+
+
+def test_no_entry_was_reviewed_in_the_future(content: Content) -> None:
+    assert all(e.last_reviewed <= dt.date.today() for _, e in content.reviewed_entries())
+
+
+def test_every_source_is_cited(content: Content) -> None:
+    cited = {s for _, e in content.reviewed_entries() for s in e.sources}
+    assert set(content.sources) <= cited
+
+
+def test_every_seed_document_is_a_source(content: Content) -> None:
+    assert {s.id for s in content.sources.values() if s.kind == "seed"} == {
+        "seed-four-conditions", "seed-back-massage-page"
+    }
+
+
+@pytest.mark.parametrize("file_name", sorted(COLLECTIONS))
+def test_the_committed_json_schema_matches_the_models(file_name: str) -> None:
+    committed = (SCHEMA_DIR / f"{file_name.removesuffix('.yml')}.schema.json").read_text(encoding="utf-8")
+    assert committed == render_schema(file_name), "run `python -m macros.schema` and commit the result"
+
+
+@pytest.mark.parametrize("file_name", sorted(COLLECTIONS))
+def test_every_data_file_validates_against_the_schema_its_first_line_names(file_name: str) -> None:
+    text = (DATA / file_name).read_text(encoding="utf-8")
+    match = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+    assert match, f"{file_name} must start with the yaml-language-server schema line"
+    schema = json.loads((DATA / match.group(1)).read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.load(text, Loader=_EditorLoader), schema,
+                        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
