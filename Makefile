@@ -23,7 +23,7 @@ lint: $(STAMP)
 lock:  ## Re-pin every dependency after editing pyproject.toml
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet pip-tools
-	.venv-lock/bin/pip-compile --quiet --extra test --generate-hashes --strip-extras -o requirements.lock pyproject.toml
+	.venv-lock/bin/pip-compile --quiet --extra test --all-build-deps --allow-unsafe --generate-hashes --strip-extras -o requirements.lock pyproject.toml
 	rm -rf .venv-lock
 
 $(STAMP): requirements.lock pyproject.toml
