@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import Content
+from macros.load import Content, ContentError, load_content
 from macros.search_terms import KEYWORDS_FIELD, add_keywords, search_terms_by_place
 
-from .conftest import article_html, visible_text
+from .conftest import DATA, article_html, build_site, copy_project, visible_text
 
 QUERY_SET = Path(__file__).with_name("search_queries.yml")
 QUERIES: list[dict] = yaml.safe_load(QUERY_SET.read_text(encoding="utf-8"))
@@ -248,3 +248,32 @@ def test_each_question_has_its_own_section_and_cost_and_booking_point_to_the_cli
     assert not re.search(r"[£$€]|\d+\s*(pounds|euros|dollars)", cost), "the clinic gives prices, not the site"
     how_long = visible_text(markup.split('id="how-long"', 1)[1].split("<h", 1)[0])
     assert f"{content.visit.duration_minutes} minutes" in how_long
+
+
+def test_a_question_id_used_twice_is_reported_with_file_line_and_field(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for source in DATA.glob("*.yml"):
+        (data / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    visit = data / "visit.yml"
+    lines = visit.read_text(encoding="utf-8").splitlines(keepends=True)
+    cost = next(i for i, line in enumerate(lines) if line.strip() == "- id: cost")
+    booking = next(i for i, line in enumerate(lines) if line.strip() == "- id: booking")
+    lines[cost] = lines[cost].replace("cost", "booking")
+    visit.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_content(data)
+    assert [str(p) for p in error.value.problems] == [
+        f"data/visit.yml:{booking + 1}: questions.id: duplicate id 'booking' (first used at line {cost + 1})"
+    ]
+
+
+def test_a_site_whose_search_cannot_weigh_the_words_does_not_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"\n      fields:\n(?:        .*\n)+", "\n", source, count=1), encoding="utf-8")
+    assert "keywords" not in config.read_text(encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "fields: keywords" in result.stderr and "Traceback" not in result.stderr
