@@ -14,7 +14,9 @@ from macros import load_site_content, render
 from macros.search_terms import KEYWORDS_FIELD, Place, add_keywords, search_terms_by_place
 
 CONDITIONS_INDEX = "conditions/index.md"
-# A condition page is about one thing, so it should rank above the lists that only name the condition.
+# Material ranks the top of a page up to 2.5 times above a section. A condition is the top of its own page,
+# while stages, contraindications and visit questions are sections; halving the condition pages keeps a
+# word that names a section from losing to a condition page that only shares a common word with it.
 CONDITION_PAGE_SEARCH_BOOST = 0.5
 _conditions: list = []  # set anew by on_config at every build, so `mkdocs serve` picks up new entries
 _search_terms: dict[Place, list[str]] = {}

@@ -163,6 +163,22 @@ def test_a_result_shows_the_entry_summary_not_boilerplate(
                     assert boilerplate not in link.text, (link.target, boilerplate)
 
 
+def test_on_a_phone_the_search_icon_opens_the_box_and_finds_the_answer(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/")
+        page.locator("label.md-header__button[for=__search]").click()
+        box = page.locator("input.md-search__input")
+        box.wait_for(state="visible")
+        box.type("sciatica")
+        page.locator(".md-search-result__list a.md-search-result__link").first.wait_for(state="visible")
+        first = page.locator(".md-search-result__list a.md-search-result__link").first
+        assert "/conditions/radiculitis/" in first.get_attribute("href")
+    finally:
+        context.close()
+
+
 def test_search_only_words_are_never_shown_in_the_results(
     search_results: dict[str, list[list[Link]]],
 ) -> None:
@@ -203,10 +219,17 @@ def test_text_repeated_on_every_page_is_left_out_of_the_index(built_site: Path, 
 
 
 def test_words_for_a_section_that_is_not_in_the_index_are_reported() -> None:
-    index = {"docs": [{"location": "techniques/", "title": "", "text": ""},
-                      {"location": "techniques/#petrissage", "title": "", "text": ""}]}
-    places = {("techniques.md", "petrissage"): ["kneading"], ("techniques.md", "renamed"): ["rubbing"],
-              ("gone.md", ""): ["anything"]}
+    index = {
+        "docs": [
+            {"location": "techniques/", "title": "", "text": ""},
+            {"location": "techniques/#petrissage", "title": "", "text": ""},
+        ]
+    }
+    places = {
+        ("techniques.md", "petrissage"): ["kneading"],
+        ("techniques.md", "renamed"): ["rubbing"],
+        ("gone.md", ""): ["anything"],
+    }
     missing = add_keywords(index, {"techniques.md": "techniques/"}, places)
     assert missing == [("techniques.md", "renamed"), ("gone.md", "")]
     assert index["docs"][1][KEYWORDS_FIELD] == "kneading"
