@@ -1,19 +1,30 @@
-"""MkDocs hooks: give every condition in the data its own page and put them in the navigation."""
+"""MkDocs hooks: give every condition in the data its own page and put them in the navigation, and put
+the words patients search for into the search index."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from macros import load_site_content, render
+from macros.search_terms import KEYWORDS_FIELD, Place, add_keywords, search_terms_by_place
 
 CONDITIONS_INDEX = "conditions/index.md"
+# Material ranks the top of a page up to 2.5 times above a section. A condition is the top of its own page,
+# while stages, contraindications and visit questions are sections; halving the condition pages keeps a
+# word that names a section from losing to a condition page that only shares a common word with it.
+CONDITION_PAGE_SEARCH_BOOST = 0.5
 _conditions: list = []  # set anew by on_config at every build, so `mkdocs serve` picks up new entries
+_search_terms: dict[Place, list[str]] = {}
+_page_urls: dict[str, str] = {}
 
 
 def on_config(config):
-    global _conditions
+    global _conditions, _search_terms
     content = load_site_content(config.config_file_path)
     config.site_name = content.clinic.site_name
     for section in config.nav or []:
@@ -21,13 +32,38 @@ def on_config(config):
             if isinstance(pages, list) and CONDITIONS_INDEX in pages:
                 pages += [render.condition_page_path(c) for c in content.conditions]
     _conditions = list(content.conditions.values())
+    _search_terms = search_terms_by_place(content)
     return config
 
 
 def on_files(files: Files, config) -> Files:
     for condition in _conditions:
-        front_matter = {"title": condition.name, "description": condition.summary}
+        front_matter = {
+            "title": condition.name,
+            "description": condition.summary,
+            "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
+        }
         source = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front_matter.items()) + "---\n\n"
         source += f"{{{{ condition_page({json.dumps(condition.id)}) }}}}\n"
         files.append(File.generated(config, render.condition_page_path(condition.id), content=source))
+    _page_urls.clear()
+    _page_urls.update({f.src_uri: f.url.removeprefix("./") for f in files.documentation_pages()})
     return files
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config) -> None:
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.is_file():
+        return  # the clinic turned the search off
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    if KEYWORDS_FIELD not in index["config"]["fields"]:
+        raise PluginError(
+            f"mkdocs.yml: the search plugin needs `fields: {KEYWORDS_FIELD}: {{boost: …}}`, or the words "
+            "patients search for (also_called, search_terms) are not searchable"
+        )
+    missing = add_keywords(index, _page_urls, _search_terms)
+    if missing:
+        places = ", ".join(f"{page}#{anchor}" if anchor else page for page, anchor in missing)
+        raise PluginError(f"search terms point at sections that are not in the search index: {places}")
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -318,6 +318,13 @@ def load_content(data_dir: Path | str) -> Content:
         check.refs(f, (i, "conditions"), ci.conditions, ids["conditions"], "condition")
     for i, step in enumerate(visit.steps):
         check.refs(rel["visit.yml"], ("steps", i, "technique"), step.technique, ids["techniques"], "technique")
+    questions: dict[str, int] = {}
+    for i, question in enumerate(visit.questions):
+        if question.id in questions:
+            first = _line_of(lines[rel["visit.yml"]], ("questions", questions[question.id], "id"))
+            message = f"duplicate id {question.id!r} (first used at line {first})"
+            check.add(rel["visit.yml"], ("questions", i, "id"), message)
+        questions.setdefault(question.id, i)
     total = sum(step.minutes for step in visit.steps)
     if total != visit.duration_minutes:
         check.add(

@@ -20,6 +20,13 @@ Text = Annotated[
 ]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=160, strip_whitespace=True)]
 Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$", max_length=400)]
+SearchTerms = Annotated[
+    list[ShortText],
+    Field(
+        description="Other words patients type when they look for this: everyday words, questions, other "
+        "spellings and common misspellings. Used by the site search only; not shown on the page."
+    ),
+]
 Kind = Literal["avoid", "doctor-first", "local"]
 Tier = Literal["emergency", "urgent"]
 
@@ -96,6 +103,7 @@ class Clinic(Reviewed):
 class MassageType(Entry):
     name: ShortText
     also_called: list[ShortText] = []
+    search_terms: SearchTerms = []
     summary: Text
     purpose: Text
     how_it_works: Text
@@ -105,6 +113,7 @@ class MassageType(Entry):
 class Technique(Entry):
     name: ShortText
     also_called: list[ShortText] = []
+    search_terms: SearchTerms = []
     what_it_is: Text
     feels_like: Text
     what_it_does: Text
@@ -113,6 +122,7 @@ class Technique(Entry):
 class Condition(Entry):
     name: ShortText
     also_called: list[ShortText] = []
+    search_terms: SearchTerms = []
     summary: Text = Field(description="One or two sentences. Used in lists and in search results.")
     massage_type: Id = Field(description="Id from massage_types.yml.")
     techniques: list[Id] = Field(description="Ids from techniques.yml that help most.")
@@ -128,6 +138,7 @@ class Condition(Entry):
 
 class Benefit(Entry):
     name: ShortText
+    search_terms: SearchTerms = []
     summary: Text
     evidence: Text
 
@@ -139,6 +150,7 @@ class RiskFactor(Entry):
 
 class Contraindication(Entry):
     name: ShortText
+    search_terms: SearchTerms = []
     plain: Text = Field(description="The situation, in the patient's own words.")
     kind: Kind = Field(
         description="avoid: massage is not advised now; doctor-first: get a doctor's agreement first; "
@@ -167,9 +179,25 @@ class VisitStep(Record):
     text: Text
 
 
+class Question(Record):
+    """A question patients often ask before their visit, answered on the "Your visit" page."""
+
+    id: Id
+    question: ShortText = Field(examples=["Does it hurt?"])
+    answer: Text
+    shows: Literal["duration", "preparation", "clinic-contact"] | None = Field(
+        None,
+        description="duration: the answer starts with the session length from duration_minutes; "
+        "preparation: a link to the list of things to do before the visit follows the answer; "
+        "clinic-contact: the clinic's phone, email and booking link from clinic.yml follow the answer.",
+    )
+    search_terms: SearchTerms = []
+
+
 class Visit(Reviewed):
     duration_minutes: int = Field(ge=5, le=240)
     summary: Text
     preparation: list[Preparation] = Field(min_length=1)
     steps: list[VisitStep] = Field(min_length=1)
     timing_note: Text
+    questions: list[Question] = Field([], description="Common questions with short answers, shown as a list.")

@@ -76,6 +76,12 @@ def also_called(names: list[str]) -> str:
     return f"*Also called: {', '.join(text(n) for n in names)}.*" if names else ""
 
 
+def lead_with_also_called(lead: str, names: list[str]) -> str:
+    """The entry's summary with its other names on the next line of the same paragraph, so a search result
+    for one of those names shows the summary with it."""
+    return f"{lead}<br>\n{also_called(names)}" if names else lead
+
+
 def blocks(*parts: str) -> str:
     """Join Markdown blocks with blank lines, leaving out empty ones."""
     return "\n\n".join(p.strip("\n") for p in parts if p and p.strip()) + "\n"
@@ -85,6 +91,16 @@ def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+# Material's search skips an element carrying this attribute: text repeated on many pages must not drown
+# the answers in search results.
+SEARCH_EXCLUDE = "data-search-exclude"
+
+
+def search_excluded(block: str) -> str:
+    """A Markdown block (paragraph, list) left out of the site search."""
+    return f"{block}\n{{ {SEARCH_EXCLUDE} }}"
+
+
 def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     """'Page last reviewed … · Next review due … · Reviewed by …' for the entries a page shows."""
     entries = list(entries)
@@ -92,7 +108,7 @@ def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     due = min(e.next_review for e in entries)
     names = sorted({content.reviewers[e.reviewed_by].name for e in entries})
     return (
-        f'<p class="review-note">Page last reviewed: {format_date(last)} · '
+        f'<p class="review-note" {SEARCH_EXCLUDE}="true">Page last reviewed: {format_date(last)} · '
         f"Next review due: {format_date(due)} · Reviewed by: {attr(', '.join(names))}</p>"
     )
 
@@ -101,7 +117,8 @@ def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     ids: list[str] = []
     for entry in entries:
         ids += [s for s in entry.sources if s not in ids]
-    return "Sources: " + "; ".join(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids) + "."
+    links = "; ".join(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids)
+    return search_excluded(f"Sources: {links}.")
 
 
 def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
@@ -141,8 +158,7 @@ def condition_page(content: Content, condition_id: str) -> str:
     mt = content.massage_types[c.massage_type]
     concerns = [ci for ci in content.contraindications.values() if c.id in ci.conditions]
     sections = [
-        f"**{text(c.summary)}**",
-        also_called(c.also_called),
+        lead_with_also_called(f"**{text(c.summary)}**", c.also_called),
         f"## What it feels like\n\n{text(c.feels_like)}" if c.feels_like else "",
         f"## Common causes\n\n{bullets(text(x) for x in c.causes)}" if c.causes else "",
         f"## How massage can help\n\n{text(c.how_massage_helps)}",
@@ -213,8 +229,7 @@ def massage_types_comparison(content: Content) -> str:
     for t in types:
         details += [
             f"## {text(t.name)} {{ #{t.id} }}",
-            also_called(t.also_called),
-            text(t.summary),
+            lead_with_also_called(text(t.summary), t.also_called),
             f"**What it is for:** {text(t.purpose)}",
             f"**How it works:** {text(t.how_it_works)}",
             (
@@ -232,8 +247,7 @@ def techniques_list(content: Content) -> str:
     for number, t in enumerate(content.techniques.values(), start=1):
         parts += [
             f"## {number}. {text(t.name)} {{ #{t.id} }}",
-            also_called(t.also_called),
-            f"**What it is:** {text(t.what_it_is)}",
+            lead_with_also_called(f"**What it is:** {text(t.what_it_is)}", t.also_called),
             f"**What it feels like:** {text(t.feels_like)}",
             f"**What it does:** {text(t.what_it_does)}",
         ]
@@ -320,8 +334,27 @@ def visit_page(content: Content) -> str:
         visit_timeline(content),
         "\n".join(steps),
         f"*{text(visit.timing_note)}*",
+        visit_questions(content),
         page_footer(content, [visit]),
     )
+
+
+def visit_questions(content: Content) -> str:
+    """Common questions before a visit, each under its own heading so search lands on the answer."""
+    visit = content.visit
+    if not visit.questions:
+        return ""
+    parts = ["## Common questions { #questions }"]
+    for q in visit.questions:
+        answer = text(q.answer)
+        if q.shows == "duration":
+            answer = f"A session takes **{visit.duration_minutes} minutes**. {answer}"
+        parts += [f"### {text(q.question)} {{ #{q.id} }}", answer]
+        if q.shows == "preparation":
+            parts.append(f"See the list under {page_link('Before your visit', 'visit.md', 'preparation')}.")
+        if q.shows == "clinic-contact":
+            parts.append(clinic_contact_line(content))
+    return blocks(*parts)
 
 
 # --- About, sources, clinic ---------------------------------------------------------------------------
@@ -342,8 +375,18 @@ def clinic_contact(content: Content) -> str:
     )
 
 
+def clinic_contact_line(content: Content) -> str:
+    """How to reach the clinic, in one sentence, from clinic.yml."""
+    c = content.clinic
+    phone_href = re.sub(r"[^+0-9]", "", c.phone)
+    return (
+        f"Call the clinic on [{text(c.phone)}](tel:{phone_href}) ({text(c.opening_hours)}), "
+        f"email [{text(c.email)}](mailto:{c.email}) or [book online]({c.booking_url})."
+    )
+
+
 def disclaimer(content: Content) -> str:
-    return f"*{text(content.clinic.texts.disclaimer)}*\n"
+    return search_excluded(f"*{text(content.clinic.texts.disclaimer)}*") + "\n"
 
 
 def sources_list(content: Content) -> str:

@@ -1,0 +1,302 @@
+"""The site search finds what patients type: lay words, misspellings and questions, through Material's real
+search box in Chromium, on the built site, with no server behind it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.load import Content, ContentError, load_content
+from macros.search_terms import KEYWORDS_FIELD, add_keywords, search_terms_by_place
+
+from .conftest import DATA, article_html, build_site, copy_project, visible_text
+
+QUERY_SET = Path(__file__).with_name("search_queries.yml")
+QUERIES: list[dict] = yaml.safe_load(QUERY_SET.read_text(encoding="utf-8"))
+TOP = 3
+REQUIRED_SHARE = 0.95
+
+# The visible links of each result in the list, in order: the page, then the best sections of that page. The
+# sections folded under "N more on this page" are not visible, so they do not count.
+_READ_RESULTS = """() => [
+  ...document.querySelectorAll('.md-search-result__list > .md-search-result__item')
+].map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')].map(a => {
+    const url = new URL(a.href);
+    return {target: url.pathname.replace(/^\\//, '') + url.hash,
+            title: a.querySelector('h1, h2').textContent,
+            text: [...a.querySelector('article').children]
+              .filter(e => !/^H[12]$/.test(e.tagName) && !e.classList.contains('md-search-result__icon'))
+              .map(e => e.innerText).join('\\n')};
+  }))"""
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str  # "conditions/radiculitis/" or "techniques/#petrissage"
+    title: str
+    text: str  # what the result shows under its title
+
+
+class SearchBox:
+    """Material's search box on the served site, used the way a patient uses it: type, read the results."""
+
+    def __init__(self, page, site_url: str) -> None:
+        self.page = page
+        page.goto(f"{site_url}/")
+        self.box = page.locator("input.md-search__input")
+        self.box.click()
+        self.meta = page.locator(".md-search-result__meta")
+        # The worker builds the index in the browser; until then the meta line says it is initialising.
+        page.wait_for_function(
+            "() => { const m = document.querySelector('.md-search-result__meta').textContent;"
+            " return m.length > 0 && !/initiali[sz]ing/i.test(m); }"
+        )
+        self.placeholder = self.meta.text_content()
+
+    def search(self, query: str) -> list[list[Link]]:
+        # Clear first and wait for the empty list, so the list read below belongs to this query only.
+        self.box.fill("")
+        self.box.press("End")
+        self.page.wait_for_function(
+            "p => !document.querySelector('.md-search-result__list').children.length"
+            " && document.querySelector('.md-search-result__meta').textContent === p",
+            arg=self.placeholder,
+        )
+        self.box.fill(query)
+        self.box.press("End")
+        self.page.wait_for_function(
+            "p => document.querySelector('.md-search-result__list').children.length"
+            " || (document.querySelector('.md-search-result__meta').textContent !== p)",
+            arg=self.placeholder,
+        )
+        return [[Link(**link) for link in item] for item in self.page.evaluate(_READ_RESULTS)]
+
+
+def rank_of(results: list[list[Link]], finds: str | list[str]) -> int | None:
+    """Position (1-based) of the first result that shows one of the expected places, or None."""
+    targets = {finds} if isinstance(finds, str) else set(finds)
+    for position, item in enumerate(results, start=1):
+        if targets & {link.target for link in item}:
+            return position
+    return None
+
+
+@pytest.fixture(scope="module")
+def search_results(browser, site_url: str) -> dict[str, list[list[Link]]]:
+    """Every query of the test set typed into one page's search box, one after the other."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        box = SearchBox(context.new_page(), site_url)
+        return {q["query"]: box.search(q["query"]) for q in QUERIES}
+    finally:
+        context.close()
+
+
+def test_the_query_set_is_large_and_varied() -> None:
+    queries = [q["query"] for q in QUERIES]
+    assert len(queries) >= 40
+    assert len(set(queries)) == len(queries), "a query is listed twice"
+    assert sum(" " not in q for q in queries) >= 10, "single words"
+    assert sum(len(q.split()) >= 4 for q in queries) >= 5, "whole questions and phrases"
+    for q in QUERIES:
+        assert set(q) == {"query", "finds"}, q
+
+
+def test_patients_find_what_they_type_in_the_top_three_results(
+    search_results: dict[str, list[list[Link]]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ranks = {q["query"]: rank_of(search_results[q["query"]], q["finds"]) for q in QUERIES}
+    found = [q for q, r in ranks.items() if r is not None and r <= TOP]
+    first = [q for q, r in ranks.items() if r == 1]
+    misses = {
+        q["query"]: (q["finds"], [item[0].target for item in search_results[q["query"]][:TOP]])
+        for q in QUERIES
+        if q["query"] not in found
+    }
+    share = len(found) / len(QUERIES)
+    with capsys.disabled():
+        print(
+            f"\nsearch: {len(found)}/{len(QUERIES)} queries ({share:.0%}) find their place in the top {TOP}; "
+            f"{len(first)}/{len(QUERIES)} ({len(first) / len(QUERIES):.0%}) rank it first"
+        )
+        for query, (finds, top) in misses.items():
+            print(f"  miss: {query!r} should find {finds}, top {TOP} were {top}")
+        for query, rank in ranks.items():
+            if rank is not None and 1 < rank <= TOP:
+                print(f"  found at {rank}: {query!r}")
+    assert share >= REQUIRED_SHARE, f"only {share:.0%} found in the top {TOP}; misses: {misses}"
+
+
+@pytest.mark.parametrize(
+    ("query", "place"),
+    [
+        ("sciatica", "conditions/radiculitis/"),
+        ("kneading", "techniques/#petrissage"),
+        ("blood clot", "contraindications/#thrombophlebitis"),
+    ],
+)
+def test_the_lay_word_lands_on_its_entry_first(
+    search_results: dict[str, list[list[Link]]], query: str, place: str
+) -> None:
+    assert rank_of(search_results[query], place) == 1, search_results[query][:TOP]
+
+
+def test_a_result_shows_the_entry_summary_not_boilerplate(
+    search_results: dict[str, list[list[Link]]], content: Content
+) -> None:
+    radiculitis = search_results["sciatica"][0][0]
+    assert radiculitis.title == content.conditions["radiculitis"].name
+    assert radiculitis.text.startswith(content.conditions["radiculitis"].summary), radiculitis.text
+    kneading = search_results["kneading"][0]
+    petrissage = next(link for link in kneading if link.target == "techniques/#petrissage")
+    what_it_is = content.techniques["petrissage"].what_it_is
+    assert petrissage.text.startswith(f"What it is: {what_it_is}"), petrissage.text
+    for results in search_results.values():
+        for item in results:
+            for link in item:
+                for boilerplate in ("Page last reviewed", "Sources:", content.clinic.texts.disclaimer):
+                    assert boilerplate not in link.text, (link.target, boilerplate)
+
+
+def test_on_a_phone_the_search_icon_opens_the_box_and_finds_the_answer(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/")
+        page.locator("label.md-header__button[for=__search]").click()
+        box = page.locator("input.md-search__input")
+        box.wait_for(state="visible")
+        box.type("sciatica")
+        page.locator(".md-search-result__list a.md-search-result__link").first.wait_for(state="visible")
+        first = page.locator(".md-search-result__list a.md-search-result__link").first
+        assert "/conditions/radiculitis/" in first.get_attribute("href")
+    finally:
+        context.close()
+
+
+def test_search_only_words_are_never_shown_in_the_results(
+    search_results: dict[str, list[list[Link]]],
+) -> None:
+    shown = " ".join(link.text for results in search_results.values() for item in results for link in item)
+    for misspelling in ("siatica", "kneeding", "blod clot", "thrombophlebitus"):
+        assert misspelling not in shown
+
+
+# --- The index the browser loads ---------------------------------------------------------------------
+
+
+def _index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_every_entry_s_words_reach_the_index_entry_of_its_own_section(
+    built_site: Path, content: Content
+) -> None:
+    index = _index(built_site)
+    assert KEYWORDS_FIELD in index["config"]["fields"]
+    entries = {e["location"]: e for e in index["docs"]}
+    places = search_terms_by_place(content)
+    assert entries["conditions/radiculitis/"][KEYWORDS_FIELD].count("sciatica")
+    assert "kneading" in entries["techniques/#petrissage"][KEYWORDS_FIELD]
+    assert "blood clot" in entries["contraindications/#thrombophlebitis"][KEYWORDS_FIELD]
+    for (page, anchor), words in places.items():
+        url = page.removesuffix(".md") + "/"  # every place is a page of its own, never a folder index
+        location = f"{url}#{anchor}" if anchor else url
+        assert entries[location][KEYWORDS_FIELD] == ", ".join(words), location
+
+
+def test_text_repeated_on_every_page_is_left_out_of_the_index(built_site: Path, content: Content) -> None:
+    for entry in _index(built_site)["docs"]:
+        for boilerplate in ("Page last reviewed", "Sources:", content.clinic.texts.disclaimer):
+            assert boilerplate not in entry["text"], (entry["location"], boilerplate)
+    about = article_html(built_site, "about/")
+    assert content.clinic.texts.disclaimer in visible_text(about), "left out of search, but still on the page"
+
+
+def test_words_for_a_section_that_is_not_in_the_index_are_reported() -> None:
+    index = {
+        "docs": [
+            {"location": "techniques/", "title": "", "text": ""},
+            {"location": "techniques/#petrissage", "title": "", "text": ""},
+        ]
+    }
+    places = {
+        ("techniques.md", "petrissage"): ["kneading"],
+        ("techniques.md", "renamed"): ["rubbing"],
+        ("gone.md", ""): ["anything"],
+    }
+    missing = add_keywords(index, {"techniques.md": "techniques/"}, places)
+    assert missing == [("techniques.md", "renamed"), ("gone.md", "")]
+    assert index["docs"][1][KEYWORDS_FIELD] == "kneading"
+
+
+# --- The data behind it ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "collection", ["conditions", "techniques", "massage_types", "benefits", "contraindications"]
+)
+def test_every_entry_carries_the_words_patients_use_for_it(content: Content, collection: str) -> None:
+    for entry in getattr(content, collection).values():
+        words = [*getattr(entry, "also_called", []), *entry.search_terms]
+        assert len(words) >= 4, (collection, entry.id)
+        assert len({w.lower() for w in words}) == len(words), (collection, entry.id, "a word is listed twice")
+
+
+def test_the_visit_answers_the_questions_patients_ask(content: Content) -> None:
+    ids = {q.id for q in content.visit.questions}
+    assert {"how-long", "how-to-prepare", "what-to-wear", "cost", "booking", "does-it-hurt"} <= ids
+    assert all(q.search_terms for q in content.visit.questions)
+
+
+def test_each_question_has_its_own_section_and_cost_and_booking_point_to_the_clinic(
+    built_site: Path, content: Content
+) -> None:
+    markup = article_html(built_site, "visit/")
+    ids = re.findall(r'\sid="([^"]+)"', markup)
+    assert len(ids) == len(set(ids)), "an anchor is used twice on the visit page"
+    for q in content.visit.questions:
+        heading = re.search(rf'<h3 id="{q.id}">(.*?)</h3>', markup, re.S)
+        assert heading and visible_text(heading.group(1)) == q.question, q.id
+    clinic = content.clinic
+    for qid in ("cost", "booking"):
+        answer = markup.split(f'id="{qid}"', 1)[1].split("<h", 1)[0]
+        assert f'href="{clinic.booking_url}"' in answer and clinic.phone in visible_text(answer), qid
+    cost = visible_text(markup.split('id="cost"', 1)[1].split("<h", 1)[0])
+    assert not re.search(r"[£$€]|\d+\s*(pounds|euros|dollars)", cost), "the clinic gives prices, not the site"
+    how_long = visible_text(markup.split('id="how-long"', 1)[1].split("<h", 1)[0])
+    assert f"{content.visit.duration_minutes} minutes" in how_long
+
+
+def test_a_question_id_used_twice_is_reported_with_file_line_and_field(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for source in DATA.glob("*.yml"):
+        (data / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    visit = data / "visit.yml"
+    lines = visit.read_text(encoding="utf-8").splitlines(keepends=True)
+    cost = next(i for i, line in enumerate(lines) if line.strip() == "- id: cost")
+    booking = next(i for i, line in enumerate(lines) if line.strip() == "- id: booking")
+    lines[cost] = lines[cost].replace("cost", "booking")
+    visit.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_content(data)
+    assert [str(p) for p in error.value.problems] == [
+        f"data/visit.yml:{booking + 1}: questions.id: duplicate id 'booking' (first used at line {cost + 1})"
+    ]
+
+
+def test_a_site_whose_search_cannot_weigh_the_words_does_not_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"\n      fields:\n(?:        .*\n)+", "\n", source, count=1), encoding="utf-8")
+    assert "keywords" not in config.read_text(encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "fields: keywords" in result.stderr and "Traceback" not in result.stderr
