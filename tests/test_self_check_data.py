@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros import self_check
-from macros.load import ContentError, Problem, load_content
-from macros.load import Content
+from macros.load import Content, ContentError, Problem, load_content
 
 from .conftest import DATA
 
@@ -163,8 +162,8 @@ def test_an_unknown_expected_tier_is_reported(tmp_path: Path) -> None:
         tmp_path, "self_check.yml", lambda s: s.replace("expect_tier: avoid", "expect_tier: avoi")
     )
     assert [str(p) for p in problems] == [
-        f"data/self_check.yml:{line}: worked_cases.expect_tier: 'avoi' is not one of emergency, urgent, avoid, "
-        "doctor-first, suitable (did you mean 'avoid'?)"
+        f"data/self_check.yml:{line}: worked_cases.expect_tier: 'avoi' is not one of emergency, urgent, "
+        "avoid, doctor-first, suitable (did you mean 'avoid'?)"
     ]
 
 
