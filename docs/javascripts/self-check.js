@@ -2,9 +2,9 @@
  *
  * Runs only on the patient's device: it reads the rule table the build embedded in the page
  * (<script type="application/json" id="self-check-data">), evaluates the answers and shows the result
- * texts the build rendered (hidden) into the page. It sends nothing, stores nothing (no cookies, no
- * storage) and never changes the address. No rule for any single question is written here: every
- * question's tier comes from the data.
+ * texts the build rendered (hidden) into the page. It sends nothing, stores nothing and never changes
+ * the address (a test checks it uses no API that could). No rule for any single question is written
+ * here: every question's tier comes from the data.
  *
  * Test contract: window.selfCheck.evaluate(answers) -> {tier, localCaution, reasons, cautions}
  *   answers: {questionId: "yes" | "no" | "unsure"}; a missing or unknown answer counts as "unsure".
