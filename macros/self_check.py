@@ -107,7 +107,7 @@ def rules(content: Content) -> dict[str, Any]:
 
 
 def rules_json(content: Content) -> str:
-    """The rule table as JSON that is safe inside <script type="application/json">."""
+    """The rule table as JSON with no <, > or &, so it is safe in any HTML context."""
     raw = json.dumps(rules(content), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

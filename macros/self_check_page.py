@@ -43,11 +43,16 @@ def _question_fieldset(q: Question) -> str:
 def self_check_form(content: Content) -> str:
     """The questions as a real HTML form: warning signs first, then the contraindications, then the
     optional "what bothers you" part. `method="dialog"` makes a submission without JavaScript do nothing,
-    so answers can never end up in the address bar or a server log."""
+    so answers can never end up in the address bar or a server log.
+
+    The rule table travels in the form's `data-rules` attribute rather than a <script type=
+    "application/json">: Material's instant navigation re-runs inline scripts as JavaScript, dropping
+    their type and id."""
     sc = content.self_check
     asked = questions(content)
     parts = [
-        '<form id="self-check" class="self-check" method="dialog" novalidate>',
+        f'<form id="self-check" class="self-check" method="dialog" novalidate '
+        f'data-rules="{html.escape(self_check.rules_json(content), quote=True)}">',
     ]
     for part, heading, intro in (
         ("red_flags", sc.red_flags_heading, sc.red_flags_intro),
@@ -188,7 +193,7 @@ def self_check_result(content: Content) -> str:
 
 
 def self_check_page(content: Content) -> str:
-    """The whole self-check: intro, the form, the rules in words, the result area and the rule table."""
+    """The whole self-check: intro, the form (with the rule table), the result area, the rules in words."""
     sc = content.self_check
     entries = [sc, *content.red_flags.values(), *content.contraindications.values()]
     return blocks(
@@ -200,6 +205,5 @@ def self_check_page(content: Content) -> str:
         self_check_form(content),
         self_check_result(content),
         self_check_rules(content),
-        f'<script type="application/json" id="self-check-data">{self_check.rules_json(content)}</script>',
         page_footer(content, entries),
     )

@@ -276,3 +276,16 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
         assert page.locator("#self-check").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("answered", ["before", "after"])
+def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answered: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    if answered == "after":
+        for qid in _ids(content):
+            visit.answer_option(qid, "yes" if qid in ("skin-lesions", "cancer") else "no").click()
+        visit.page.locator('input[name="concern"]').first.click()
+        visit.page.get_by_role("button", name="See my result").click()
+    results = Axe().run(visit.page, context={"include": [["article"]]})
+    assert results.violations_count == 0, results.generate_report()

@@ -51,10 +51,8 @@ def test_the_form_and_result_carry_the_ids_other_tests_rely_on(built_site: Path)
 
 
 def test_the_page_embeds_the_rule_table_built_from_the_data(built_site: Path, content: Content) -> None:
-    raw = re.search(
-        r'<script type="application/json" id="self-check-data">(.*?)</script>', _page(built_site), re.S
-    )
-    assert json.loads(raw.group(1)) == self_check.rules(content)
+    raw = re.search(r'<form id="self-check"[^>]* data-rules="([^"]*)"', _page(built_site))
+    assert json.loads(html.unescape(raw.group(1))) == self_check.rules(content)
 
 
 def test_the_home_page_and_every_condition_page_link_to_the_self_check(

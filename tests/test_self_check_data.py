@@ -82,7 +82,7 @@ def test_every_what_bothers_you_option_points_at_existing_conditions(content: Co
         assert option.conditions and all(c in content.conditions for c in option.conditions), option.id
 
 
-def test_the_rule_table_cannot_close_its_script_element(content: Content) -> None:
+def test_the_rule_table_cannot_break_out_of_its_html(content: Content) -> None:
     raw = self_check.rules_json(content)
     assert "<" not in raw and ">" not in raw and "&" not in raw
 

@@ -1,7 +1,7 @@
 /* Self-check "Is back massage right for me now?"
  *
- * Runs only on the patient's device: it reads the rule table the build embedded in the page
- * (<script type="application/json" id="self-check-data">), evaluates the answers and shows the result
+ * Runs only on the patient's device: it reads the rule table the build embedded in the page (the
+ * form's data-rules attribute, JSON), evaluates the answers and shows the result
  * texts the build rendered (hidden) into the page. It sends nothing, stores nothing and never changes
  * the address (a test checks it uses no API that could). No rule for any single question is written
  * here: every question's tier comes from the data.
@@ -98,14 +98,13 @@
   }
 
   function setUp() {
-    var data = document.getElementById("self-check-data");
     var form = document.getElementById("self-check");
     var result = document.getElementById("self-check-result");
-    if (!data || !form || !result) {
+    if (!form || !result || !form.hasAttribute("data-rules")) {
       delete window.selfCheck;
       return;
     }
-    var rules = JSON.parse(data.textContent);
+    var rules = JSON.parse(form.getAttribute("data-rules"));
     var engine = createEngine(rules);
     var article = form.parentNode;
     window.selfCheck = { evaluate: engine.evaluate };
