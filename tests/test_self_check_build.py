@@ -4,16 +4,20 @@ no way to send or store anything, plain words, and new data turns into new quest
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
+import http.server
 import json
 import re
+import socket
+import threading
 from pathlib import Path
 
 from macros import self_check
 from macros.load import Content
 
-from .conftest import ROOT, article_html, build_site, copy_project
+from .conftest import ROOT, _QuietHandler, article_html, build_site, copy_project
 
 ASSETS = [ROOT / "docs" / "javascripts" / "self-check.js", ROOT / "docs" / "stylesheets" / "self-check.css"]
 
@@ -119,3 +123,43 @@ def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp
         )
     finally:
         context.close()
+
+
+def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, browser) -> None:
+    """With `navigation.instant` Material swaps pages without loading them; the check must still start."""
+    with socket.socket() as probe:  # instant navigation only follows links under site_url: serve there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8").replace(
+        "    - navigation.indexes\n", "    - navigation.indexes\n    - navigation.instant\n"
+    )
+    config.write_text(f"site_url: http://127.0.0.1:{port}/\n" + source, encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.__sameDocument = true")  # survives only if the page is not reloaded
+        page.get_by_role("link", name="Is back massage right for me now? Take the self-check").click()
+        page.wait_for_url("**/self-check/")
+        page.wait_for_function("window.selfCheck !== undefined")
+        assert page.evaluate("window.__sameDocument") is True
+        for box in page.locator("fieldset[data-question]").all():
+            box.locator('label:has(input[value="no"])').click()
+        page.get_by_role("button", name="See my result").click()
+        assert page.locator("#self-check-result").get_attribute("data-tier") == "suitable"
+        assert errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
