@@ -191,8 +191,11 @@ def test_on_a_phone_screen(phone_visit: Visit, content: Content) -> None:
     page.get_by_role("button", name="See my result").tap()
     assert (phone_visit.tier(), phone_visit.local_caution()) == ("suitable", "true")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    result_box = phone_visit.result.bounding_box()
-    assert 0 <= result_box["y"] < 740, "the result is scrolled into view"
+    header = page.locator(".md-header").bounding_box()
+    headline = phone_visit.result.locator("[data-tier-text]:not([hidden]) .sc-headline").bounding_box()
+    assert header["y"] + header["height"] <= headline["y"] < 740, (
+        "the headline is in view, not under the header"
+    )
 
 
 def test_changing_an_answer_withdraws_the_old_result(visit: Visit, content: Content) -> None:
