@@ -286,7 +286,6 @@ class SelfCheck(Reviewed):
     contraindications_heading: ShortText
     contraindications_intro: Text
     if_unsure: IfUnsure
-    unsure_rule: Text = Field(description="The rule for 'not sure' in words, for the printed checklist.")
     worst_answer_rule: Text = Field(description="The rule that the most serious answer decides, in words.")
     tiers: list[SelfCheckTier] = Field(
         description="All five tiers, most severe first: emergency, urgent, avoid, doctor-first, suitable."

@@ -92,7 +92,13 @@ def self_check_rules(content: Content) -> str:
     local = [str(q.number) for q in asked if q.local]
     if local:
         items.append(f"**Yes to question {_list_words(local)}:** {text(sc.local_in_short)}")
-    items.append(text(fill(sc.unsure_rule, content.clinic)))
+    for t in sc.tiers:
+        numbers = [str(q.number) for q in asked if q.unsure_tier == t.id]
+        if numbers:
+            items.append(
+                f"**Not sure, or no answer, to question {_list_words(numbers)}:** "
+                f"{text(fill(t.in_short, content.clinic))}"
+            )
     suitable = self_check.tier(content, SUITABLE)
     items.append(f"**No to every other question:** {text(fill(suitable.in_short, content.clinic))}")
     return blocks("## How the check decides { #how-it-decides }", "\n".join(f"- {i}" for i in items))

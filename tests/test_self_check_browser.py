@@ -274,6 +274,7 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
         rules = page.locator("#how-it-decides + ul").inner_text()
         assert f"Yes to question 1, 2, 3 or 4: Call {content.clinic.emergency_number} now." in rules
         assert content.self_check.worst_answer_rule in rules
+        assert "Not sure, or no answer, to question 1, 2, 3, 4, 5, 6, 7 or 8: See a doctor soon" in rules
         assert "No to every other question" in rules
         page.emulate_media(media="print")
         assert page.locator("#self-check").is_visible()
