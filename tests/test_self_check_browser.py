@@ -278,6 +278,7 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
         assert "No to every other question" in rules
         page.emulate_media(media="print")
         assert page.locator("#self-check").is_visible()
+        assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) <= 3, "a short checklist to print"
     finally:
         context.close()
 
