@@ -121,12 +121,13 @@ def self_check_result(content: Content) -> str:
     """The result area: every possible text, hidden; the script shows the parts that apply.
 
     Headings here are `role="heading"` paragraphs: real <h2>s inside these Markdown blocks would all
-    show in the page's table of contents, although at most one is ever shown."""
+    show in the page's table of contents, although at most one is ever shown. The whole area is left out
+    of the site search: its texts are templates, not what the page says."""
     sc = content.self_check
     asked = questions(content)
     out = [
         '<section id="self-check-result" class="sc-result" data-tier="" data-local-caution="false" '
-        'tabindex="-1" aria-live="polite" hidden markdown="1">',
+        'tabindex="-1" aria-live="polite" hidden data-search-exclude markdown="1">',
     ]
     for t in sc.tiers:
         links = ", ".join(
