@@ -13,8 +13,6 @@ import pytest
 from macros import self_check
 from macros.load import Content
 
-from .conftest import CHROMIUM_ARGS  # noqa: F401  (the browser fixture launches with these)
-
 PHONE = {
     "viewport": {"width": 360, "height": 740},
     "device_scale_factor": 2,
@@ -31,6 +29,8 @@ class Visit:
         self.site_url = site_url
         self.requests: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
+        # A headless browser has no print dialog: count the calls instead (the printout itself is tested
+        # with print media and a PDF).
         page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
         page.goto(f"{site_url}/self-check/")
         page.wait_for_function("window.selfCheck !== undefined")
