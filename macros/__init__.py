@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import render
+from . import render, self_check_page
 from .load import Content, ContentError, load_content
 
 PAGE_MACROS = (
@@ -25,6 +25,7 @@ PAGE_MACROS = (
     render.reviewers_list,
     render.review_table,
     render.clinic_review_note,
+    self_check_page.self_check_page,
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from . import model
+from . import model, self_check
 
 # file name -> type of its content; the file's stem is the collection's name.
 COLLECTIONS: dict[str, Any] = {
@@ -30,6 +30,7 @@ COLLECTIONS: dict[str, Any] = {
     "contraindications.yml": list[model.Contraindication],
     "red_flags.yml": list[model.RedFlag],
     "visit.yml": model.Visit,
+    "self_check.yml": model.SelfCheck,
 }
 MAX_REVIEW_INTERVAL = dt.timedelta(days=3 * 366)
 
@@ -70,6 +71,7 @@ class Content:
     contraindications: dict[str, model.Contraindication]
     red_flags: dict[str, model.RedFlag]
     visit: model.Visit
+    self_check: model.SelfCheck
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,6 +81,7 @@ class Content:
         """Every entry that carries review information, with the collection it belongs to."""
         yield "clinic", self.clinic
         yield "visit", self.visit
+        yield "self_check", self.self_check
         for name in ("massage_types", "techniques", "conditions", "benefits", "risk_factors"):
             for entry in getattr(self, name).values():
                 yield name, entry
@@ -298,10 +301,15 @@ def load_content(data_dir: Path | str) -> Content:
     }
     clinic: model.Clinic = raw["clinic.yml"]
     visit: model.Visit = raw["visit.yml"]
+    checkup: model.SelfCheck = raw["self_check.yml"]
     ids = {**by_id, "reviewers": {r.id: r for r in clinic.reviewers}}
 
     check.reviewed(rel["clinic.yml"], (), clinic, ids)
     check.reviewed(rel["visit.yml"], (), visit, ids)
+    check.reviewed(rel["self_check.yml"], (), checkup, ids)
+    self_check.check(
+        check, rel, checkup, raw["red_flags.yml"], raw["contraindications.yml"], ids["conditions"]
+    )
     for name in ("massage_types", "techniques", "conditions", "benefits", "risk_factors",
                  "contraindications", "red_flags"):
         for i, entry in enumerate(raw[f"{name}.yml"]):
@@ -346,4 +354,5 @@ def load_content(data_dir: Path | str) -> Content:
         contraindications=by_id["contraindications"],
         red_flags=by_id["red_flags"],
         visit=visit,
+        self_check=checkup,
     )

@@ -157,12 +157,20 @@ class Contraindication(Entry):
         "local: massage may go ahead but the therapist avoids that area."
     )
     reason: Text
+    question: Text = Field(
+        description="The self-check question for this entry, asked so that 'yes' means it applies, "
+        "for example 'Do you have a fever or feel feverish today?'."
+    )
     conditions: list[Id] = Field([], description="Ids of conditions in conditions.yml this matters for.")
 
 
 class RedFlag(Entry):
     symptom: ShortText
     tier: Tier = Field(description="emergency: call the emergency number now; urgent: see a doctor soon.")
+    question: Text = Field(
+        description="The self-check question for this warning sign, asked so that 'yes' means the patient "
+        "has it. Warning signs are asked first."
+    )
 
 
 class Preparation(Record):
@@ -201,3 +209,91 @@ class Visit(Reviewed):
     steps: list[VisitStep] = Field(min_length=1)
     timing_note: Text
     questions: list[Question] = Field([], description="Common questions with short answers, shown as a list.")
+
+
+# --- The self-check ("Is back massage right for me now?") --------------------------------------------
+
+SelfCheckTierId = Literal["emergency", "urgent", "avoid", "doctor-first", "suitable"]
+UnsureTier = Literal["emergency", "urgent", "avoid", "doctor-first"]
+Contact = Literal["emergency", "doctor", "clinic", "booking"]
+PageRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md(#[a-z0-9-]+)?$", max_length=120),
+    Field(description="A page of this site: its file under docs/, for example contraindications.md#fever."),
+]
+
+
+class PageLink(Record):
+    label: ShortText
+    page: PageRef
+
+
+class SelfCheckTier(Record):
+    id: SelfCheckTierId = Field(description="Stable tier id. The tiers are listed from most to least severe.")
+    headline: ShortText = Field(description="The result's heading, for example 'Get medical help now'.")
+    in_short: ShortText = Field(
+        description="What to do, in a few words, for the rules shown under the questions. "
+        "May use {emergency_number} and {clinic_phone}."
+    )
+    what_to_do: Text = Field(description="What to do next. May use {emergency_number} and {clinic_phone}.")
+    contacts: list[Contact] = Field(
+        min_length=1,
+        description="Who to contact, shown as links: emergency (the emergency number), doctor (the advice "
+        "in clinic.yml non_emergency_advice), clinic (the clinic's phone), booking (the booking page)."
+    )
+    links: list[PageLink] = Field([], description="Pages to read next.")
+
+
+class IfUnsure(Record):
+    red_flags: UnsureTier = Field(description="Tier for 'not sure' (or no answer) on a warning sign.")
+    contraindications: UnsureTier = Field(description="Tier for 'not sure' or no answer on the others.")
+
+
+class Concern(Record):
+    id: Id
+    label: ShortText = Field(description="What bothers the patient, in their words.")
+    conditions: list[Id] = Field(min_length=1, description="Ids from conditions.yml.")
+
+
+class Concerns(Record):
+    question: ShortText
+    hint: Text
+    options: list[Concern] = Field(min_length=1)
+    when_suitable: Text = Field(description="Shown above the suggestions when massage may suit the patient.")
+    when_not_yet: Text = Field(description="Shown above the pages to read when a doctor must agree first.")
+
+
+class WorkedCase(Record):
+    name: ShortText = Field(description="What the example shows.")
+    answered_yes: list[Id] = Field([], description="Question ids answered 'yes'.")
+    answered_not_sure: list[Id] = Field([], description="Question ids answered 'not sure'.")
+    not_answered: list[Id] = Field([], description="Question ids left without an answer.")
+    rest: Literal["answered-no", "not-answered"] = Field(
+        "answered-no", description="How every other question is answered."
+    )
+    expect_tier: SelfCheckTierId
+    expect_local_caution: bool = False
+    expect_reasons: list[Id] | None = Field(
+        None, description="If given, exactly the question ids the result must name as its reasons."
+    )
+
+
+class SelfCheck(Reviewed):
+    name: ShortText = Field(description="The check's name, as shown in lists of the site's content.")
+    intro: Text
+    red_flags_heading: ShortText
+    red_flags_intro: Text
+    contraindications_heading: ShortText
+    contraindications_intro: Text
+    if_unsure: IfUnsure
+    worst_answer_rule: Text = Field(description="The rule that the most serious answer decides, in words.")
+    tiers: list[SelfCheckTier] = Field(
+        description="All five tiers, most severe first: emergency, urgent, avoid, doctor-first, suitable."
+    )
+    local_caution: Text = Field(description="Shown when a 'local' contraindication was answered 'yes'.")
+    local_in_short: ShortText = Field(description="What 'yes' to a 'local' question means, in a few words.")
+    not_a_diagnosis: Text
+    concerns: Concerns
+    worked_cases: list[WorkedCase] = Field(
+        min_length=1, description="Example answers and the result they must give; the tests run each one."
+    )

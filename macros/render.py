@@ -178,6 +178,7 @@ def condition_page(content: Content, condition_id: str) -> str:
             if concerns
             else ""
         ),
+        "Not sure if massage is right for you now? " + page_link("Take the self-check", "self-check.md") + ".",
         f"## What research says\n\n{text(c.evidence)}" if c.evidence else "",
         (
             "## Related\n\n" + bullets(condition_link(content, r) for r in c.related) if c.related else ""
@@ -437,6 +438,7 @@ def home_overview(content: Content) -> str:
         "## Before you book { #before-you-book }",
         bullets(
             [
+                page_link("Is back massage right for me now? Take the self-check", "self-check.md"),
                 page_link("When not to have a massage", "contraindications.md"),
                 page_link("What happens at your visit", "visit.md"),
             ]

@@ -1,0 +1,216 @@
+"""The self-check page, rendered at build time from the data.
+
+Without JavaScript the page is a printable checklist: numbered questions with yes / no / not sure boxes
+and, below them, the rules in words. docs/javascripts/self-check.js enhances it: it reads the rule table
+embedded in the page, evaluates the answers on the device and shows the matching result, whose texts are
+all rendered here (hidden) so that every data text is escaped in one place and every link is checked by
+the strict build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from . import self_check
+from .load import Content
+from .render import blocks, page_footer, page_link, text
+from .self_check import ANSWER_LABELS, SUITABLE, Question, fill, questions
+
+
+def _html(value: str) -> str:
+    """Plain data text inside raw HTML (no Markdown is applied there)."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def _list_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _question_fieldset(q: Question) -> str:
+    radios = "".join(
+        f'<label class="sc-answer"><input type="radio" name="{q.id}" value="{value}"> '
+        f"{ANSWER_LABELS[value]}</label>"
+        for value in ("yes", "no", "unsure")
+    )
+    return (
+        f'<fieldset class="sc-question" data-question="{q.id}" id="sc-q-{q.id}">'
+        f'<legend><span class="sc-number">{q.number}.</span> {_html(q.text)}</legend>'
+        f'<div class="sc-answers">{radios}</div></fieldset>'
+    )
+
+
+def self_check_form(content: Content) -> str:
+    """The questions as a real HTML form: warning signs first, then the contraindications, then the
+    optional "what bothers you" part. `method="dialog"` makes a submission without JavaScript do nothing,
+    so answers can never end up in the address bar or a server log.
+
+    The rule table travels in the form's `data-rules` attribute rather than a <script type=
+    "application/json">: Material's instant navigation re-runs inline scripts as JavaScript, dropping
+    their type and id."""
+    sc = content.self_check
+    asked = questions(content)
+    parts = [
+        f'<form id="self-check" class="self-check" method="dialog" novalidate '
+        f'data-rules="{html.escape(self_check.rules_json(content), quote=True)}">',
+    ]
+    for part, heading, intro in (
+        ("red_flags", sc.red_flags_heading, sc.red_flags_intro),
+        ("contraindications", sc.contraindications_heading, sc.contraindications_intro),
+    ):
+        parts.append(f'<h2 id="sc-part-{part.replace("_", "-")}">{_html(heading)}</h2><p>{_html(intro)}</p>')
+        parts += [_question_fieldset(q) for q in asked if q.part == part]
+    options = "".join(
+        f'<label class="sc-concern"><input type="checkbox" name="concern" value="{o.id}"> '
+        f"{_html(o.label)}</label>"
+        for o in sc.concerns.options
+    )
+    parts.append(
+        f'<fieldset class="sc-concerns" data-concerns><legend>{_html(sc.concerns.question)}</legend>'
+        f'<p class="sc-hint">{_html(sc.concerns.hint)}</p>{options}</fieldset>'
+    )
+    # Hidden until the script runs: without JavaScript the button could do nothing useful.
+    parts.append(
+        '<p class="sc-submit"><button type="submit" class="md-button md-button--primary" hidden>'
+        "See my result</button></p>"
+    )
+    parts.append("</form>")
+    return "\n".join(parts)
+
+
+def self_check_rules(content: Content) -> str:
+    """The rules in words, with the question numbers they apply to: the no-JavaScript checklist's key."""
+    sc = content.self_check
+    asked = questions(content)
+    items = [text(sc.worst_answer_rule)]
+    for t in sc.tiers:
+        numbers = [str(q.number) for q in asked if q.yes_tier == t.id and not q.local]
+        if numbers and t.id != SUITABLE:
+            items.append(
+                f"**Yes to question {_list_words(numbers)}:** {text(fill(t.in_short, content.clinic))}"
+            )
+    local = [str(q.number) for q in asked if q.local]
+    if local:
+        items.append(f"**Yes to question {_list_words(local)}:** {text(sc.local_in_short)}")
+    for t in sc.tiers:
+        numbers = [str(q.number) for q in asked if q.unsure_tier == t.id]
+        if numbers:
+            items.append(
+                f"**Not sure, or no answer, to question {_list_words(numbers)}:** "
+                f"{text(fill(t.in_short, content.clinic))}"
+            )
+    suitable = self_check.tier(content, SUITABLE)
+    items.append(f"**No to every other question:** {text(fill(suitable.in_short, content.clinic))}")
+    return blocks("## How the check decides { #how-it-decides }", "\n".join(f"- {i}" for i in items))
+
+
+def _contacts(content: Content, contacts: list[str]) -> str:
+    clinic = content.clinic
+    phone_href = re.sub(r"[^+0-9]", "", clinic.phone)
+    lines = {
+        "emergency": f"[Call {text(clinic.emergency_number)}](tel:{clinic.emergency_number})"
+        "{ .md-button .md-button--primary .sc-call }",
+        "doctor": text(clinic.non_emergency_advice),
+        "clinic": f"Questions? Call the clinic on [{text(clinic.phone)}](tel:{phone_href}).",
+        "booking": f"[Book a massage]({clinic.booking_url}){{ .md-button }}",
+    }
+    return "\n".join(f'<p class="sc-contact" markdown="span">{lines[c]}</p>' for c in contacts)
+
+
+def self_check_result(content: Content) -> str:
+    """The result area: every possible text, hidden; the script shows the parts that apply.
+
+    Headings here are `role="heading"` paragraphs: real <h2>s inside these Markdown blocks would all
+    show in the page's table of contents, although at most one is ever shown. The whole area is left out
+    of the site search: its texts are templates, not what the page says."""
+    sc = content.self_check
+    asked = questions(content)
+    out = [
+        '<section id="self-check-result" class="sc-result" data-tier="" data-local-caution="false" '
+        'tabindex="-1" aria-live="polite" hidden data-search-exclude markdown="1">',
+    ]
+    for t in sc.tiers:
+        links = ", ".join(
+            page_link(link.label, link.page.split("#")[0], link.page.partition("#")[2]) for link in t.links
+        )
+        out += [
+            f'<div class="sc-tier sc-tier--{t.id}" data-tier-text="{t.id}" hidden markdown="1">',
+            f'<p class="sc-headline" role="heading" aria-level="2">{_html(t.headline)}</p>',
+            f'<p markdown="span">{text(fill(t.what_to_do, content.clinic))}</p>',
+            _contacts(content, t.contacts),
+            f'<p markdown="span">Read more: {links}.</p>' if links else "",
+            "</div>",
+        ]
+    out.append('<div class="sc-reasons" data-reasons hidden markdown="1">')
+    out.append('<p class="sc-subhead" role="heading" aria-level="3">What led to this result</p>')
+    out.append('<ul markdown="1">')
+    for q in asked:
+        more = (
+            f" {page_link('Why this matters', q.read_more.split('#')[0], q.read_more.split('#')[1])}"
+            if q.read_more
+            else ""
+        )
+        out.append(
+            f'<li data-reason="{q.id}" hidden markdown="span"><strong data-answer-label></strong> '
+            f"{text(q.plain)}{more}</li>"
+        )
+    out.append("</ul>")
+    out.append('<p data-unanswered hidden>Questions you did not answer count as "not sure".</p>')
+    out.append("</div>")
+    out.append('<div class="sc-caution" data-caution hidden markdown="1">')
+    out.append(
+        '<p class="sc-subhead" role="heading" aria-level="3">Tell your therapist</p>\n'
+        f'<p>{_html(sc.local_caution)}</p>\n<ul markdown="1">'
+    )
+    out += [f'<li data-caution-for="{q.id}" hidden>{_html(q.plain)}</li>' for q in asked if q.local]
+    out.append("</ul>\n</div>")
+    out.append('<div class="sc-concerns-result" data-concerns-result hidden markdown="1">')
+    out.append(f'<p data-when="suitable">{_html(sc.concerns.when_suitable)}</p>')
+    out.append(f'<p data-when="later">{_html(sc.concerns.when_not_yet)}</p>')
+    out.append('<ul markdown="1">')
+    for option in sc.concerns.options:
+        conditions = [content.conditions[c] for c in option.conditions]
+        types = dict.fromkeys(c.massage_type for c in conditions)
+        type_links = " or ".join(
+            page_link(content.massage_types[m].name, "massage-types.md", m) for m in types
+        )
+        reads = ", ".join(page_link(c.name, f"conditions/{c.id}.md") for c in conditions)
+        out.append(
+            f'<li data-concern="{option.id}" hidden markdown="span">**{text(option.label)}:** {reads}. '
+            f'<span data-when="suitable">Usually: {type_links}.</span></li>'
+        )
+    out.append("</ul>\n</div>")
+    out.append('<div class="sc-summary" markdown="1">')
+    out.append('<p class="sc-subhead" role="heading" aria-level="3">Your answers</p>\n<ol>')
+    out += [
+        f'<li data-answer-for="{q.id}">{_html(q.text)} <strong data-answer-label></strong></li>'
+        for q in asked
+    ]
+    out.append("</ol>\n</div>")
+    out.append(f'<p class="sc-not-a-diagnosis"><em>{_html(sc.not_a_diagnosis)}</em></p>')
+    out.append('<p class="sc-checked-at">Checked on <span data-checked-at></span>.</p>')
+    out.append(
+        '<p class="sc-actions">'
+        '<button type="button" class="md-button md-button--primary" data-action="print">'
+        "Print this result</button> "
+        '<button type="button" class="md-button" data-action="restart">Start again</button></p>'
+    )
+    out.append("</section>")
+    return "\n".join(line for line in out if line)
+
+
+def self_check_page(content: Content) -> str:
+    """The whole self-check: intro, the form (with the rule table), the result area, the rules in words."""
+    sc = content.self_check
+    entries = [sc, *content.red_flags.values(), *content.contraindications.values()]
+    return blocks(
+        text(sc.intro),
+        f"*{text(sc.not_a_diagnosis)}*",
+        '<noscript><p class="sc-noscript">Your browser is not running JavaScript, so this page cannot work '
+        "out a result for you. You can still print it, tick your answers and read the rules below the "
+        "questions, or show it to your doctor or therapist.</p></noscript>",
+        self_check_form(content),
+        self_check_result(content),
+        self_check_rules(content),
+        page_footer(content, entries),
+    )

@@ -1,0 +1,296 @@
+"""A patient completes the self-check in real Chromium: by mouse, by keyboard only and on a phone. The
+answers never leave the device: no request, no cookie, no storage, no change to the address."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros import self_check
+from macros.load import Content
+
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+class Visit:
+    """One patient's visit to the self-check page, with every request the browser made."""
+
+    def __init__(self, page, site_url: str) -> None:
+        self.page = page
+        self.site_url = site_url
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        # A headless browser has no print dialog: count the calls instead (the printout itself is tested
+        # with print media and a PDF).
+        page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+        page.goto(f"{site_url}/self-check/")
+        page.wait_for_function("window.selfCheck !== undefined")
+
+    @property
+    def result(self):
+        return self.page.locator("#self-check-result")
+
+    def tier(self) -> str:
+        return self.result.get_attribute("data-tier")
+
+    def local_caution(self) -> str:
+        return self.result.get_attribute("data-local-caution")
+
+    def answer_option(self, question_id: str, value: str):
+        return self.page.locator(f'[data-question="{question_id}"] label:has(input[value="{value}"])')
+
+
+@pytest.fixture
+def visit(browser, site_url: str) -> Iterator[Visit]:
+    context = browser.new_context()
+    yield Visit(context.new_page(), site_url)
+    context.close()
+
+
+@pytest.fixture
+def phone_visit(browser, site_url: str) -> Iterator[Visit]:
+    context = browser.new_context(**PHONE)
+    yield Visit(context.new_page(), site_url)
+    context.close()
+
+
+def _ids(content: Content) -> list[str]:
+    return [q.id for q in self_check.questions(content)]
+
+
+SCENARIOS = [
+    # name, answered yes, answered not sure, expected tier, expected local caution
+    ("all clear", [], [], "suitable", "false"),
+    ("sunburn on the back", ["skin-irritation"], [], "suitable", "true"),
+    ("high blood pressure", ["high-blood-pressure"], [], "doctor-first", "false"),
+    ("not sure about heart failure", [], ["heart-failure"], "doctor-first", "false"),
+    ("flu and a wound", ["infectious-disease", "skin-lesions"], [], "avoid", "true"),
+    ("pain at night", ["night-pain"], [], "urgent", "false"),
+    ("numb around the genitals", ["saddle-numbness", "high-blood-pressure"], [], "emergency", "false"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "yes", "unsure", "tier", "caution"), SCENARIOS, ids=[s[0] for s in SCENARIOS]
+)
+def test_a_patient_completes_the_check_by_mouse(
+    visit: Visit, content: Content, name: str, yes: list[str], unsure: list[str], tier: str, caution: str
+) -> None:
+    answers = {qid: "yes" if qid in yes else "unsure" if qid in unsure else "no" for qid in _ids(content)}
+    for qid, value in answers.items():
+        visit.answer_option(qid, value).click()
+    visit.page.get_by_role("button", name="See my result").click()
+
+    assert visit.tier() == tier
+    assert visit.local_caution() == caution
+    result = visit.result.inner_text()
+    assert self_check.tier(content, tier).headline in result
+    # The result names the answers behind it, and the areas the therapist must avoid.
+    outcome = visit.page.evaluate("a => window.selfCheck.evaluate(a)", answers)
+    assert set(outcome["reasons"]) | set(outcome["cautions"]) <= set(yes + unsure)
+    for qid in outcome["reasons"] + outcome["cautions"]:
+        plain = (
+            content.red_flags[qid].symptom
+            if qid in content.red_flags
+            else content.contraindications[qid].plain
+        )
+        assert plain in result, qid
+    assert content.self_check.not_a_diagnosis in result
+    assert str(dt.date.today().year) in visit.result.locator("[data-checked-at]").inner_text()
+    assert visit.page.evaluate("document.activeElement.id") == "self-check-result"
+
+
+def test_the_emergency_result_gives_the_number_to_call(visit: Visit, content: Content) -> None:
+    for qid in _ids(content):
+        visit.answer_option(qid, "yes" if qid == "bladder-bowel-control" else "no").click()
+    visit.page.get_by_role("button", name="See my result").click()
+    call = visit.result.get_by_role("link", name=f"Call {content.clinic.emergency_number}")
+    assert call.is_visible()
+    assert call.get_attribute("href") == f"tel:{content.clinic.emergency_number}"
+    assert "Book a massage" not in visit.result.inner_text()
+
+
+def test_massage_suggestions_show_only_when_massage_may_suit(visit: Visit, content: Content) -> None:
+    for qid in _ids(content):
+        visit.answer_option(qid, "no").click()
+    visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
+    visit.page.get_by_role("button", name="See my result").click()
+    text = visit.result.inner_text()
+    assert "Relaxation massage" in text and "Low mood and depression" in text
+    assert visit.result.get_by_role("link", name="Book a massage").is_visible()
+
+    visit.answer_option("fever-with-back-pain", "yes").click()
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == "urgent"
+    assert "Relaxation massage" not in visit.result.inner_text()
+    assert "Book a massage" not in visit.result.inner_text()
+
+
+def test_a_blank_form_counts_every_question_as_not_sure(visit: Visit) -> None:
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == "urgent"
+    assert 'did not answer count as "not sure"' in visit.result.inner_text()
+    assert "No answer:" in visit.result.inner_text()
+
+
+def test_keyboard_only(visit: Visit, content: Content) -> None:
+    page = visit.page
+    ids = _ids(content)
+    for _ in range(200):  # Tab from the top of the page into the first question
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == ids[0]:
+            break
+    else:
+        pytest.fail("Tab never reaches the first question")
+    for qid in ids:
+        assert page.evaluate("document.activeElement.name") == qid
+        if qid == "high-blood-pressure":
+            page.keyboard.press("Space")  # the focused first option: yes
+        else:
+            page.keyboard.press("ArrowDown")  # the next option: no
+        page.keyboard.press("Tab")
+    for _ in range(20):  # past the optional part, to the button
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+    assert visit.tier() == "doctor-first"
+    assert page.evaluate("document.activeElement.id") == "self-check-result"
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.action") == "print":
+            break
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed") == 1
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "restart"
+    page.keyboard.press("Enter")
+    assert visit.result.is_hidden() and visit.tier() == ""
+    assert page.evaluate("document.activeElement.name") == ids[0]
+    assert page.locator("#self-check input:checked").count() == 0
+
+
+def test_on_a_phone_screen(phone_visit: Visit, content: Content) -> None:
+    page = phone_visit.page
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    for qid in _ids(content):
+        option = phone_visit.answer_option(qid, "yes" if qid == "fungal-infection" else "no")
+        box = option.bounding_box()
+        assert box["height"] >= 44, f"{qid}: answer too small to tap ({box['height']}px)"
+        option.tap()
+    page.get_by_role("button", name="See my result").tap()
+    assert (phone_visit.tier(), phone_visit.local_caution()) == ("suitable", "true")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    header = page.locator(".md-header").bounding_box()
+    headline = phone_visit.result.locator("[data-tier-text]:not([hidden]) .sc-headline").bounding_box()
+    assert header["y"] + header["height"] <= headline["y"] < 740, (
+        "the headline is in view, not under the header"
+    )
+
+
+def test_changing_an_answer_withdraws_the_old_result(visit: Visit, content: Content) -> None:
+    for qid in _ids(content):
+        visit.answer_option(qid, "no").click()
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == "suitable"
+    visit.answer_option("leg-weakness", "yes").click()
+    assert visit.result.is_hidden() and visit.tier() == ""
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == "emergency"
+
+
+def test_answers_never_leave_the_device(visit: Visit, content: Content) -> None:
+    page = visit.page
+    page.wait_for_load_state("networkidle")  # the page and the search index have loaded
+    origin = urlsplit(visit.site_url).netloc
+    address = page.url
+    storage = "JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])"
+    stored_before = page.evaluate(storage)  # Material keeps its colour scheme there; no answer may join it
+    loaded = list(visit.requests)
+    assert loaded and all(urlsplit(url).netloc == origin for url in loaded), loaded
+
+    for qid in _ids(content):
+        visit.answer_option(qid, "yes" if qid in ("cancer", "skin-lesions") else "unsure").click()
+    page.locator('input[name="concern"]').first.click()
+    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="Print this result").click()
+    page.get_by_role("button", name="Start again").click()
+    page.wait_for_timeout(300)
+
+    assert visit.requests == loaded, "a request was made while answering"
+    assert page.url == address
+    assert page.context.cookies() == []
+    assert page.evaluate(storage) == stored_before
+    assert not any(qid in stored_before for qid in _ids(content))
+    assert page.evaluate("indexedDB.databases()") == []
+
+
+def test_the_printout_is_one_page_with_the_result_and_the_date(visit: Visit, content: Content) -> None:
+    page = visit.page
+    for qid in _ids(content):  # the longest result: every warning sign unsure, every option ticked
+        visit.answer_option(qid, "unsure" if qid in content.red_flags else "yes").click()
+    for box in page.locator('input[name="concern"]').all():
+        box.click()
+    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="Print this result").click()
+    assert page.evaluate("window.__printed") == 1
+
+    page.emulate_media(media="print")
+    assert page.locator("#self-check").is_hidden()
+    assert page.locator(".sc-actions").is_hidden()
+    summary = page.locator(".sc-summary")
+    assert summary.is_visible()
+    for q in self_check.questions(content):
+        assert (
+            summary.locator(f'[data-answer-for="{q.id}"]')
+            .inner_text()
+            .endswith("Not sure" if q.part == "red_flags" else "Yes")
+        )
+    assert re.search(r"Checked on .*\d{4}", visit.result.inner_text())
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
+    browser, site_url: str, content: Content
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/self-check/")
+        assert page.locator("fieldset[data-question]").count() == len(_ids(content))
+        assert page.locator("#self-check button[type=submit]").is_hidden()
+        assert page.locator("#self-check-result").is_hidden()
+        rules = page.locator("#how-it-decides + ul").inner_text()
+        assert f"Yes to question 1, 2, 3 or 4: Call {content.clinic.emergency_number} now." in rules
+        assert content.self_check.worst_answer_rule in rules
+        assert "Not sure, or no answer, to question 1, 2, 3, 4, 5, 6, 7 or 8: See a doctor soon" in rules
+        assert "No to every other question" in rules
+        page.emulate_media(media="print")
+        assert page.locator("#self-check").is_visible()
+        assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) <= 3, "a short checklist to print"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("answered", ["before", "after"])
+def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answered: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    if answered == "after":
+        for qid in _ids(content):
+            visit.answer_option(qid, "yes" if qid in ("skin-lesions", "cancer") else "no").click()
+        visit.page.locator('input[name="concern"]').first.click()
+        visit.page.get_by_role("button", name="See my result").click()
+    results = Axe().run(visit.page, context={"include": [["article"]]})
+    assert results.violations_count == 0, results.generate_report()

@@ -1,0 +1,165 @@
+"""The built self-check page keeps its contract: questions rendered from the data as real form controls,
+the rule table embedded for the script, links from the home and condition pages, a small script that has
+no way to send or store anything, plain words, and new data turns into new questions with no code change."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import html
+import http.server
+import json
+import re
+import socket
+import threading
+from pathlib import Path
+
+from macros import self_check
+from macros.load import Content
+
+from .conftest import ROOT, _QuietHandler, article_html, build_site, copy_project
+
+ASSETS = [ROOT / "docs" / "javascripts" / "self-check.js", ROOT / "docs" / "stylesheets" / "self-check.css"]
+
+
+def _page(site: Path) -> str:
+    return (site / "self-check" / "index.html").read_text(encoding="utf-8")
+
+
+def test_each_question_is_a_fieldset_with_a_legend_and_yes_no_not_sure_radios(
+    built_site: Path, content: Content
+) -> None:
+    markup = article_html(built_site, "self-check/")
+    fieldsets = re.findall(
+        r'<fieldset class="sc-question" data-question="([^"]+)".*?</fieldset>', markup, re.S
+    )
+    assert fieldsets == [q.id for q in self_check.questions(content)]
+    for q in self_check.questions(content):
+        block = re.search(rf'data-question="{q.id}".*?</fieldset>', markup, re.S).group(0)
+        legend = re.search(r"<legend>(.*?)</legend>", block, re.S).group(1)
+        assert html.unescape(re.sub(r"<[^>]+>", "", legend)).strip() == f"{q.number}. {q.text}"
+        radios = re.findall(
+            r'<label class="sc-answer"><input type="radio" name="([^"]+)" value="([^"]+)">', block
+        )
+        assert radios == [(q.id, "yes"), (q.id, "no"), (q.id, "unsure")]
+
+
+def test_the_form_and_result_carry_the_ids_other_tests_rely_on(built_site: Path) -> None:
+    markup = article_html(built_site, "self-check/")
+    form = re.search(r"<form [^>]*>", markup).group(0)
+    assert 'id="self-check"' in form and 'method="dialog"' in form
+    assert re.search(r'<form id="self-check".*<button type="submit"', markup, re.S)
+    result = re.search(r'<section [^>]*id="self-check-result"[^>]*>', markup).group(0)
+    for attribute in ('data-tier=""', 'data-local-caution="false"', 'aria-live="polite"', 'tabindex="-1"'):
+        assert attribute in result
+
+
+def test_the_page_embeds_the_rule_table_built_from_the_data(built_site: Path, content: Content) -> None:
+    raw = re.search(r'<form id="self-check"[^>]* data-rules="([^"]*)"', _page(built_site))
+    assert json.loads(html.unescape(raw.group(1))) == self_check.rules(content)
+
+
+def test_the_home_page_and_every_condition_page_link_to_the_self_check(
+    built_site: Path, content: Content
+) -> None:
+    home = article_html(built_site, "")
+    assert re.search(r'<a href="self-check/">Is back massage right for me now\?', home)
+    for c in content.conditions.values():
+        assert '<a href="../../self-check/">Take the self-check</a>' in article_html(
+            built_site, f"conditions/{c.id}/"
+        ), c.id
+
+
+def test_the_script_and_its_styles_stay_under_ten_kib_gzipped() -> None:
+    size = sum(len(gzip.compress(path.read_bytes(), compresslevel=9)) for path in ASSETS)
+    assert size <= 10 * 1024, f"{size} bytes gzipped"
+
+
+def test_the_script_has_no_way_to_send_or_store_answers() -> None:
+    source = ASSETS[0].read_text(encoding="utf-8")
+    forbidden = [
+        "fetch", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "localStorage", "sessionStorage",
+        "indexedDB", "cookie", "history.", "location", "import(", "src", "href", "innerHTML", "eval(",
+    ]  # fmt: skip
+    assert [word for word in forbidden if word in source] == []
+
+
+def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp_path: Path, browser) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "contraindications.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        + """
+- id: recent-vaccination
+  name: A vaccination in the last two days
+  plain: You had a vaccination in the last two days.
+  kind: avoid
+  reason: Your arm and body may be sore. Wait a few days.
+  question: Have you had a vaccination in the last two days?
+  sources: [seed-back-massage-page]
+  last_reviewed: 2026-11-21
+  next_review: 2027-11-21
+  reviewed_by: content-team
+""",
+        encoding="utf-8",
+    )
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((tmp_path / "site" / "self-check" / "index.html").as_uri())
+        page.wait_for_function("window.selfCheck !== undefined")
+        fieldset = page.locator('fieldset[data-question="recent-vaccination"]')
+        assert "Have you had a vaccination in the last two days?" in fieldset.inner_text()
+        for box in page.locator("fieldset[data-question]").all():
+            box.locator('input[value="no"]').check()
+        fieldset.locator('label:has(input[value="yes"])').click()
+        page.get_by_role("button", name="See my result").click()
+        assert page.locator("#self-check-result").get_attribute("data-tier") == "avoid"
+        assert (
+            "You had a vaccination in the last two days." in page.locator("#self-check-result").inner_text()
+        )
+    finally:
+        context.close()
+
+
+def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, browser) -> None:
+    """With `navigation.instant` Material swaps pages without loading them; the check must still start."""
+    with socket.socket() as probe:  # instant navigation only follows links under site_url: serve there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8").replace(
+        "    - navigation.indexes\n", "    - navigation.indexes\n    - navigation.instant\n"
+    )
+    config.write_text(f"site_url: http://127.0.0.1:{port}/\n" + source, encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.__sameDocument = true")  # survives only if the page is not reloaded
+        page.get_by_role("link", name="Is back massage right for me now? Take the self-check").click()
+        page.wait_for_url("**/self-check/")
+        page.wait_for_function("window.selfCheck !== undefined")
+        assert page.evaluate("window.__sameDocument") is True
+        for box in page.locator("fieldset[data-question]").all():
+            box.locator('label:has(input[value="no"])').click()
+        page.get_by_role("button", name="See my result").click()
+        assert page.locator("#self-check-result").get_attribute("data-tier") == "suitable"
+        assert errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

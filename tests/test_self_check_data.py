@@ -1,0 +1,216 @@
+"""The self-check's data is complete: every contraindication and warning sign is asked, every reference
+resolves, the worked cases cover every result, and an editor's mistake names file, line and field."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros import self_check
+from macros.load import Content, ContentError, Problem, load_content
+
+from .conftest import DATA
+
+
+def test_every_contraindication_and_warning_sign_is_asked_by_its_own_id(content: Content) -> None:
+    asked = [q.id for q in self_check.questions(content)]
+    assert sorted(asked) == sorted([*content.red_flags, *content.contraindications])
+    assert len(set(asked)) == len(asked)
+    for q in self_check.questions(content):
+        assert q.text.endswith("?"), q.id
+
+
+def test_warning_signs_are_asked_first(content: Content) -> None:
+    parts = [q.part for q in self_check.questions(content)]
+    assert parts == sorted(parts, key=["red_flags", "contraindications"].index)
+    assert {"saddle-numbness", "bladder-bowel-control", "leg-weakness", "major-trauma"} <= {
+        q.id for q in self_check.questions(content) if q.part == "red_flags"
+    }
+
+
+def test_each_question_takes_its_tier_from_the_data(content: Content) -> None:
+    rules = {q["id"]: q for q in self_check.rules(content)["questions"]}
+    for flag in content.red_flags.values():
+        assert rules[flag.id]["yes"] == flag.tier and not rules[flag.id]["local"]
+    for ci in content.contraindications.values():
+        assert rules[ci.id]["yes"] == ("suitable" if ci.kind == "local" else ci.kind)
+        assert rules[ci.id]["local"] == (ci.kind == "local")
+
+
+def test_not_sure_always_leads_to_a_doctor_at_least(content: Content) -> None:
+    order = self_check.rules(content)["order"]
+    for q in self_check.rules(content)["questions"]:
+        assert order.index(q["unsure"]) <= order.index("doctor-first"), q["id"]
+
+
+def test_the_five_tiers_exist_in_order_with_their_texts(content: Content) -> None:
+    assert [t.id for t in content.self_check.tiers] == [
+        "emergency",
+        "urgent",
+        "avoid",
+        "doctor-first",
+        "suitable",
+    ]
+    used = {q["yes"] for q in self_check.rules(content)["questions"]} | {
+        q["unsure"] for q in self_check.rules(content)["questions"]
+    }
+    assert used <= {t.id for t in content.self_check.tiers}
+    for t in content.self_check.tiers:
+        assert t.headline and t.what_to_do and t.contacts
+
+
+def test_the_emergency_result_gives_the_emergency_number(content: Content) -> None:
+    emergency = self_check.tier(content, "emergency")
+    assert "emergency" in emergency.contacts
+    assert content.clinic.emergency_number in self_check.fill(emergency.what_to_do, content.clinic)
+
+
+def test_the_worked_cases_cover_every_tier_and_the_local_caution(content: Content) -> None:
+    cases = content.self_check.worked_cases
+    assert {c.expect_tier for c in cases} == set(self_check.TIER_ORDER)
+    assert any(c.expect_local_caution for c in cases)
+    assert any(c.answered_not_sure for c in cases) and any(
+        c.not_answered or c.rest == "not-answered" for c in cases
+    )
+
+
+def test_every_what_bothers_you_option_points_at_existing_conditions(content: Content) -> None:
+    for option in content.self_check.concerns.options:
+        assert option.conditions and all(c in content.conditions for c in option.conditions), option.id
+
+
+def test_the_rule_table_cannot_break_out_of_its_html(content: Content) -> None:
+    raw = self_check.rules_json(content)
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+
+
+# --- Mistakes an editor can make --------------------------------------------------------------------
+
+
+def _problems_after(tmp_path: Path, file_name: str, edit) -> list[Problem]:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / file_name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_content(data)
+    return error.value.problems
+
+
+def _line(file_name: str, pattern: str) -> int:
+    lines = (DATA / file_name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if re.search(pattern, line))
+
+
+def test_a_contraindication_without_a_question_is_reported_with_file_line_and_field(tmp_path: Path) -> None:
+    line = _line("contraindications.yml", r"^  question: Do you have a fever")
+    problems = _problems_after(
+        tmp_path, "contraindications.yml", lambda s: re.sub(r"  question: Do you have a fever.*\n", "", s)
+    )
+    assert len(problems) == 1
+    p = problems[0]
+    assert (p.file, p.field, p.message) == (
+        "data/contraindications.yml",
+        "question",
+        "required field is missing",
+    )
+    assert _line("contraindications.yml", r"^- id: fever$") <= p.line < line
+
+
+def test_a_warning_sign_without_a_question_is_reported(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path, "red_flags.yml", lambda s: re.sub(r"  question: Is your pain there all the time.*\n", "", s)
+    )
+    assert [(p.file, p.field, p.message) for p in problems] == [
+        ("data/red_flags.yml", "question", "required field is missing")
+    ]
+
+
+def test_a_worked_case_naming_an_unknown_question_is_reported_with_its_line(tmp_path: Path) -> None:
+    line = _line("self_check.yml", r"answered_yes: \[high-blood-pressure\]")
+    problems = _problems_after(
+        tmp_path,
+        "self_check.yml",
+        lambda s: s.replace("answered_yes: [high-blood-pressure]", "answered_yes: [high-blood-presure]"),
+    )
+    assert [str(p) for p in problems] == [
+        f"data/self_check.yml:{line}: worked_cases.answered_yes: unknown question 'high-blood-presure' "
+        "(did you mean 'high-blood-pressure'?)"
+    ]
+
+
+def test_a_worked_case_answering_a_question_twice_is_reported(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path,
+        "self_check.yml",
+        lambda s: s.replace(
+            "answered_not_sure: [heart-failure]",
+            "answered_not_sure: [heart-failure]\n    answered_yes: [heart-failure]",
+        ),
+    )
+    assert len(problems) == 1
+    assert problems[0].field == "worked_cases.answered_not_sure"
+    assert "already listed in answered_yes" in problems[0].message
+
+
+def test_an_unknown_expected_tier_is_reported(tmp_path: Path) -> None:
+    line = _line("self_check.yml", r"expect_tier: avoid")
+    problems = _problems_after(
+        tmp_path, "self_check.yml", lambda s: s.replace("expect_tier: avoid", "expect_tier: avoi")
+    )
+    assert [str(p) for p in problems] == [
+        f"data/self_check.yml:{line}: worked_cases.expect_tier: 'avoi' is not one of emergency, urgent, "
+        "avoid, doctor-first, suitable (did you mean 'avoid'?)"
+    ]
+
+
+def test_a_what_bothers_you_option_with_an_unknown_condition_is_reported(tmp_path: Path) -> None:
+    line = _line("self_check.yml", r"conditions: \[muscle-tension\]")
+    problems = _problems_after(
+        tmp_path,
+        "self_check.yml",
+        lambda s: s.replace("conditions: [muscle-tension]", "conditions: [muscle-tensoin]"),
+    )
+    assert [str(p) for p in problems] == [
+        f"data/self_check.yml:{line}: concerns.options.conditions: unknown condition 'muscle-tensoin' "
+        "(did you mean 'muscle-tension'?)"
+    ]
+
+
+def test_tiers_out_of_order_are_reported(tmp_path: Path) -> None:
+    def swap(source: str) -> str:
+        start = source.index("  - id: avoid")
+        middle = source.index("  - id: doctor-first")
+        end = source.index("  - id: suitable")
+        return source[:start] + source[middle:end] + source[start:middle] + source[end:]
+
+    problems = _problems_after(tmp_path, "self_check.yml", swap)
+    assert len(problems) == 1
+    assert (problems[0].field, problems[0].line) == ("tiers", _line("self_check.yml", r"^tiers:") + 1)
+    assert "most serious first" in problems[0].message
+
+
+def test_an_unknown_placeholder_is_reported(tmp_path: Path) -> None:
+    line = _line("self_check.yml", r"in_short: Call \{emergency_number\} now")
+    problems = _problems_after(
+        tmp_path,
+        "self_check.yml",
+        lambda s: s.replace("in_short: Call {emergency_number}", "in_short: Call {ambulance}"),
+    )
+    assert [str(p) for p in problems] == [
+        f"data/self_check.yml:{line}: tiers.in_short: unknown placeholder {{ambulance}}; "
+        "use {emergency_number} or {clinic_phone}"
+    ]
+
+
+def test_a_not_sure_rule_that_would_allow_suitable_is_refused(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path,
+        "self_check.yml",
+        lambda s: s.replace("  contraindications: doctor-first", "  contraindications: suitable"),
+    )
+    assert len(problems) == 1
+    assert problems[0].field == "if_unsure.contraindications"
