@@ -318,7 +318,7 @@ class Concern(Record):
 class Concerns(Record):
     question: ShortText
     hint: Text
-    options: list[Concern] = Field(min_length=1)
+    options: list[Concern] = Field(min_length=1, description="The concerns a patient can pick from.")
     when_suitable: Text = Field(description="Shown above the suggestions when massage may suit the patient.")
     when_not_yet: Text = Field(description="Shown above the pages to read when a doctor must agree first.")
 
@@ -331,8 +331,8 @@ class WorkedCase(Record):
     rest: Literal["answered-no", "not-answered"] = Field(
         "answered-no", description="How every other question is answered."
     )
-    expect_tier: SelfCheckTierId
-    expect_local_caution: bool = False
+    expect_tier: SelfCheckTierId = Field(description="The tier these answers must give.")
+    expect_local_caution: bool = Field(False, description="true if the result must show the local caution.")
     expect_reasons: list[Id] | None = Field(
         None, description="If given, exactly the question ids the result must name as its reasons."
     )
@@ -345,7 +345,7 @@ class SelfCheck(Reviewed):
     red_flags_intro: Text
     contraindications_heading: ShortText
     contraindications_intro: Text
-    if_unsure: IfUnsure
+    if_unsure: IfUnsure = Field(description="What 'not sure' or no answer leads to.")
     worst_answer_rule: Text = Field(description="The rule that the most serious answer decides, in words.")
     tiers: list[SelfCheckTier] = Field(
         description="All five tiers, most severe first: emergency, urgent, avoid, doctor-first, suitable."
@@ -353,7 +353,7 @@ class SelfCheck(Reviewed):
     local_caution: Text = Field(description="Shown when a 'local' contraindication was answered 'yes'.")
     local_in_short: ShortText = Field(description="What 'yes' to a 'local' question means, in a few words.")
     not_a_diagnosis: Text
-    concerns: Concerns
+    concerns: Concerns = Field(description="The last question: what bothers the patient.")
     worked_cases: list[WorkedCase] = Field(
         min_length=1, description="Example answers and the result they must give; the tests run each one."
     )
