@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test build lint lock clean
+.PHONY: serve check test build lint lock clean
 
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000, reloading on every data or page edit
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -13,8 +13,11 @@ test: $(STAMP)  ## Run every test (installs Debian's Chromium first when it is m
 	tools/ensure-chromium
 	$(BIN)/pytest
 
-build: $(STAMP)  ## Build the static site into site/
-	$(BIN)/mkdocs build
+check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: field: message
+	$(BIN)/massage-site-validate
+
+build: $(STAMP)  ## Check the data, build into a temporary folder, then swap it into site/ (reproducible)
+	$(BIN)/massage-site-build
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,8 +1,10 @@
-"""MkDocs hooks: give every condition in the data its own page and put them in the navigation, and put
-the words patients search for into the search index."""
+"""MkDocs hooks: give every condition in the data its own page and put them in the navigation, put
+the words patients search for into the search index, and brand the site from data/clinic.yml (name,
+logo, colour, contact line), so nobody edits mkdocs.yml."""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -10,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import load_site_content, render
+from macros import branding, load_site_content, render
 from macros.search_terms import KEYWORDS_FIELD, Place, add_keywords, search_terms_by_place
 
 CONDITIONS_INDEX = "conditions/index.md"
@@ -21,12 +23,25 @@ CONDITION_PAGE_SEARCH_BOOST = 0.5
 _conditions: list = []  # set anew by on_config at every build, so `mkdocs serve` picks up new entries
 _search_terms: dict[Place, list[str]] = {}
 _page_urls: dict[str, str] = {}
+CLINIC_CSS = "stylesheets/clinic.css"
+_clinic_css = ""
 
 
 def on_config(config):
-    global _conditions, _search_terms
+    global _conditions, _search_terms, _clinic_css
     content = load_site_content(config.config_file_path)
-    config.site_name = content.clinic.site_name
+    clinic = content.clinic
+    config.site_name = _as_html(clinic.site_name)
+    config.site_description = _as_html(clinic.tagline)
+    config.copyright = branding.footer_html(clinic)
+    if clinic.website:
+        config.site_url = clinic.website
+    config.theme["logo"] = branding.logo_in_docs(clinic)
+    config.theme["favicon"] = branding.logo_in_docs(clinic)
+    config.theme["palette"] = [{"scheme": "default", "primary": "custom", "accent": "custom"}]
+    _clinic_css = branding.theme_css(clinic.primary_colour)
+    if CLINIC_CSS not in config.extra_css:
+        config.extra_css.append(CLINIC_CSS)
     for section in config.nav or []:
         for pages in section.values():
             if isinstance(pages, list) and CONDITIONS_INDEX in pages:
@@ -36,11 +51,17 @@ def on_config(config):
     return config
 
 
+def _as_html(value: str) -> str:
+    """A data text for the theme, which writes titles and descriptions into HTML unescaped (and the macros
+    plugin renders a title holding `{{`). The validator refuses markup already; this is the second guard."""
+    return html.escape(value, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def on_files(files: Files, config) -> Files:
     for condition in _conditions:
         front_matter = {
-            "title": condition.name,
-            "description": condition.summary,
+            "title": _as_html(condition.name),
+            "description": _as_html(condition.summary),
             "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
         }
         source = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front_matter.items()) + "---\n\n"
@@ -48,6 +69,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, render.condition_page_path(condition.id), content=source))
     _page_urls.clear()
     _page_urls.update({f.src_uri: f.url.removeprefix("./") for f in files.documentation_pages()})
+    files.append(File.generated(config, CLINIC_CSS, content=_clinic_css))
     return files
 
 

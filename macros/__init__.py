@@ -21,6 +21,7 @@ PAGE_MACROS = (
     render.visit_page,
     render.clinic_contact,
     render.disclaimer,
+    render.no_advertising,
     render.sources_list,
     render.reviewers_list,
     render.review_table,

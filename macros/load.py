@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model, self_check
 
@@ -33,6 +34,9 @@ COLLECTIONS: dict[str, Any] = {
     "self_check.yml": model.SelfCheck,
 }
 MAX_REVIEW_INTERVAL = dt.timedelta(days=3 * 366)
+_NO_ALIASES = (
+    "a value starting with * or & must be in quotes (anchors and aliases are not used in these files)"
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -91,7 +95,8 @@ class Content:
 
 
 class _Loader(yaml.SafeLoader):
-    """A SafeLoader that refuses duplicate keys, which PyYAML would otherwise silently overwrite."""
+    """A SafeLoader that refuses duplicate keys (PyYAML would silently keep the last one) and reports an
+    impossible date such as 2026-02-30 at its line instead of crashing."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, int] = {}
@@ -106,6 +111,28 @@ class _Loader(yaml.SafeLoader):
                 )
             seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep=deep)
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        # Anchors and aliases (&name, *name) are never needed here, can build endless loops, and an
+        # unquoted text starting with * or & is read as one.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(None, None, _NO_ALIASES, event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as e:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{node.value!r} is not a real date ({e}); write it as YYYY-MM-DD",
+                node.start_mark,
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def _line_map(node: yaml.Node | None, path: Path_ = ()) -> dict[Path_, int]:
@@ -138,6 +165,56 @@ def _field_name(path: Path_) -> str:
     return ".".join(str(p) for p in path if not isinstance(p, int))
 
 
+def _yaml_problem(rel: str, text: str, e: yaml.YAMLError) -> Problem:
+    """One clear line for anything PyYAML refuses."""
+    if isinstance(e, yaml.reader.ReaderError):
+        line = text[: e.position].count("\n") + 1
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        return Problem(
+            rel,
+            line,
+            "",
+            f"the file contains an invisible control character (#x{ord(char):04x}) that is not allowed; "
+            "delete it (it often comes with text copied from another program)",
+        )
+    if not isinstance(e, yaml.MarkedYAMLError):
+        return Problem(rel, 1, "", f"YAML syntax error: {e}")
+    mark = e.problem_mark or e.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = e.problem or str(e)
+    if "'\\t'" in problem:
+        message = "a tab character is used here; YAML needs spaces, so replace it with spaces"
+        return Problem(rel, line, "", message)
+    if "duplicate key" in problem or "not a real date" in problem or problem == _NO_ALIASES:
+        return Problem(rel, line, "", problem)
+    context = e.context or ""
+    opened = e.context_mark.line + 1 if e.context_mark else line
+    if "scanning an alias" in context or "scanning an anchor" in context:
+        return Problem(rel, line, "", _NO_ALIASES)
+    if "flow sequence" in context:
+        return Problem(
+            rel, opened, "", "YAML syntax error: a list started with '[' is not closed; end it with ']'"
+        )
+    if "flow mapping" in context:
+        return Problem(
+            rel, opened, "", "YAML syntax error: a group started with '{' is not closed; end it with '}'"
+        )
+    if "quoted scalar" in context:
+        message = "YAML syntax error: a text started with a quote is not closed; end it with the same quote"
+        return Problem(rel, opened, "", message)
+    hint = "check the indentation and the quotes on this line and the line above"
+    if "mapping values are not allowed" in problem:
+        hint = "a text with ': ' in it must be in quotes, or check the indentation"
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        hint = "check the indentation of this line against the lines above it"
+    elif "found unknown escape" in problem:
+        hint = "a text containing \\ must be in single quotes"
+    elif "could not determine a constructor" in problem:
+        problem = "a value starting with ! is read as a special instruction"
+        hint = "put the text in quotes"
+    return Problem(rel, line, "", f"YAML syntax error: {problem}; {hint}")
+
+
 def _read_yaml(path: Path, rel: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     if not path.is_file():
         return None, {}, [Problem(rel, 1, "", "file is missing; restore it from the repository")]
@@ -152,17 +229,15 @@ def _read_yaml(path: Path, rel: str) -> tuple[Any, dict[Path_, int], list[Proble
     ):
         return None, {}, [Problem(rel, 1, "", "file is empty; it must hold the data, not only comments")]
     try:
-        data = yaml.load(text, Loader=_Loader)
-        lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 1
-        message = e.problem or str(e)
-        if "\t" in (text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""):
-            message = "a tab character is used for indenting; use spaces instead"
-        elif "duplicate key" not in message:
-            message = f"YAML syntax error: {message}; check the indentation and quotes on this line"
-        return None, {}, [Problem(rel, line, "", message)]
+        loader = _Loader(text)  # one parse gives both the tree (for line numbers) and the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+        lines = _line_map(node)
+    except yaml.YAMLError as e:
+        return None, {}, [_yaml_problem(rel, text, e)]
     return data, lines, []
 
 
@@ -171,34 +246,72 @@ def _did_you_mean(word: str, options: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _describe(error: dict[str, Any], known_fields: list[str]) -> str:
+def _describe(error: dict[str, Any], known_fields: list[str], source_line: str = "") -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
-        return "required field is missing"
+        return f"required field is missing; add a line '{error['loc'][-1]}: …'"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         return f"unknown field{_did_you_mean(name, known_fields)}; check its spelling"
+    if value is None and not error["loc"]:
+        return "the file holds no data; restore it from the repository or undo the last change"
+    if value is None and kind.endswith("_type"):
+        if re.search(r":\s+#", source_line):
+            return "has no value: a value starting with # is read as a comment, so put it in quotes"
+        return "has no value; write it after the colon, or remove the line if the field is optional"
     if kind == "literal_error":
         expected = [e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         return f"{value!r} is not one of {', '.join(expected)}{_did_you_mean(str(value), expected)}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
-        return f"text is too long ({len(value)} characters; at most {error['ctx']['max_length']})"
+        return (
+            f"text is too long ({len(value)} characters; at most {error['ctx']['max_length']}); "
+            "shorten it or split it"
+        )
     if kind == "string_pattern_mismatch":
-        return f"{value!r} does not have the right form"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        hint = model.PATTERN_HINTS.get(error["ctx"]["pattern"])
+        return f"{value!r} does not have the right form" + (f"; {hint}" if hint else "")
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"{value!r} is not a valid date; write it as YYYY-MM-DD, for example 2026-11-21"
     if kind == "string_type":
-        return f"must be text, not {type(value).__name__} {value!r} (put it in quotes)"
+        return f"must be text, not {_kind_of(value)} {value!r} (put it in quotes)"
     if kind == "list_type":
-        return f"must be a list, not {type(value).__name__}"
-    if kind in ("int_type", "int_parsing"):
+        if len(error["loc"]) == 0:
+            return f"the file must be a list of entries, each starting with '- id:', not {_kind_of(value)}"
+        return f"must be a list (one '- ' line per item, or [a, b]), not {_kind_of(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        loc = error["loc"]
+        where = "the file" if not loc else "each entry" if isinstance(loc[-1], int) else "this field"
+        return f"{where} must be a group of 'field: value' lines, not {_kind_of(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"must be a whole number, not {value!r}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = error["ctx"].get("ge", error["ctx"].get("le"))
+        return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {limit}, not {value!r}"
     if kind == "too_short":
         return "must list at least one item"
+    if kind == "bool_type":
+        return f"must be true or false, not {value!r}"
     return error["msg"]
+
+
+def _kind_of(value: Any) -> str:
+    """How an editor would call the YAML value they typed."""
+    if isinstance(value, bool):
+        return "yes/no (true/false)"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, str):
+        return "a text"
+    return type(value).__name__
 
 
 def _known_fields(annotation: Any, path: Path_) -> list[str]:
@@ -220,59 +333,186 @@ def _known_fields(annotation: Any, path: Path_) -> list[str]:
     return list(getattr(tp, "model_fields", {}))
 
 
-def _validate(rel: str, data: Any, lines: dict[Path_, int], annotation: Any) -> tuple[Any, list[Problem]]:
+def _validate(
+    rel: str, data: Any, lines: dict[Path_, int], annotation: Any, source: list[str]
+) -> tuple[Any, list[Problem]]:
     try:
         return TypeAdapter(annotation).validate_python(data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors():
+        errors = exc.errors()
+        # A misspelt required field gives "unknown field" and "missing": report it once, as the misspelling.
+        misspelt = {
+            (*error["loc"][:-1], close[0])
+            for error in errors
+            if error["type"] == "extra_forbidden"
+            and (close := difflib.get_close_matches(
+                str(error["loc"][-1]), _known_fields(annotation, tuple(error["loc"])), n=1, cutoff=0.6
+            ))
+        }
+        for error in errors:
             path: Path_ = tuple(error["loc"])
+            if error["type"] == "missing" and path in misspelt:
+                continue
             is_key = error["type"] == "extra_forbidden"
+            line = _line_of(lines, path, key=is_key)
             problems.append(
                 Problem(
                     rel,
-                    _line_of(lines, path, key=is_key),
+                    line,
                     _field_name(path),
-                    _describe(error, _known_fields(annotation, path)),
+                    _describe(error, _known_fields(annotation, path), source[line - 1] if source else ""),
                 )
             )
         return None, problems
 
 
-class _Checker:
-    """Cross-file checks that need every collection: duplicate ids, references and review dates."""
+@dataclass(frozen=True)
+class Reference:
+    """A field whose values are ids of another collection: `field` is a dotted path inside each entry
+    ("steps.technique"); lists on the way are followed. Add a row to REFERENCES for a new one."""
 
-    def __init__(self, lines: dict[str, dict[Path_, int]]):
+    file: str
+    field: str
+    target: str
+    what: str
+
+
+REFERENCES: list[Reference] = [
+    Reference("massage_types.yml", "techniques", "techniques", "technique"),
+    Reference("conditions.yml", "massage_type", "massage_types", "massage type"),
+    Reference("conditions.yml", "techniques", "techniques", "technique"),
+    Reference("conditions.yml", "related", "conditions", "condition"),
+    Reference("contraindications.yml", "conditions", "conditions", "condition"),
+    Reference("visit.yml", "steps.technique", "techniques", "technique"),
+]
+
+
+class Checker:
+    """Checks that need more than one entry or file: duplicate ids, references, review dates and the
+    functions in CHECKS. `add` records a problem at the line of a path inside a file."""
+
+    def __init__(self, lines: dict[str, dict[Path_, int]], data_dir: Path):
         self.lines = lines
+        self.data_dir = data_dir
         self.problems: list[Problem] = []
+        self.raw: dict[str, Any] = {}  # each file's validated content as written, lists in file order
+
+    def rel(self, file_name: str) -> str:
+        return f"{self.data_dir.name}/{file_name}"
 
     def add(self, rel: str, path: Path_, message: str) -> None:
         self.problems.append(Problem(rel, _line_of(self.lines[rel], path), _field_name(path), message))
 
-    def unique_ids(self, rel: str, items: list[Any]) -> dict[str, Any]:
+    def unique_ids(self, rel: str, items: list[Any], at: Path_ = ()) -> dict[str, Any]:
+        """{id: item} of a list found at path `at` in the file; a repeated id is a problem."""
         by_id: dict[str, Any] = {}
         for i, item in enumerate(items):
             if item.id in by_id:
-                first = _line_of(self.lines[rel], (list(by_id).index(item.id), "id"))
-                self.add(rel, (i, "id"), f"duplicate id {item.id!r} (first used at line {first})")
+                first = _line_of(self.lines[rel], (*at, list(by_id).index(item.id), "id"))
+                self.add(rel, (*at, i, "id"), f"duplicate id {item.id!r} (first used at line {first})")
             by_id.setdefault(item.id, item)
         return by_id
 
     def refs(self, rel: str, path: Path_, values: list[str] | str | None, known: dict, what: str) -> None:
         if values is None:
             return
-        items = [(path, values)] if isinstance(values, str) else [((*path, i), v) for i, v in enumerate(values)]
+        items = [(path, values)] if isinstance(values, str) else \
+            [((*path, i), v) for i, v in enumerate(values)]
         for where, value in items:
             if value not in known:
                 self.add(rel, where, f"unknown {what} {value!r}{_did_you_mean(value, list(known))}")
+
+    def reference(self, ref: Reference, value: Any, ids: dict[str, dict]) -> None:
+        """Check every id found at `ref.field` in `value` (a file's validated content)."""
+        for path, found in _values_at(value, ref.field.split("."), ()):
+            self.refs(self.rel(ref.file), path, found, ids[ref.target], ref.what)
 
     def reviewed(self, rel: str, path: Path_, entry: model.Reviewed, content_ids: dict[str, dict]) -> None:
         self.refs(rel, (*path, "sources"), entry.sources, content_ids["sources"], "source")
         self.refs(rel, (*path, "reviewed_by"), entry.reviewed_by, content_ids["reviewers"], "reviewer")
         if entry.next_review <= entry.last_reviewed:
-            self.add(rel, (*path, "next_review"), "must be later than last_reviewed")
+            self.add(
+                rel,
+                (*path, "next_review"),
+                f"{entry.next_review.isoformat()} must be later than last_reviewed "
+                f"({entry.last_reviewed.isoformat()})",
+            )
         elif entry.next_review - entry.last_reviewed > MAX_REVIEW_INTERVAL:
             self.add(rel, (*path, "next_review"), "must be at most three years after last_reviewed")
+
+
+def _values_at(value: Any, parts: list[str], path: Path_) -> Iterator[tuple[Path_, Any]]:
+    """(path, value) of each `parts` field inside value, following lists on the way."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _values_at(item, parts, (*path, i))
+    elif not parts:
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from _values_at(getattr(value, parts[0], None), parts[1:], (*path, parts[0]))
+
+
+def check_visit_adds_up(check: Checker, content: dict[str, Any]) -> None:
+    visit: model.Visit = content["visit"]
+    total = sum(step.minutes for step in visit.steps)
+    if total != visit.duration_minutes:
+        check.add(
+            check.rel("visit.yml"),
+            ("duration_minutes",),
+            f"the steps add up to {total} minutes, not {visit.duration_minutes}; change one of them",
+        )
+
+
+def check_visit_questions_are_unique(check: Checker, content: dict[str, Any]) -> None:
+    check.unique_ids(check.rel("visit.yml"), content["visit"].questions, ("questions",))
+
+
+def check_self_check(check: Checker, content: dict[str, Any]) -> None:
+    """The self-check's rules, worked cases and questions (macros/self_check.py)."""
+    self_check.check(
+        check,
+        {name: check.rel(name) for name in COLLECTIONS},
+        content["self_check"],
+        check.raw["red_flags"],
+        check.raw["contraindications"],
+        content["conditions"],
+    )
+
+
+def check_logo_exists(check: Checker, content: dict[str, Any]) -> None:
+    """The logo file exists in the project's docs/ (a data folder checked on its own has no docs/ beside
+    it, and the build of such a folder fails anyway)."""
+    clinic: model.Clinic = content["clinic"]
+    root = check.data_dir.parent
+    if (root / clinic.logo).is_file() or not (root / "docs").is_dir():
+        return
+    folder = (root / clinic.logo).parent
+    candidates = (
+        [str(p.relative_to(root)) for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+    )
+    check.add(
+        check.rel("clinic.yml"),
+        ("logo",),
+        f"file {clinic.logo!r} not found{_did_you_mean(clinic.logo, candidates)}; "
+        "put the picture in docs/assets and write its path here",
+    )
+
+
+# Checks across the whole content, run after every file is valid: (checker, {collection: value}) -> None.
+# A collection that is a list is given as {id: entry}. Add a function here for a new rule.
+CHECKS: list[Callable[[Checker, dict[str, Any]], None]] = [
+    check_visit_adds_up,
+    check_visit_questions_are_unique,
+    check_self_check,
+    check_logo_exists,
+]
+
+
+def _file_order(problem: Problem) -> tuple[int, str, int]:
+    names = list(COLLECTIONS)
+    name = problem.file.rsplit("/", 1)[-1]
+    return (names.index(name) if name in names else len(names), problem.file, problem.line)
 
 
 def load_content(data_dir: Path | str) -> Content:
@@ -286,73 +526,34 @@ def load_content(data_dir: Path | str) -> Content:
         data, lines[rel], read_problems = _read_yaml(data_dir / name, rel)
         problems += read_problems
         if not read_problems:
-            value, invalid = _validate(rel, data, lines[rel], annotation)
+            source = (data_dir / name).read_text(encoding="utf-8").splitlines()
+            value, invalid = _validate(rel, data, lines[rel], annotation, source)
             problems += invalid
-            raw[name] = value
+            raw[name.removesuffix(".yml")] = value
     if problems:
-        raise ContentError(problems)
+        raise ContentError(sorted(problems, key=_file_order))
 
-    check = _Checker(lines)
-    rel = {name: f"{data_dir.name}/{name}" for name in COLLECTIONS}
-    by_id = {
-        name.removesuffix(".yml"): check.unique_ids(rel[name], raw[name])
-        for name, annotation in COLLECTIONS.items()
-        if getattr(annotation, "__origin__", None) is list
+    check = Checker(lines, data_dir)
+    check.raw = raw
+    content: dict[str, Any] = {
+        name: check.unique_ids(check.rel(f"{name}.yml"), value)
+        if isinstance(value, list) and all(hasattr(item, "id") for item in value)
+        else value
+        for name, value in raw.items()
     }
-    clinic: model.Clinic = raw["clinic.yml"]
-    visit: model.Visit = raw["visit.yml"]
-    checkup: model.SelfCheck = raw["self_check.yml"]
-    ids = {**by_id, "reviewers": {r.id: r for r in clinic.reviewers}}
-
-    check.reviewed(rel["clinic.yml"], (), clinic, ids)
-    check.reviewed(rel["visit.yml"], (), visit, ids)
-    check.reviewed(rel["self_check.yml"], (), checkup, ids)
-    self_check.check(
-        check, rel, checkup, raw["red_flags.yml"], raw["contraindications.yml"], ids["conditions"]
-    )
-    for name in ("massage_types", "techniques", "conditions", "benefits", "risk_factors",
-                 "contraindications", "red_flags"):
-        for i, entry in enumerate(raw[f"{name}.yml"]):
-            check.reviewed(rel[f"{name}.yml"], (i,), entry, ids)
-    for i, mt in enumerate(raw["massage_types.yml"]):
-        check.refs(rel["massage_types.yml"], (i, "techniques"), mt.techniques, ids["techniques"], "technique")
-    for i, c in enumerate(raw["conditions.yml"]):
-        f = rel["conditions.yml"]
-        check.refs(f, (i, "massage_type"), c.massage_type, ids["massage_types"], "massage type")
-        check.refs(f, (i, "techniques"), c.techniques, ids["techniques"], "technique")
-        check.refs(f, (i, "related"), c.related, ids["conditions"], "condition")
-    for i, ci in enumerate(raw["contraindications.yml"]):
-        f = rel["contraindications.yml"]
-        check.refs(f, (i, "conditions"), ci.conditions, ids["conditions"], "condition")
-    for i, step in enumerate(visit.steps):
-        check.refs(rel["visit.yml"], ("steps", i, "technique"), step.technique, ids["techniques"], "technique")
-    questions: dict[str, int] = {}
-    for i, question in enumerate(visit.questions):
-        if question.id in questions:
-            first = _line_of(lines[rel["visit.yml"]], ("questions", questions[question.id], "id"))
-            message = f"duplicate id {question.id!r} (first used at line {first})"
-            check.add(rel["visit.yml"], ("questions", i, "id"), message)
-        questions.setdefault(question.id, i)
-    total = sum(step.minutes for step in visit.steps)
-    if total != visit.duration_minutes:
-        check.add(
-            rel["visit.yml"],
-            ("duration_minutes",),
-            f"the steps add up to {total} minutes, not {visit.duration_minutes}; change one of them",
-        )
+    ids = {
+        **{name: value for name, value in content.items() if isinstance(value, dict)},
+        "reviewers": {r.id: r for r in content["clinic"].reviewers},
+    }
+    for name, value in raw.items():
+        entries = enumerate(value) if isinstance(value, list) else [((), value)]
+        for i, entry in entries:
+            if isinstance(entry, model.Reviewed):
+                check.reviewed(check.rel(f"{name}.yml"), (i,) if isinstance(i, int) else (), entry, ids)
+    for ref in REFERENCES:
+        check.reference(ref, raw[ref.file.removesuffix(".yml")], ids)
+    for rule in CHECKS:
+        rule(check, content)
     if check.problems:
-        raise ContentError(check.problems)
-
-    return Content(
-        clinic=clinic,
-        sources=by_id["sources"],
-        massage_types=by_id["massage_types"],
-        techniques=by_id["techniques"],
-        conditions=by_id["conditions"],
-        benefits=by_id["benefits"],
-        risk_factors=by_id["risk_factors"],
-        contraindications=by_id["contraindications"],
-        red_flags=by_id["red_flags"],
-        visit=visit,
-        self_check=checkup,
-    )
+        raise ContentError(sorted(check.problems, key=_file_order))
+    return Content(**content)

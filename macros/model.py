@@ -6,20 +6,51 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .branding import readable_under_white_text
+from .plain_text import MARKUP_PATTERN, refuse_markup
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^https://[^\s<>\"]+$"
+PHONE_PATTERN = r"^\+?[0-9 ()-]{3,20}$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+EMERGENCY_PATTERN = r"^[0-9]{2,4}$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+LOGO_PATTERN = r"^docs/[A-Za-z0-9_./-]+\.(svg|png|jpg|jpeg|webp)$"
+# What an editor should write instead, for each pattern above (the validator's messages use these).
+PATTERN_HINTS = {
+    ID_PATTERN: "use lower-case letters and digits, words joined by hyphens, for example 'muscle-tension'",
+    URL_PATTERN: "write the full web address, starting with https://",
+    PHONE_PATTERN: "write digits, spaces, brackets or hyphens, with + in front for a country code",
+    EMAIL_PATTERN: "write an email address such as reception@clinic.example",
+    EMERGENCY_PATTERN: "write the emergency number's 2 to 4 digits only, for example '112' or '999'",
+    COLOUR_PATTERN: "write a colour as # and six hex digits in quotes, for example \"#1f5f8b\"",
+    LOGO_PATTERN: "write the path of a .svg, .png, .jpg or .webp file in docs/, like docs/assets/logo.svg",
+}
+_NO_MARKUP = {"not": {"pattern": MARKUP_PATTERN}}
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
     Field(description="Stable id: lower-case words joined by hyphens. Never change it once published."),
 ]
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=1200, strip_whitespace=True),
-    Field(description="Plain text in everyday words. No HTML, Markdown or {{ }}."),
+    AfterValidator(refuse_markup),
+    Field(
+        description="Plain text in everyday words. No HTML, Markdown or {{ }}.",
+        json_schema_extra=_NO_MARKUP,
+    ),
 ]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=160, strip_whitespace=True)]
-Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$", max_length=400)]
+ShortText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=160, strip_whitespace=True),
+    AfterValidator(refuse_markup),
+    Field(description="A short plain text (at most 160 characters).", json_schema_extra=_NO_MARKUP),
+]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400)]
 SearchTerms = Annotated[
     list[ShortText],
     Field(
@@ -54,16 +85,19 @@ class Entry(Reviewed):
 
 class Source(Record):
     id: Id
-    title: ShortText
-    publisher: ShortText
-    kind: Literal["seed", "guideline", "review", "patient-information"]
-    url: Url | None = None
-    published: dt.date | None = None
-    note: Text | None = None
+    title: ShortText = Field(description="Title of the document, as published.")
+    publisher: ShortText = Field(description="Who published it.", examples=["NHS", "Cochrane"])
+    kind: Literal["seed", "guideline", "review", "patient-information"] = Field(
+        description="seed: a source text this site was written from; guideline: a clinical guideline; "
+        "review: a systematic review; patient-information: another site's patient leaflet."
+    )
+    url: Url | None = Field(None, description="Web address of the source, starting with https://.")
+    published: dt.date | None = Field(None, description="Date it was published, as YYYY-MM-DD.")
+    note: Text | None = Field(None, description="What the source is used for, if that is not obvious.")
 
 
 class Address(Record):
-    street: ShortText
+    street: ShortText = Field(examples=["1 Example Street"])
     town: ShortText
     postcode: ShortText
     country: ShortText
@@ -71,67 +105,91 @@ class Address(Record):
 
 class Reviewer(Record):
     id: Id
-    name: ShortText
-    role: Text
+    name: ShortText = Field(description="Name shown as 'Reviewed by' on the pages.")
+    role: Text = Field(description="What this reviewer checked, and their qualification.")
 
 
 class SiteTexts(Record):
-    disclaimer: Text
-    no_advertising: Text
-    massage_is_not_a_cure: Text
+    disclaimer: Text = Field(description="On the main pages: not a diagnosis; ask a doctor.")
+    no_advertising: Text = Field(description="Shown on the About page.")
+    massage_is_not_a_cure: Text = Field(description="Shown under the benefits.")
 
 
 class Clinic(Reviewed):
-    name: ShortText = Field(examples=["Invitro Diagnostics"])
+    name: ShortText = Field(description="The clinic's name.", examples=["Example Clinic"])
     site_name: ShortText = Field(description="Shown in the header and in every page title.")
-    tagline: ShortText
-    address: Address
-    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()-]{3,20}$")] = Field(
-        examples=["+44 20 7946 0000"]
+    tagline: ShortText = Field(description="One line about the site; its description in search results.")
+    address: Address = Field(description="Where the clinic is, shown on the About and visit pages.")
+    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] = Field(
+        description="Shown on every page; patients tap it to call.", examples=["+44 20 7946 0000"]
     )
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
-    booking_url: Url
-    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")] = Field(
-        examples=["112", "999", "911"]
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] = Field(
+        description="Shown with the contact details.", examples=["desk@clinic.example"]
     )
-    non_emergency_advice: Text
-    opening_hours: ShortText
-    reviewers: list[Reviewer] = Field(min_length=1)
-    texts: SiteTexts
+    booking_url: Url = Field(
+        description="Web address where patients book, shown as 'Book a massage' on every page.",
+        examples=["https://clinic.example/book"],
+    )
+    emergency_number: Annotated[str, StringConstraints(pattern=EMERGENCY_PATTERN)] = Field(
+        description="The emergency number patients must call for the red-flag symptoms. Put it in quotes.",
+        examples=["112", "999", "911"],
+    )
+    non_emergency_advice: Text = Field(description="Where to get advice when it is not an emergency.")
+    opening_hours: ShortText = Field(examples=["Monday to Friday, 9am to 6pm"])
+    logo: Annotated[str, StringConstraints(pattern=LOGO_PATTERN)] = Field(
+        description="The clinic's logo, shown in the header and as the browser tab icon: a picture file in "
+        "the docs/assets folder, written from the project folder.",
+        examples=["docs/assets/clinic-logo.svg"],
+    )
+    primary_colour: Annotated[
+        str, StringConstraints(pattern=COLOUR_PATTERN), AfterValidator(readable_under_white_text)
+    ] = Field(
+        description='The main colour of the header and links: "#" and six hex digits, in quotes. '
+        "It must be dark enough for white text on it.",
+        examples=["#1f5f8b"],
+    )
+    website: Url | None = Field(
+        None,
+        description="The web address the site will be published at (used for the sitemap and search "
+        "engines). Leave it out while you do not know it.",
+        examples=["https://clinic.example/back-massage/"],
+    )
+    reviewers: list[Reviewer] = Field(min_length=1, description="Everyone who reviews the content.")
+    texts: SiteTexts = Field(description="Short texts the site shows on several pages.")
 
 
 class MassageType(Entry):
     name: ShortText
-    also_called: list[ShortText] = []
+    also_called: list[ShortText] = Field([], description="Other names patients may know it by.")
     search_terms: SearchTerms = []
-    summary: Text
-    purpose: Text
+    summary: Text = Field(description="One or two sentences. Used in lists and in the comparison table.")
+    purpose: Text = Field(description="What it is for.")
     how_it_works: Text
     techniques: list[Id] = Field(description="Ids from techniques.yml, in the order they are used.")
 
 
 class Technique(Entry):
     name: ShortText
-    also_called: list[ShortText] = []
+    also_called: list[ShortText] = Field([], description="Other names patients may know it by.")
     search_terms: SearchTerms = []
     what_it_is: Text
-    feels_like: Text
+    feels_like: Text = Field(description="What the patient feels, in their own words.")
     what_it_does: Text
 
 
 class Condition(Entry):
-    name: ShortText
-    also_called: list[ShortText] = []
+    name: ShortText = Field(description="Title of the condition's page.", examples=["Muscle tension"])
+    also_called: list[ShortText] = Field([], description="Other names patients may know it by.")
     search_terms: SearchTerms = []
     summary: Text = Field(description="One or two sentences. Used in lists and in search results.")
-    massage_type: Id = Field(description="Id from massage_types.yml.")
+    massage_type: Id = Field(description="Id from massage_types.yml.", examples=["therapeutic"])
     techniques: list[Id] = Field(description="Ids from techniques.yml that help most.")
-    feels_like: Text | None = None
-    causes: list[Text] = []
+    feels_like: Text | None = Field(None, description="What it feels like, in the patient's words.")
+    causes: list[Text] = Field([], description="Common causes, one per line starting with '- '.")
     how_massage_helps: Text
-    cautions: list[Text] = []
-    example: Text | None = None
-    risks_if_ignored: Text | None = None
+    cautions: list[Text] = Field([], description="When to be careful or see a doctor, one per line.")
+    example: Text | None = Field(None, description="A short everyday example.")
+    risks_if_ignored: Text | None = Field(None, description="What may happen if nothing is done.")
     evidence: Text | None = Field(None, description="What research says, honestly.")
     related: list[Id] = Field([], description="Ids of other conditions in conditions.yml.")
 
@@ -140,7 +198,7 @@ class Benefit(Entry):
     name: ShortText
     search_terms: SearchTerms = []
     summary: Text
-    evidence: Text
+    evidence: Text = Field(description="How well research supports it, honestly.")
 
 
 class RiskFactor(Entry):
@@ -149,14 +207,14 @@ class RiskFactor(Entry):
 
 
 class Contraindication(Entry):
-    name: ShortText
+    name: ShortText = Field(examples=["Fever"])
     search_terms: SearchTerms = []
     plain: Text = Field(description="The situation, in the patient's own words.")
     kind: Kind = Field(
         description="avoid: massage is not advised now; doctor-first: get a doctor's agreement first; "
         "local: massage may go ahead but the therapist avoids that area."
     )
-    reason: Text
+    reason: Text = Field(description="Why, in plain words.")
     question: Text = Field(
         description="The self-check question for this entry, asked so that 'yes' means it applies, "
         "for example 'Do you have a fever or feel feverish today?'."
@@ -165,7 +223,7 @@ class Contraindication(Entry):
 
 
 class RedFlag(Entry):
-    symptom: ShortText
+    symptom: ShortText = Field(description="The symptom, in the patient's words.")
     tier: Tier = Field(description="emergency: call the emergency number now; urgent: see a doctor soon.")
     question: Text = Field(
         description="The self-check question for this warning sign, asked so that 'yes' means the patient "
@@ -175,15 +233,15 @@ class RedFlag(Entry):
 
 class Preparation(Record):
     id: Id
-    text: Text
+    text: Text = Field(description="What to do before the visit.")
     why: Text
 
 
 class VisitStep(Record):
     id: Id
     name: ShortText
-    minutes: int = Field(ge=1, le=120)
-    technique: Id | None = Field(None, description="Id from techniques.yml, if this step is one of the stages.")
+    minutes: int = Field(ge=1, le=120, description="How long the step takes, in whole minutes.")
+    technique: Id | None = Field(None, description="Id from techniques.yml, if the step is a stage.")
     text: Text
 
 
@@ -203,10 +261,12 @@ class Question(Record):
 
 
 class Visit(Reviewed):
-    duration_minutes: int = Field(ge=5, le=240)
+    duration_minutes: int = Field(
+        ge=5, le=240, description="Length of the whole session in minutes; the steps must add up to it."
+    )
     summary: Text
-    preparation: list[Preparation] = Field(min_length=1)
-    steps: list[VisitStep] = Field(min_length=1)
+    preparation: list[Preparation] = Field(min_length=1, description="What to do before the visit.")
+    steps: list[VisitStep] = Field(min_length=1, description="The session, step by step, in order.")
     timing_note: Text
     questions: list[Question] = Field([], description="Common questions with short answers, shown as a list.")
 
@@ -258,7 +318,7 @@ class Concern(Record):
 class Concerns(Record):
     question: ShortText
     hint: Text
-    options: list[Concern] = Field(min_length=1)
+    options: list[Concern] = Field(min_length=1, description="The concerns a patient can pick from.")
     when_suitable: Text = Field(description="Shown above the suggestions when massage may suit the patient.")
     when_not_yet: Text = Field(description="Shown above the pages to read when a doctor must agree first.")
 
@@ -271,8 +331,8 @@ class WorkedCase(Record):
     rest: Literal["answered-no", "not-answered"] = Field(
         "answered-no", description="How every other question is answered."
     )
-    expect_tier: SelfCheckTierId
-    expect_local_caution: bool = False
+    expect_tier: SelfCheckTierId = Field(description="The tier these answers must give.")
+    expect_local_caution: bool = Field(False, description="true if the result must show the local caution.")
     expect_reasons: list[Id] | None = Field(
         None, description="If given, exactly the question ids the result must name as its reasons."
     )
@@ -285,7 +345,7 @@ class SelfCheck(Reviewed):
     red_flags_intro: Text
     contraindications_heading: ShortText
     contraindications_intro: Text
-    if_unsure: IfUnsure
+    if_unsure: IfUnsure = Field(description="What 'not sure' or no answer leads to.")
     worst_answer_rule: Text = Field(description="The rule that the most serious answer decides, in words.")
     tiers: list[SelfCheckTier] = Field(
         description="All five tiers, most severe first: emergency, urgent, avoid, doctor-first, suitable."
@@ -293,7 +353,7 @@ class SelfCheck(Reviewed):
     local_caution: Text = Field(description="Shown when a 'local' contraindication was answered 'yes'.")
     local_in_short: ShortText = Field(description="What 'yes' to a 'local' question means, in a few words.")
     not_a_diagnosis: Text
-    concerns: Concerns
+    concerns: Concerns = Field(description="The last question: what bothers the patient.")
     worked_cases: list[WorkedCase] = Field(
         min_length=1, description="Example answers and the result they must give; the tests run each one."
     )

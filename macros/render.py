@@ -386,6 +386,10 @@ def clinic_contact_line(content: Content) -> str:
     )
 
 
+def no_advertising(content: Content) -> str:
+    return text(content.clinic.texts.no_advertising) + "\n"
+
+
 def disclaimer(content: Content) -> str:
     return search_excluded(f"*{text(content.clinic.texts.disclaimer)}*") + "\n"
 

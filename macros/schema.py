@@ -15,6 +15,20 @@ from pydantic import TypeAdapter
 from .load import COLLECTIONS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+VSCODE_SETTINGS = SCHEMA_DIR.parent.parent / ".vscode" / "settings.json"
+# Editor settings that keep YAML valid while typing: spaces, never tabs.
+EDITOR_SETTINGS = {
+    "[yaml]": {
+        "editor.insertSpaces": True,
+        "editor.tabSize": 2,
+        "editor.detectIndentation": False,
+        "editor.renderWhitespace": "boundary",
+    },
+    "files.encoding": "utf8",
+    "yaml.validate": True,
+    "yaml.completion": True,
+    "yaml.hover": True,
+}
 
 
 def schema_for(file_name: str) -> dict:
@@ -31,6 +45,15 @@ def render_schema(file_name: str) -> str:
     return json.dumps(schema_for(file_name), indent=2, ensure_ascii=False) + "\n"
 
 
+def render_vscode_settings() -> str:
+    """.vscode/settings.json: the same schema for each data file as its first line names, for editors
+    that read `yaml.schemas` (VS Code with the YAML extension)."""
+    schemas = {
+        f"data/schema/{name.removesuffix('.yml')}.schema.json": f"data/{name}" for name in COLLECTIONS
+    }
+    return json.dumps({**EDITOR_SETTINGS, "yaml.schemas": schemas}, indent=2) + "\n"
+
+
 def main() -> int:
     SCHEMA_DIR.mkdir(exist_ok=True)
     for file_name in COLLECTIONS:
@@ -39,6 +62,11 @@ def main() -> int:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
             print(f"wrote {target.relative_to(SCHEMA_DIR.parent.parent)}")
+    settings = render_vscode_settings()
+    if not VSCODE_SETTINGS.exists() or VSCODE_SETTINGS.read_text(encoding="utf-8") != settings:
+        VSCODE_SETTINGS.parent.mkdir(exist_ok=True)
+        VSCODE_SETTINGS.write_text(settings, encoding="utf-8")
+        print(f"wrote {VSCODE_SETTINGS.relative_to(SCHEMA_DIR.parent.parent)}")
     return 0
 
 

@@ -115,7 +115,7 @@ def test_a_contraindication_without_a_question_is_reported_with_file_line_and_fi
     assert (p.file, p.field, p.message) == (
         "data/contraindications.yml",
         "question",
-        "required field is missing",
+        "required field is missing; add a line 'question: …'",
     )
     assert _line("contraindications.yml", r"^- id: fever$") <= p.line < line
 
@@ -125,7 +125,7 @@ def test_a_warning_sign_without_a_question_is_reported(tmp_path: Path) -> None:
         tmp_path, "red_flags.yml", lambda s: re.sub(r"  question: Is your pain there all the time.*\n", "", s)
     )
     assert [(p.file, p.field, p.message) for p in problems] == [
-        ("data/red_flags.yml", "question", "required field is missing")
+        ("data/red_flags.yml", "question", "required field is missing; add a line 'question: …'")
     ]
 
 

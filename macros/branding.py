@@ -1,0 +1,82 @@
+"""The clinic's look and contact line on every page, from data/clinic.yml (no MkDocs here: hooks.py
+applies these to the site settings). Its colour must keep the header readable."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from pydantic_core import PydanticCustomError
+
+# WCAG 2.x AA for normal text: the header's white text must stay readable on the clinic's colour.
+MIN_CONTRAST = 4.5
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of '#rrggbb' (WCAG 2.x)."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_with_white(colour: str) -> float:
+    return 1.05 / (luminance(colour) + 0.05)
+
+
+def readable_under_white_text(colour: str) -> str:
+    """Pydantic validator: refuse a colour too light for the white header text on it."""
+    ratio = contrast_with_white(colour)
+    if ratio < MIN_CONTRAST:
+        raise PydanticCustomError(
+            "colour_contrast",
+            "{colour} is too light: white text on it has contrast {ratio}:1, it needs at least {minimum}:1; "
+            "choose a darker colour",
+            {"colour": repr(colour), "ratio": f"{ratio:.1f}", "minimum": f"{MIN_CONTRAST:g}"},
+        )
+    return colour
+
+
+def _mix(colour: str, other: str, share: float) -> str:
+    parts = [
+        round(int(colour[i : i + 2], 16) * (1 - share) + int(other[i : i + 2], 16) * share) for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{p:02x}" for p in parts)
+
+
+def theme_css(primary: str) -> str:
+    """Material's primary colour variables for the clinic's colour (light and dark shades derived)."""
+    primary = primary.lower()
+    return (
+        "/* Generated from data/clinic.yml (primary_colour) at every build. Do not edit. */\n"
+        ":root, [data-md-color-scheme] {\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {_mix(primary, '#ffffff', 0.25)};\n"
+        f"  --md-primary-fg-color--dark: {_mix(primary, '#000000', 0.25)};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        "  --md-primary-bg-color--light: rgba(255, 255, 255, 0.7);\n"
+        f"  --md-accent-fg-color: {_mix(primary, '#000000', 0.25)};\n"
+        "}\n"
+    )
+
+
+def footer_html(clinic) -> str:
+    """The clinic's line at the foot of every page: emergency number, name, phone, booking link."""
+    phone_href = re.sub(r"[^+0-9]", "", clinic.phone)
+    return (
+        f'<span class="clinic-footer">'
+        f'<strong>Emergency? Call <a href="tel:{html.escape(clinic.emergency_number)}">'
+        f"{html.escape(clinic.emergency_number)}</a></strong> · "
+        f"{html.escape(clinic.name)} · "
+        f'Phone <a href="tel:{phone_href}">{html.escape(clinic.phone)}</a> · '
+        f'<a href="{html.escape(clinic.booking_url, quote=True)}">Book a massage</a>'
+        f"</span>"
+    )
+
+
+def logo_in_docs(clinic) -> str:
+    """The logo's path inside the docs folder, as the theme wants it."""
+    return clinic.logo.removeprefix("docs/")

@@ -1,0 +1,74 @@
+"""`massage-site-validate [DATA_FOLDER]`: check every data file and print one line per mistake.
+
+    data/contraindications.yml:42: kind: 'docter-first' is not one of avoid, doctor-first, local (did you …
+
+Exit status: 0 when the data is fine, 1 when it has mistakes, 3 when the validator itself failed (a bug to
+report, never the editor's fault). The build runs the same checks (hooks.py), so what passes here builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from .load import ContentError, load_content
+
+EXIT_OK = 0
+EXIT_MISTAKES = 1
+EXIT_INTERNAL = 3
+
+
+def default_data_dir() -> Path:
+    """The data/ folder of the project the command is run in (the folder holding mkdocs.yml)."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder / "data"
+    return here / "data"
+
+
+def validate(data_dir: Path, out: TextIO, err: TextIO) -> int:
+    """Check `data_dir`; print the result; return the exit status."""
+    try:
+        content = load_content(data_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=err)
+        count = len(error.problems)
+        print(
+            f"{count} mistake{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and "
+            "run the check again; nothing is published until the data is correct.",
+            file=err,
+        )
+        return EXIT_MISTAKES
+    except Exception as exc:  # a bug in the checks, not a data mistake: say so in one line
+        print(
+            f"{data_dir.name}: the checker itself failed ({type(exc).__name__}: {exc}). This is not your "
+            "mistake: please report it to the site's developers.",
+            file=err,
+        )
+        return EXIT_INTERNAL
+    entries = sum(len(v) for v in vars(content).values() if isinstance(v, dict))
+    print(f"{data_dir.name}/ is correct: every file checked, {entries} entries.", file=out)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="massage-site-validate",
+        description="Check the site's data files and list every mistake as file:line: field: message.",
+    )
+    parser.add_argument(
+        "data_dir",
+        nargs="?",
+        type=Path,
+        help="the data folder (default: data/ beside mkdocs.yml)",
+    )
+    args = parser.parse_args(argv)
+    return validate(args.data_dir or default_data_dir(), sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

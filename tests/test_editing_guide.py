@@ -1,0 +1,76 @@
+"""The editing guide works as written: its examples, pasted into the data as the guide says, pass the
+check and appear on the site; the commands it names exist; the README links to it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import ROOT, article_html, article_text, build_site, copy_project
+from .editing import run_validate
+
+GUIDE = ROOT / "EDITING.md"
+
+
+def _examples() -> dict[str, str]:
+    text = GUIDE.read_text(encoding="utf-8")
+    return dict(re.findall(r"<!-- guide-example: (\S+) -->\n```yaml\n(.*?)```", text, re.S))
+
+
+def _paste(project: Path) -> None:
+    for file_name, block in _examples().items():
+        data = project / "data" / file_name
+        data.write_text(data.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + block, encoding="utf-8")
+
+
+def test_the_guide_has_an_example_for_a_condition_and_a_contraindication() -> None:
+    assert set(_examples()) == {"conditions.yml", "contraindications.yml"}
+
+
+def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _paste(project)
+    status, _, err = run_validate(project / "data")
+    assert (status, err) == (0, []), err
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert "Back ache from desk work" in article_text(site, "conditions/desk-back-ache/")
+    listing = article_html(site, "contraindications/")
+    local = listing.split('id="local"', 1)[1].split("<h2", 1)[0]
+    assert 'id="recent-sunburn"' in local and "Your back is sunburnt, red or peeling." in local
+    assert "#recent-sunburn" in article_html(site, "conditions/muscle-tension/")
+
+
+def test_the_guides_contraindication_becomes_a_self_check_question(tmp_path: Path, browser) -> None:
+    project = copy_project(tmp_path / "project")
+    _paste(project)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((tmp_path / "site" / "self-check" / "index.html").as_uri())
+        page.wait_for_function("window.selfCheck !== undefined")
+        question = page.locator('fieldset[data-question="recent-sunburn"]')
+        assert "Is the skin on your back sunburnt, red or peeling?" in question.inner_text()
+        for box in page.locator("fieldset[data-question]").all():
+            box.locator('input[value="no"]').check()
+        question.locator('label:has(input[value="yes"])').click()
+        page.get_by_role("button", name="See my result").click()
+        result = page.locator("#self-check-result")
+        assert result.get_attribute("data-tier") == "suitable"  # massage can go ahead, avoiding the area
+        assert "Your back is sunburnt, red or peeling." in result.inner_text()
+    finally:
+        context.close()
+
+
+def test_every_command_the_guide_names_is_a_make_target() -> None:
+    targets = set(re.findall(r"^([a-z]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    named = set(re.findall(r"`make ([a-z]+)`", GUIDE.read_text(encoding="utf-8")))
+    assert named == {"serve", "check", "build"}
+    assert named <= targets
+
+
+def test_the_readme_links_to_the_guide() -> None:
+    assert "(EDITING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,0 +1,104 @@
+"""The README's preview (`mkdocs serve`) reloads the open page when a data file changes; a mistake made
+while previewing prints its one clear line and the server keeps running; fixing it brings the page back."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from .conftest import MKDOCS, copy_project
+from .editing import set_field
+
+WAIT_MS = 90_000
+
+
+@dataclass
+class Preview:
+    project: Path
+    url: str
+    process: subprocess.Popen
+    output: list[str] = field(default_factory=list)
+
+    def wait_for_output(self, text: str, timeout: float = WAIT_MS / 1000) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(text in line for line in self.output):
+                return
+            assert self.process.poll() is None, "the preview server stopped:\n" + "".join(self.output)
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared in the preview's output:\n" + "".join(self.output))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    process = subprocess.Popen(
+        [MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    running = Preview(project, f"http://127.0.0.1:{port}", process)
+    reader = threading.Thread(
+        target=lambda: running.output.extend(iter(process.stdout.readline, "")), daemon=True
+    )
+    reader.start()
+    try:
+        running.wait_for_output("Serving on")
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=10)
+        process.stdout.close()
+
+
+def _article_contains(page, text: str) -> None:
+    page.wait_for_function(
+        "text => (document.querySelector('article') || {innerText: ''}).innerText.includes(text)",
+        arg=text,
+        timeout=WAIT_MS,
+    )
+
+
+def test_editing_breaking_and_fixing_data_while_previewing(page, preview: Preview) -> None:
+    conditions = preview.project / "data" / "conditions.yml"
+    page.goto(f"{preview.url}/conditions/muscle-tension/")
+    _article_contains(page, "Constant muscle tension")
+
+    # An edit to the data reloads the open page by itself.
+    set_field(conditions, "summary", "Edited while the preview was open.", "muscle-tension")
+    _article_contains(page, "Edited while the preview was open.")
+
+    # A mistake: the clear line is printed, the server keeps running.
+    line = set_field(conditions, "massage_type", "therapeutc", "muscle-tension")
+    preview.wait_for_output(
+        f"data/conditions.yml:{line}: massage_type: unknown massage type 'therapeutc' "
+        "(did you mean 'therapeutic'?)"
+    )
+    time.sleep(1)
+    assert preview.process.poll() is None
+
+    # Fixing it brings the page back, with the latest text.
+    set_field(conditions, "massage_type", "therapeutic", "muscle-tension")
+    set_field(conditions, "summary", "Fixed and shown again.", "muscle-tension")
+    _article_contains(page, "Fixed and shown again.")
+    assert preview.process.poll() is None
+    assert not any("Traceback" in line for line in preview.output), "".join(preview.output)

@@ -1,0 +1,122 @@
+"""Nothing broken is ever published: `massage-site-build` builds into a temporary folder and swaps it into
+site/ only when everything succeeded, and the same sources always give byte-identical files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import publish
+from macros.validate import EXIT_MISTAKES, EXIT_OK
+
+from .conftest import ROOT, copy_project
+
+EPOCH = "1763683200"  # 2025-11-21 00:00:00 UTC
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The same sources (with a website address, so the sitemap lists pages) built twice."""
+    root = tmp_path_factory.mktemp("twice")
+    project = copy_project(root / "project")
+    clinic = project / "data" / "clinic.yml"
+    clinic.write_text(
+        clinic.read_text(encoding="utf-8") + "website: https://clinic.example/back-massage/\n",
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        assert publish.build(project, root / "first") == EXIT_OK
+        assert publish.build(project, root / "second") == EXIT_OK
+    return root / "first", root / "second"
+
+
+def test_a_good_build_replaces_the_site_and_a_failed_one_leaves_it_byte_identical(project: Path) -> None:
+    site = project / "site"
+    site.mkdir()
+    (site / "old-page.html").write_text("from an older build", encoding="utf-8")
+    assert publish.build(project, site) == EXIT_OK
+    assert not (site / "old-page.html").exists()
+    before = _digest(site)
+    assert "index.html" in before
+    # The data is fine, but a page links to a page that does not exist: the strict build fails late,
+    # after MkDocs has written every file, which must land in the temporary folder only.
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[Gone](no-such-page.md)\n", encoding="utf-8")
+    err = io.StringIO()
+    assert publish.build(project, site, err=err) == EXIT_MISTAKES
+    assert "site/ was left exactly as it was" in err.getvalue()
+    assert _digest(site) == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
+    first, second = (_digest(site) for site in two_builds)
+    assert first == second
+    assert len(first) > 20
+
+
+def test_the_build_dates_come_from_source_date_epoch(two_builds: tuple[Path, Path]) -> None:
+    site = two_builds[0]
+    day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {day}
+    assert "<loc>https://clinic.example/back-massage/conditions/radiculitis/</loc>" in sitemap
+    with gzip.open(site / "sitemap.xml.gz") as packed:
+        packed.read()
+        assert packed.mtime == int(EPOCH)
+
+
+def test_without_source_date_epoch_the_build_time_is_the_last_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    commit_time = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert publish.source_date_epoch(ROOT) == commit_time
+
+
+def test_outside_git_the_build_time_is_the_newest_source_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    project = copy_project(tmp_path / "project")
+    newest = max(p.stat().st_mtime for p in (project / "data").rglob("*") if p.is_file())
+    assert int(publish.source_date_epoch(project)) >= int(newest)
+    assert publish.source_date_epoch(project) == publish.source_date_epoch(project)
+
+
+def test_the_pages_workflow_tests_before_it_builds_and_deploys_only_after_success() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))
+    assert triggers["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["test-and-build"], workflow["jobs"]["deploy"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert runs.index("make check") < runs.index("make test") < runs.index("make build")
+    (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    assert upload["with"]["path"] == "site"
+    assert deploy["needs"] == "test-and-build"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
