@@ -529,4 +529,5 @@ def visit_handout(content: Content) -> str:
         care_card(content),
     ]
     body = blocks(*parts, review_note(content, [visit, clinic, *content.contraindications.values()]))
-    return f'<div class="handout" markdown>\n\n{body}\n</div>\n'
+    # The handout repeats other pages for paper: search leads to those pages instead.
+    return f'<div class="handout" {SEARCH_EXCLUDE}="true" markdown>\n\n{body}\n</div>\n'

@@ -180,3 +180,40 @@ def test_text_at_200_percent_and_a_320_pixel_screen_lose_no_content(
             assert not clipped, f"{where}: text cut off in {clipped[:5]}"
     count = len(site_pages(built_site))
     figures("Text resize", f"{count} pages: text at 200% and at 320px width, nothing cut off or sideways")
+
+
+SELF_CHECK_ANSWERS = {
+    # result tier -> the questions answered "yes" (every other question "no")
+    "suitable": ["skin-irritation"],
+    "doctor-first": ["high-blood-pressure"],
+    "avoid": ["infectious-disease"],
+    "urgent": ["night-pain"],
+    "emergency": ["saddle-numbness"],
+}
+
+
+def test_axe_finds_no_violation_in_any_self_check_result(
+    page, site_url: str, content: Content, figures
+) -> None:
+    """The self-check changes the page as the patient answers: every result is checked as shown."""
+    from macros import self_check
+
+    failures = []
+    for tier, yes in SELF_CHECK_ANSWERS.items():
+        page.goto(f"{site_url}/self-check/")
+        page.wait_for_function("window.selfCheck !== undefined")
+        for question in self_check.questions(content):
+            value = "yes" if question.id in yes else "no"
+            page.locator(f'[data-question="{question.id}"] label:has(input[value="{value}"])').click()
+        page.get_by_role("button", name="See my result").click()
+        assert page.locator("#self-check-result").get_attribute("data-tier") == tier
+        violations = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}}).response[
+            "violations"
+        ]
+        figures(
+            "axe-core (WCAG 2.0/2.1/2.2 A and AA) violations per page",
+            f"/self-check/ with the result {tier!r} shown: {len(violations)} violations",
+        )
+        failures += [f"{tier}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                     for v in violations]
+    assert not failures, "\n".join(failures)
