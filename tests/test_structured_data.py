@@ -15,7 +15,7 @@ import pytest
 from macros import pages, structured_data
 from macros.load import Content
 
-from .conftest import site_pages, visible_text
+from .conftest import build_site, copy_project, site_pages, visible_text
 
 
 def _html(site: Path, path: str) -> str:
@@ -127,11 +127,19 @@ def test_every_page_has_a_description_and_open_graph_title_and_description(
         assert html.unescape(og_title) == c.name, c.id
 
 
-def test_the_sitemap_lists_every_page_with_its_last_review_date(built_site: Path, content: Content) -> None:
+def test_the_sitemap_lists_every_page_with_its_last_review_date(
+    tmp_path: Path, built_site: Path, content: Content
+) -> None:
+    # The sitemap lists pages only when the clinic gives the site's address.
+    project = copy_project(tmp_path / "project")
+    clinic = project / "data" / "clinic.yml"
+    base = "https://clinic.example/"
+    clinic.write_text(clinic.read_text(encoding="utf-8") + f"website: {base}\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    root = ET.parse(built_site / "sitemap.xml").getroot()
+    root = ET.parse(tmp_path / "site" / "sitemap.xml").getroot()
     entries = {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text for u in root.findall("s:url", ns)}
-    base = content.clinic.website or "/"  # without a website address the sitemap can only give paths
     assert set(entries) == {base + p for p in _content_pages(built_site)}
     for path in _content_pages(built_site):
         assert entries[base + path] == pages.last_reviewed(content, _src_uri(path)).isoformat(), path
