@@ -1,18 +1,21 @@
 """MkDocs hooks: give every condition in the data its own page and put them in the navigation, put
 the words patients search for into the search index, and brand the site from data/clinic.yml (name,
-logo, colour, contact line), so nobody edits mkdocs.yml."""
+logo, colour, contact line), so nobody edits mkdocs.yml; explain glossary words wherever they appear; give
+every page its review date and structured data."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import branding, load_site_content, render
+from macros import branding, load_site_content, pages, render, structured_data
 from macros.search_terms import KEYWORDS_FIELD, Place, add_keywords, search_terms_by_place
 
 CONDITIONS_INDEX = "conditions/index.md"
@@ -20,6 +23,10 @@ CONDITIONS_INDEX = "conditions/index.md"
 # while stages, contraindications and visit questions are sections; halving the condition pages keeps a
 # word that names a section from losing to a condition page that only shares a common word with it.
 CONDITION_PAGE_SEARCH_BOOST = 0.5
+# Not under "mkdocs": an overdue review is reported, but must not fail a strict build, so that an urgent
+# correction can still be published.
+_review_log = logging.getLogger("back_massage.review")
+_content = None
 _conditions: list = []  # set anew by on_config at every build, so `mkdocs serve` picks up new entries
 _search_terms: dict[Place, list[str]] = {}
 _page_urls: dict[str, str] = {}
@@ -28,13 +35,13 @@ _clinic_css = ""
 
 
 def on_config(config):
-    global _conditions, _search_terms, _clinic_css
-    content = load_site_content(config.config_file_path)
+    global _content, _conditions, _search_terms, _clinic_css
+    _content = content = load_site_content(config.config_file_path)
     clinic = content.clinic
     config.site_name = _as_html(clinic.site_name)
     config.site_description = _as_html(clinic.tagline)
     config.copyright = branding.footer_html(clinic)
-    if clinic.website:
+    if clinic.website and not config.site_url:  # a site_url in mkdocs.yml (a preview build) wins
         config.site_url = clinic.website
     config.theme["logo"] = branding.logo_in_docs(clinic)
     config.theme["favicon"] = branding.logo_in_docs(clinic)
@@ -42,10 +49,13 @@ def on_config(config):
     _clinic_css = branding.theme_css(clinic.primary_colour)
     if CLINIC_CSS not in config.extra_css:
         config.extra_css.append(CLINIC_CSS)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(content)
+    for overdue in pages.overdue_reviews(content, dt.date.today()):
+        _review_log.warning("WARNING -  Review overdue: %s", overdue)
     for section in config.nav or []:
-        for pages in section.values():
-            if isinstance(pages, list) and CONDITIONS_INDEX in pages:
-                pages += [render.condition_page_path(c) for c in content.conditions]
+        for nav_pages in section.values():
+            if isinstance(nav_pages, list) and CONDITIONS_INDEX in nav_pages:
+                nav_pages += [render.condition_page_path(c) for c in content.conditions]
     _conditions = list(content.conditions.values())
     _search_terms = search_terms_by_place(content)
     return config
@@ -71,6 +81,22 @@ def on_files(files: Files, config) -> Files:
     _page_urls.update({f.src_uri: f.url.removeprefix("./") for f in files.documentation_pages()})
     files.append(File.generated(config, CLINIC_CSS, content=_clinic_css))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    # Before the sitemap is written: its <lastmod> is the date the page's content was last reviewed.
+    page.update_date = pages.last_reviewed(_content, page.file.src_uri).isoformat()
+    page.meta["structured_data"] = structured_data.script_text(
+        structured_data.web_page(
+            _content,
+            page.file.src_uri,
+            # on_files wrote the conditions' titles and descriptions HTML-escaped for the theme
+            title=html.unescape(page.meta.get("title") or page.title or _content.clinic.site_name),
+            description=html.unescape(page.meta.get("description") or ""),
+            url=page.canonical_url,
+        )
+    )
+    return markdown
 
 
 @event_priority(-100)  # after the search plugin has written the index

@@ -27,6 +27,8 @@ PAGE_MACROS = (
     render.review_table,
     render.clinic_review_note,
     self_check_page.self_check_page,
+    render.glossary_list,
+    render.visit_handout,
 )
 
 

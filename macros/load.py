@@ -32,6 +32,7 @@ COLLECTIONS: dict[str, Any] = {
     "red_flags.yml": list[model.RedFlag],
     "visit.yml": model.Visit,
     "self_check.yml": model.SelfCheck,
+    "glossary.yml": list[model.GlossaryTerm],
 }
 MAX_REVIEW_INTERVAL = dt.timedelta(days=3 * 366)
 _NO_ALIASES = (
@@ -76,6 +77,7 @@ class Content:
     red_flags: dict[str, model.RedFlag]
     visit: model.Visit
     self_check: model.SelfCheck
+    glossary: dict[str, model.GlossaryTerm]
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -89,7 +91,7 @@ class Content:
         for name in ("massage_types", "techniques", "conditions", "benefits", "risk_factors"):
             for entry in getattr(self, name).values():
                 yield name, entry
-        for name in ("contraindications", "red_flags"):
+        for name in ("contraindications", "red_flags", "glossary"):
             for entry in getattr(self, name).values():
                 yield name, entry
 
@@ -499,6 +501,20 @@ def check_logo_exists(check: Checker, content: dict[str, Any]) -> None:
     )
 
 
+def check_glossary_words_are_explained_once(check: Checker, content: dict[str, Any]) -> None:
+    """Each word may be explained once: two explanations of one word would fight over its tooltip."""
+    rel = check.rel("glossary.yml")
+    first: dict[str, int] = {}
+    for i, entry in enumerate(check.raw["glossary"]):
+        for j, form in enumerate(entry.forms):
+            path: Path_ = (i, "term") if j == 0 else (i, "other_forms", j - 1)
+            if form in first:
+                line = _line_of(check.lines[rel], (first[form], "term"))
+                check.add(rel, path, f"{form!r} is already explained by the entry at line {line}")
+            else:
+                first[form] = i
+
+
 # Checks across the whole content, run after every file is valid: (checker, {collection: value}) -> None.
 # A collection that is a list is given as {id: entry}. Add a function here for a new rule.
 CHECKS: list[Callable[[Checker, dict[str, Any]], None]] = [
@@ -506,6 +522,7 @@ CHECKS: list[Callable[[Checker, dict[str, Any]], None]] = [
     check_visit_questions_are_unique,
     check_self_check,
     check_logo_exists,
+    check_glossary_words_are_explained_once,
 ]
 
 

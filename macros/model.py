@@ -58,6 +58,11 @@ SearchTerms = Annotated[
         "spellings and common misspellings. Used by the site search only; not shown on the page."
     ),
 ]
+GlossaryWord = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z-]*( [a-z][a-z-]*){0,3}$", max_length=40),
+    Field(description="A word as written in a sentence, in lower case, e.g. 'fascia' or 'herniated disc'."),
+]
 Kind = Literal["avoid", "doctor-first", "local"]
 Tier = Literal["emergency", "urgent"]
 
@@ -357,3 +362,17 @@ class SelfCheck(Reviewed):
     worked_cases: list[WorkedCase] = Field(
         min_length=1, description="Example answers and the result they must give; the tests run each one."
     )
+
+
+class GlossaryTerm(Entry):
+    """A medical word the pages keep, explained in everyday words wherever it appears."""
+
+    term: GlossaryWord
+    other_forms: list[GlossaryWord] = Field(
+        [], description="Other forms of the word that the pages use, e.g. plurals ('ligaments')."
+    )
+    plain: Text = Field(description="What the word means, in one or two short sentences of everyday words.")
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.term, *self.other_forms]

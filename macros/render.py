@@ -87,6 +87,12 @@ def blocks(*parts: str) -> str:
     return "\n\n".join(p.strip("\n") for p in parts if p and p.strip()) + "\n"
 
 
+def reference_block(kind: str, markdown: str) -> str:
+    """Reference material (citations, the review register, addresses) in a block marked as such: it is
+    quoted as published, so the plain-language measure leaves it out."""
+    return f'<div class="{kind}" markdown>\n\n{markdown}\n\n</div>\n'
+
+
 def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -118,7 +124,7 @@ def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     for entry in entries:
         ids += [s for s in entry.sources if s not in ids]
     links = "; ".join(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids)
-    return search_excluded(f"Sources: {links}.")
+    return f"Sources: {links}.\n{{ .sources-note {SEARCH_EXCLUDE} }}"
 
 
 def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
@@ -130,14 +136,21 @@ def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
 
 
 def care_card(content: Content) -> str:
-    """The 'get help now' box: the red-flag symptoms and what to do."""
+    """The 'get help now' box: the red-flag symptoms and what to do.
+
+    A labelled region, so screen readers can jump to it; `data-search-exclude` keeps it out of the search
+    index, or every page would match "numbness"; it is kept when a page is printed.
+    """
     clinic = content.clinic
     emergency = [f for f in content.red_flags.values() if f.tier == "emergency"]
     urgent = [f for f in content.red_flags.values() if f.tier == "urgent"]
+    number = text(clinic.emergency_number)
     lines = [
-        f'!!! danger "Get help now"',
+        '<section class="care-card" aria-label="Get help now" data-search-exclude="" markdown>',
         "",
-        f"    **Call {text(clinic.emergency_number)} now** if you have back pain and any of these:",
+        '!!! danger "Get help now"',
+        "",
+        f"    **Call [{number}](tel:{clinic.emergency_number}) now** if you have back pain and any of these:",
         "",
         *(f"    - {text(f.symptom)}" for f in emergency),
         "",
@@ -146,6 +159,8 @@ def care_card(content: Content) -> str:
         *(f"    - {text(f.symptom)}" for f in urgent),
         "",
         f"    {text(clinic.non_emergency_advice)}",
+        "",
+        "</section>",
     ]
     return "\n".join(lines) + "\n"
 
@@ -158,6 +173,7 @@ def condition_page(content: Content, condition_id: str) -> str:
     mt = content.massage_types[c.massage_type]
     concerns = [ci for ci in content.contraindications.values() if c.id in ci.conditions]
     sections = [
+        f"# {text(c.name)}",
         lead_with_also_called(f"**{text(c.summary)}**", c.also_called),
         f"## What it feels like\n\n{text(c.feels_like)}" if c.feels_like else "",
         f"## Common causes\n\n{bullets(text(x) for x in c.causes)}" if c.causes else "",
@@ -365,7 +381,7 @@ def clinic_contact(content: Content) -> str:
     c = content.clinic
     a = c.address
     phone_href = re.sub(r"[^+0-9]", "", c.phone)
-    return bullets(
+    return reference_block("contact-details", bullets(
         [
             f"**{text(c.name)}**, {text(a.street)}, {text(a.town)}, {text(a.postcode)}, {text(a.country)}",
             f"Phone: [{text(c.phone)}](tel:{phone_href})",
@@ -373,7 +389,7 @@ def clinic_contact(content: Content) -> str:
             f"Opening hours: {text(c.opening_hours)}",
             f"[Book a massage]({c.booking_url})",
         ]
-    )
+    ))
 
 
 def clinic_contact_line(content: Content) -> str:
@@ -407,7 +423,7 @@ def sources_list(content: Content) -> str:
         note = f" {text(s.note)}" if s.note else ""
         uses = ", ".join(dict.fromkeys(cited_by[s.id])) or "not cited yet"
         parts.append(f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note} Used for: {uses}.')
-    return bullets(parts)
+    return reference_block("source-list", bullets(parts))
 
 
 def reviewers_list(content: Content) -> str:
@@ -422,7 +438,7 @@ def review_table(content: Content) -> str:
             f"| {text(label)} | {entry.last_reviewed.isoformat()} | {entry.next_review.isoformat()} "
             f"| {text(content.reviewers[entry.reviewed_by].name)} |"
         )
-    return "\n".join(rows) + "\n"
+    return reference_block("review-register", "\n".join(rows))
 
 
 # --- Home --------------------------------------------------------------------------------------------
@@ -454,3 +470,64 @@ def home_overview(content: Content) -> str:
 def clinic_review_note(content: Content) -> str:
     """Review line for pages whose text is the clinic's own (about, contact)."""
     return review_note(content, [content.clinic])
+
+
+# --- Glossary ------------------------------------------------------------------------------------------
+
+
+def glossary_abbreviations(content: Content) -> dict[str, str]:
+    """Every glossary word, as written and with a capital letter, mapped to its plain explanation.
+
+    Python-Markdown's `abbr` extension wraps each occurrence on every page in <abbr title="…">, which the
+    theme shows as a tooltip."""
+    abbreviations: dict[str, str] = {}
+    for entry in content.glossary.values():
+        explanation = " ".join(entry.plain.split())
+        for form in entry.forms:
+            abbreviations[form] = explanation
+            abbreviations[form[0].upper() + form[1:]] = explanation
+    return abbreviations
+
+
+def glossary_list(content: Content) -> str:
+    """The glossary page: every word in alphabetical order with its explanation."""
+    parts = []
+    for entry in sorted(content.glossary.values(), key=lambda e: e.term):
+        heading = entry.term[0].upper() + entry.term[1:]
+        parts += [f"## {text(heading)} {{ #{entry.id} }}", text(entry.plain)]
+    return blocks(*parts, page_footer(content, content.glossary.values()))
+
+
+# --- Printable handout -------------------------------------------------------------------------------
+
+
+def visit_handout(content: Content) -> str:
+    """One printed page to take home: how to get ready, when not to come, how to reach the clinic."""
+    visit = content.visit
+    clinic = content.clinic
+    a = clinic.address
+    parts = [
+        f"A back massage takes **{visit.duration_minutes} minutes**.",
+        "## Get ready { #get-ready }",
+        bullets(f"**{text(p.text)}** {text(p.why)}" for p in visit.preparation),
+    ]
+    for kind, (heading, intro) in KIND_HEADINGS.items():
+        entries = [ci for ci in content.contraindications.values() if ci.kind == kind]
+        if entries:
+            items = bullets(text(ci.plain) for ci in entries)
+            parts += [f"## {text(heading)} {{ #{kind} }}", text(intro), items]
+    parts += [
+        "## Contact the clinic { #contact }",
+        bullets(
+            [
+                f"**{text(clinic.name)}**, {text(a.street)}, {text(a.town)}, {text(a.postcode)}",
+                f"Phone: {text(clinic.phone)} · Email: {text(clinic.email)}",
+                f"Open: {text(clinic.opening_hours)}",
+                f"Book online: {text(clinic.booking_url)}",
+            ]
+        ),
+        care_card(content),
+    ]
+    body = blocks(*parts, review_note(content, [visit, clinic, *content.contraindications.values()]))
+    # The handout repeats other pages for paper: search leads to those pages instead.
+    return f'<div class="handout" {SEARCH_EXCLUDE}="true" markdown>\n\n{body}\n</div>\n'

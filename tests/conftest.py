@@ -58,6 +58,35 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+_FIGURES: dict[str, list[str]] = {}
+
+
+@pytest.fixture(scope="session")
+def figures():
+    """`figures(heading, line)` records a measured figure; all are printed at the end of the run."""
+
+    def record(heading: str, line: str) -> None:
+        _FIGURES.setdefault(heading, []).append(line)
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for heading, lines in _FIGURES.items():
+        terminalreporter.section(heading, sep="-")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path: "", "about/", …, "404.html"."""
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        paths.append(rel.removesuffix("index.html"))
+    return paths
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     return load_content(DATA)
@@ -108,8 +137,12 @@ def page(browser):
     context.close()
 
 
+_INLINE = {"a", "abbr", "b", "strong", "em", "i", "span", "code", "small", "sub", "sup", "mark", "kbd", "q"}
+
+
 class _TextExtractor(html.parser.HTMLParser):
-    """The visible text of an HTML fragment (scripts and styles left out)."""
+    """The visible text of an HTML fragment (scripts and styles left out). Inline elements such as a
+    glossary <abbr> add no space around their text; every other element separates words."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -119,10 +152,14 @@ class _TextExtractor(html.parser.HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in ("script", "style"):
             self._skip += 1
+        elif tag not in _INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
             self._skip -= 1
+        elif tag not in _INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
@@ -132,7 +169,7 @@ class _TextExtractor(html.parser.HTMLParser):
 def visible_text(markup: str) -> str:
     extractor = _TextExtractor()
     extractor.feed(markup)
-    return " ".join(" ".join(extractor.parts).split())
+    return " ".join("".join(extractor.parts).split())
 
 
 def article_html(site: Path, page: str) -> str:

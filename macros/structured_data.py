@@ -1,0 +1,114 @@
+"""schema.org structured data (JSON-LD) for every page, built from the data. Knows nothing of MkDocs.
+
+Search engines and health apps read it to learn who publishes a page, when it was last reviewed and what
+it is about. Every page is a `MedicalWebPage` for patients, published by the clinic as a `MedicalClinic`;
+condition pages are `about` a `MedicalCondition`, and the massage types are `MedicalTherapy` entries
+with their contraindications.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import model, pages
+from .load import Content
+
+SCHEMA_ORG = "https://schema.org"
+PATIENT = "https://schema.org/Patient"
+# Pages that are about the massage types (and so list their contraindications).
+_ABOUT_THERAPIES = {"index.md", "massage-types.md", "techniques.md", "contraindications.md", "visit.md",
+                    "handout.md", "benefits.md", "self-check.md"}
+
+
+def clinic(content: Content) -> dict[str, Any]:
+    c = content.clinic
+    return {
+        "@type": "MedicalClinic",
+        "name": c.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": c.address.street,
+            "addressLocality": c.address.town,
+            "postalCode": c.address.postcode,
+            "addressCountry": c.address.country,
+        },
+        "telephone": c.phone,
+        "email": c.email,
+        "openingHours": c.opening_hours,
+        "url": c.booking_url,
+    }
+
+
+def contraindication(ci: model.Contraindication) -> dict[str, Any]:
+    return {"@type": "MedicalContraindication", "name": ci.name, "description": ci.plain}
+
+
+def therapy(content: Content, massage_type: model.MassageType) -> dict[str, Any]:
+    """A massage type; every contraindication in the data applies to back massage of either type."""
+    data: dict[str, Any] = {
+        "@type": "MedicalTherapy",
+        "name": massage_type.name,
+        "description": massage_type.summary,
+        "contraindication": [contraindication(ci) for ci in content.contraindications.values()],
+    }
+    if massage_type.also_called:
+        data["alternateName"] = list(massage_type.also_called)
+    return data
+
+
+def condition(content: Content, c: model.Condition) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "MedicalCondition",
+        "name": c.name,
+        "description": c.summary,
+        "possibleTreatment": therapy(content, content.massage_types[c.massage_type]),
+    }
+    if c.also_called:
+        data["alternateName"] = list(c.also_called)
+    if c.feels_like:
+        data["signOrSymptom"] = {"@type": "MedicalSymptom", "description": c.feels_like}
+    if c.causes:
+        data["cause"] = [{"@type": "MedicalCause", "name": cause} for cause in c.causes]
+    return data
+
+
+def reviewers(content: Content, entries: list[model.Reviewed]) -> list[dict[str, Any]]:
+    ids = sorted({e.reviewed_by for e in entries})
+    return [{"@type": "Organization", "name": content.reviewers[i].name} for i in ids]
+
+
+def web_page(
+    content: Content, src_uri: str, *, title: str, description: str | None, url: str | None = None
+) -> dict[str, Any]:
+    """The JSON-LD object of one page, given its source path ('conditions/radiculitis.md')."""
+    entries = pages.entries_on_page(content, src_uri)
+    data: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": "MedicalWebPage",
+        "name": title,
+        "inLanguage": "en",
+        "lastReviewed": pages.last_reviewed(content, src_uri).isoformat(),
+        "reviewedBy": reviewers(content, entries),
+        "medicalAudience": PATIENT,
+        "publisher": clinic(content),
+    }
+    if description:
+        data["description"] = " ".join(description.split())
+    if url:
+        data["url"] = url
+    cid = pages.condition_id(src_uri)
+    if cid is not None and cid in content.conditions:
+        data["about"] = condition(content, content.conditions[cid])
+    elif src_uri in _ABOUT_THERAPIES:
+        data["about"] = [therapy(content, t) for t in content.massage_types.values()]
+    elif src_uri == "about.md":
+        data["about"] = clinic(content)
+    return data
+
+
+def script_text(data: dict[str, Any]) -> str:
+    """JSON for inside <script type="application/ld+json">: valid JSON in which no character can end the
+    script element or start markup, whatever an editor typed (`<`, `>` and `&` become \\u escapes)."""
+    encoded = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

