@@ -32,14 +32,26 @@ PAGE_MACROS = (
 )
 
 
+_loaded: dict[Path, tuple[tuple, Content]] = {}  # data folder -> (its files' sizes and times, content)
+
+
 def load_site_content(config_file_path: str) -> Content:
-    """The data beside mkdocs.yml, or a build failure that lists every mistake (never a traceback)."""
+    """The data beside mkdocs.yml, or a build failure that lists every mistake (never a traceback).
+
+    The hooks and the macros both ask for it in one build; the data is read once unless a file changed
+    (so `mkdocs serve` still picks up every edit)."""
     from mkdocs.exceptions import PluginError
 
+    data_dir = Path(config_file_path).parent / "data"
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.yml")))
+    if data_dir in _loaded and _loaded[data_dir][0] == stamp:
+        return _loaded[data_dir][1]
     try:
-        return load_content(Path(config_file_path).parent / "data")
+        content = load_content(data_dir)
     except ContentError as error:
         raise PluginError(f"The data has {len(error.problems)} mistake(s):\n{error}") from None
+    _loaded[data_dir] = (stamp, content)
+    return content
 
 
 def define_env(env) -> None:
