@@ -13,7 +13,7 @@
 A script, not a test: it prints what it does and writes every figure beside its target.
 """
 
-# The report is Markdown prose in f-strings: long lines and typographic signs (×, –) are meant.
+# The report is Markdown prose in f-strings: long lines and typographic signs (multiplication sign, en dash) are meant.
 # ruff: noqa: E501, RUF001
 
 from __future__ import annotations
