@@ -25,11 +25,11 @@ PROJECT_PARTS = ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml"
 KEPT_AT_ONE = frozenset({"red_flags.yml"})
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources, free to change."""
+def copy_project(target: Path, root: Path = ROOT) -> Path:
+    """A copy of the project's sources (ours, or another copy of them), free to change."""
     target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
-        source = ROOT / name
+        source = root / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
@@ -210,12 +210,12 @@ def on_page_markdown(markdown, page, config, files):
 '''
 
 
-def plain_material_project(target: Path, work: Path) -> Path:
+def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
     """Our built pages as a hand-written Material site would hold them: static Markdown files with front
     matter, the same theme settings, Markdown extensions, extra CSS/JS and navigation, but only the
     theme's own search plugin (no macros, no hooks, no data)."""
     export = work / "export"
-    source = copy_project(work / "export-project")
+    source = copy_project(work / "export-project", root)
     (source / "benchmark_export.py").write_text(_EXPORT_HOOK.format(out=str(export)), encoding="utf-8")
     config = read_config(source / "mkdocs.yml")
     config["hooks"] = [*config.get("hooks", []), "benchmark_export.py"]
@@ -223,7 +223,7 @@ def plain_material_project(target: Path, work: Path) -> Path:
     build(source, work / "export-site")
 
     target.mkdir(parents=True)
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
+    shutil.copytree(root / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
     for page in (export / "docs").rglob("*.md"):
         exported = json.loads(page.read_text(encoding="utf-8"))
         out = target / "docs" / page.relative_to(export / "docs")
@@ -233,15 +233,15 @@ def plain_material_project(target: Path, work: Path) -> Path:
         )
         out.write_text((f"---\n{front}---\n\n" if front else "") + exported["markdown"], encoding="utf-8")
 
-    plain = read_config(ROOT / "mkdocs.yml")
+    plain = read_config(root / "mkdocs.yml")
     plain["site_name"] = (export / "site_name.txt").read_text(encoding="utf-8")
     plain["nav"] = json.loads((export / "nav.json").read_text(encoding="utf-8"))
     plain["plugins"] = [p for p in plain.get("plugins", []) if _plugin_name(p) == "search"]
     for ours in ("hooks", "watch"):
         plain.pop(ours, None)
     custom_dir = plain.get("theme", {}).get("custom_dir")
-    if isinstance(custom_dir, str) and (ROOT / custom_dir).is_dir():
-        shutil.copytree(ROOT / custom_dir, target / custom_dir)
+    if isinstance(custom_dir, str) and (root / custom_dir).is_dir():
+        shutil.copytree(root / custom_dir, target / custom_dir)
     write_config(target / "mkdocs.yml", plain)
     return target
 
