@@ -132,13 +132,21 @@ _SELF_CHECK_TIMING = """
 """
 
 
-def self_check_speed(browser, url: str, random_sets: int = 10_000) -> dict[str, float]:
-    """Time `window.selfCheck.evaluate(answers)` in Chromium over the property-test sample."""
+def self_check_speed(browser, url: str, random_sets: int = 10_000) -> dict[str, float] | str:
+    """Time `window.selfCheck.evaluate(answers)` in Chromium over the property-test sample; a string
+    says why it could not be timed."""
+    from playwright.sync_api import Error as PlaywrightError
+
     context = browser.new_context()
     try:
         page = context.new_page()
         page.goto(url, wait_until="load")
-        page.wait_for_function("() => window.selfCheck && typeof window.selfCheck.evaluate === 'function'")
-        return page.evaluate(_SELF_CHECK_TIMING, random_sets)
+        try:
+            page.wait_for_function(
+                "() => window.selfCheck && typeof window.selfCheck.evaluate === 'function'", timeout=10_000
+            )
+            return page.evaluate(_SELF_CHECK_TIMING, random_sets)
+        except PlaywrightError as error:
+            return f"the page has no working `window.selfCheck.evaluate` ({str(error).splitlines()[0]})"
     finally:
         context.close()

@@ -157,12 +157,19 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         if isinstance(data, list) and data and all(isinstance(e, dict) and "id" in e for e in data):
             collections[path.name] = data
             headers[path.name] = "".join(ln + "\n" for ln in text.splitlines() if ln.startswith("#"))[:1000]
-    scaled = {name: entries for name, entries in collections.items() if name not in KEPT_AT_ONE}
+    kept = frozenset(e["id"] for name, entries in collections.items() if name in KEPT_AT_ONE for e in entries)
+    # An entry elsewhere that shares its id with a kept one is about it (say, the self-check's question
+    # for a red flag), so it stays single too.
+    scaled = {
+        name: [e for e in entries if e["id"] not in kept]
+        for name, entries in collections.items()
+        if name not in KEPT_AT_ONE
+    }
     ids = frozenset(e["id"] for entries in scaled.values() for e in entries)
     counts = {}
     for name, entries in collections.items():
         if name in scaled:
-            entries = entries + [_copy_entry(e, ids, n) for n in range(2, factor + 1) for e in entries]
+            entries = entries + [_copy_entry(e, ids, n) for n in range(2, factor + 1) for e in scaled[name]]
         header = headers[name].splitlines()[0] + "\n" if headers[name] else ""
         dumped = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120)
         (data_dir / name).write_text(header + dumped, encoding="utf-8")
