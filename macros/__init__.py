@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import wraps
 from pathlib import Path
 
 from . import render, self_check_page
@@ -58,4 +58,16 @@ def define_env(env) -> None:
     content = load_site_content(env.conf["config_file_path"])
     env.variables["clinic"] = content.clinic
     for function in PAGE_MACROS:
-        env.macro(partial(function, content), function.__name__)
+        env.macro(_bound(function, content), function.__name__)
+
+
+def _bound(function, content: Content):
+    """The render function with the content bound. Not functools.partial: mkdocs-macros turns every macro
+    into text for its debug log at each build, and a partial's text holds the repr of all the data (a
+    third of a build's time, growing with the data)."""
+
+    @wraps(function)
+    def macro(*args, **kwargs):
+        return function(content, *args, **kwargs)
+
+    return macro
