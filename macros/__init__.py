@@ -63,8 +63,8 @@ def define_env(env) -> None:
 
 def _bound(function, content: Content):
     """The render function with the content bound. Not functools.partial: mkdocs-macros turns every macro
-    into text for its debug log at each build, and a partial's text holds the repr of all the data (a
-    third of a build's time, growing with the data)."""
+    into text for its debug log at each build, and a partial's text holds the repr of all the data, a cost
+    in time and memory that grows with the data."""
 
     @wraps(function)
     def macro(*args, **kwargs):
