@@ -126,6 +126,13 @@ def build(project: Path, site_dir: Path) -> Build:
 # --- Our data, k times over -------------------------------------------------------------------------------
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes shared values out in full: data files have no anchors or aliases (the loader refuses them)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _rename(value: Any, ids: frozenset[str], copy: int) -> Any:
     """References to entries of scaled collections point at the same copy's entries."""
     if isinstance(value, str):
@@ -172,7 +179,7 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         if name in scaled:
             entries = entries + [_copy_entry(e, ids, n) for n in range(2, factor + 1) for e in scaled[name]]
         header = headers[name].splitlines()[0] + "\n" if headers[name] else ""
-        dumped = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120)
+        dumped = yaml.dump(entries, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=120)
         (data_dir / name).write_text(header + dumped, encoding="utf-8")
         counts[name.removesuffix(".yml")] = len(entries)
     return counts
