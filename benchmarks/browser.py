@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from static_server import COMPRESSIBLE, transfer_size
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
+_MATERIAL_FILES = Path(importlib.util.find_spec("material").origin).parent / "templates"
 KINDS = {
     ".html": "HTML",
     ".css": "CSS",
@@ -40,8 +42,8 @@ class Resource:
 
     @property
     def theme(self) -> bool:
-        """Material ships its files under assets/; everything else is ours."""
-        return self.path.startswith("assets/")
+        """A file Material ships (its templates folder holds them under assets/); everything else is ours."""
+        return (_MATERIAL_FILES / self.path).is_file()
 
 
 @dataclass

@@ -427,7 +427,7 @@ def write_report(
     add(
         "Each page opened in Chromium with an empty cache (phone-sized window) until the network is idle; every "
         "file it fetched, with its size on disk and as a gzip-serving host sends it (level "
-        f"{static_server.GZIP_LEVEL}). KiB, gzip (raw in brackets). *Theme* is Material's files under `assets/`; "
+        f"{static_server.GZIP_LEVEL}). KiB, gzip (raw in brackets). *Theme* is the files Material ships; "
         "the HTML page and everything else is ours. Material's search fetches the search index at load, so "
         "it is part of every first view; it is listed apart because the issue's target names HTML, CSS, JS, "
         "fonts and images.\n"
