@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 # What a clinic's copy of the generator holds; the rest of the repository (tests, benchmarks) is not built.
 PROJECT_PARTS = ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml")
-# Site-wide lists shown on every page (the "Get help now" box): a bigger clinic does not have 100 times
-# more emergency symptoms, and scaling them would measure a longer box on every page, not more pages.
-KEPT_AT_ONE = frozenset({"red_flags.yml"})
+# Site-wide lists: the red flags are the "Get help now" box on every page (a bigger clinic does not have
+# 100 times more emergency symptoms) and the glossary explains plain words, keyed by the word itself.
+KEPT_AT_ONE = frozenset({"red_flags.yml", "glossary.yml"})
 
 
 def copy_project(target: Path, root: Path = ROOT) -> Path:
@@ -165,9 +165,9 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         if isinstance(data, list) and data and all(isinstance(e, dict) and "id" in e for e in data):
             collections[path.name] = data
             headers[path.name] = "".join(ln + "\n" for ln in text.splitlines() if ln.startswith("#"))[:1000]
-    kept = frozenset(e["id"] for name, entries in collections.items() if name in KEPT_AT_ONE for e in entries)
-    # An entry elsewhere that shares its id with a kept one is about it (say, the self-check's question
-    # for a red flag), so it stays single too.
+    kept = frozenset(e["id"] for e in collections.get("red_flags.yml", []))
+    # An entry elsewhere that shares its id with a red flag is about it (say, the self-check's question
+    # for it), so it stays single too.
     scaled = {
         name: [e for e in entries if e["id"] not in kept]
         for name, entries in collections.items()

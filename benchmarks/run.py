@@ -398,7 +398,7 @@ def write_report(
     add(
         "Every entry collection of `data/` copied k times into a temporary project (copy n of an entry gets the "
         "id `<id>-x<n>` and refers to copy n of what the original refers to), checked by our own loader, then "
-        'built. Red flags stay as they are: they are the "Get help now" box shown on every page, and a bigger '
+        'built. Red flags and the glossary stay as they are: the red flags are the "Get help now" box shown on every page, and a bigger '
         "clinic does not have more emergency symptoms. Beside each, the same pages as a plain Material site "
         f"(made as in section 1). Smaller sizes: median of {growth_runs} builds; x{last.factor}: one build.\n"
     )
