@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve check test build lint lock clean
+.PHONY: serve check test build bench lint lock clean
 
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000, reloading on every data or page edit
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,10 @@ check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: fi
 
 build: $(STAMP)  ## Check the data, build into a temporary folder, then swap it into site/ (reproducible)
 	$(BIN)/massage-site-build
+
+bench: $(STAMP)  ## Measure build speed, growth with data, page weight and Lighthouse scores into BENCHMARKS.md
+	tools/ensure-chromium
+	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import wraps
 from pathlib import Path
 
 from . import render, self_check_page
@@ -32,18 +32,42 @@ PAGE_MACROS = (
 )
 
 
+_loaded: dict[Path, tuple[tuple, Content]] = {}  # data folder -> (its files' sizes and times, content)
+
+
 def load_site_content(config_file_path: str) -> Content:
-    """The data beside mkdocs.yml, or a build failure that lists every mistake (never a traceback)."""
+    """The data beside mkdocs.yml, or a build failure that lists every mistake (never a traceback).
+
+    The hooks and the macros both ask for it in one build; the data is read once unless a file changed
+    (so `mkdocs serve` still picks up every edit)."""
     from mkdocs.exceptions import PluginError
 
+    data_dir = Path(config_file_path).parent / "data"
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.yml")))
+    if data_dir in _loaded and _loaded[data_dir][0] == stamp:
+        return _loaded[data_dir][1]
     try:
-        return load_content(Path(config_file_path).parent / "data")
+        content = load_content(data_dir)
     except ContentError as error:
         raise PluginError(f"The data has {len(error.problems)} mistake(s):\n{error}") from None
+    _loaded[data_dir] = (stamp, content)
+    return content
 
 
 def define_env(env) -> None:
     content = load_site_content(env.conf["config_file_path"])
     env.variables["clinic"] = content.clinic
     for function in PAGE_MACROS:
-        env.macro(partial(function, content), function.__name__)
+        env.macro(_bound(function, content), function.__name__)
+
+
+def _bound(function, content: Content):
+    """The render function with the content bound. Not functools.partial: mkdocs-macros turns every macro
+    into text for its debug log at each build, and a partial's text holds the repr of all the data, a cost
+    in time and memory that grows with the data."""
+
+    @wraps(function)
+    def macro(*args, **kwargs):
+        return function(content, *args, **kwargs)
+
+    return macro

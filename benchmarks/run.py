@@ -1,0 +1,590 @@
+"""Measure the generator and the site it makes, and write the figures to BENCHMARKS.md.
+
+    make bench                     # or: .venv/bin/python benchmarks/run.py
+
+1. Build overhead: full strict builds of our site and of the same rendered pages as a plain Material
+   site, alternating; medians and their ratio.
+2. Growth with data: our data at x1, x10 and x100 (in a temporary copy), build time per page, peak memory.
+3. Page weight: every page opened in Chromium with an empty cache; the bytes it fetched, raw and gzip.
+4. Lighthouse (mobile preset) for the home page, a condition page, the contraindications page and the
+   self-check page (when the site has one), served gzip-compressed on 127.0.0.1.
+5. Self-check speed: window.selfCheck.evaluate() over the property-test sample, in Chromium.
+
+A script, not a test: it prints what it does and writes every figure beside its target.
+"""
+
+# The report is Markdown prose in f-strings: long lines and typographic signs (multiplication sign, en dash) are meant.
+# ruff: noqa: E501, RUF001
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+import browser  # noqa: E402
+import lighthouse  # noqa: E402
+import projects  # noqa: E402
+import static_server  # noqa: E402
+
+KIB = 1024
+TARGETS = {
+    "ratio": 1.10,  # our build time / plain Material build time
+    "growth": 1.2,  # per-page cost at x100 / per-page cost at x1
+    "first_view_kib": 80,  # gzip, per page
+    "self_check_kib": 10,  # gzip, the self-check's own script
+    "lighthouse": 100,
+    "evaluate_ms": 1.0,
+}
+SELF_CHECK_PAGE = "self-check/"
+# What Lighthouse finds that lies in Material's own markup or files, keyed by audit id; anything not
+# listed here is ours to fix (or to explain in BENCHMARKS.md when a new one appears).
+THEME_AUDITS = {
+    "aria-dialog-name": "Material's search box (`div.md-search`, role dialog) has no accessible name; "
+    "fixing it means overriding the theme's `partials/search.html`.",
+    "first-contentful-paint": "Material's stylesheet (about 23 KiB gzip) blocks the first paint; on the "
+    "simulated slow 4G link that alone costs about 1 s.",
+    "largest-contentful-paint": "As first contentful paint: the theme's stylesheet comes first.",
+    "speed-index": "As first contentful paint: the theme's stylesheet comes first.",
+    "total-blocking-time": "Material's JavaScript bundle (about 35 KiB gzip) runs at start-up on the "
+    "simulated slow phone CPU.",
+    "interactive": "Material's JavaScript bundle and search worker start at load.",
+    "render-blocking-resources": "Material's stylesheets.",
+    "unused-css-rules": "Material's stylesheet holds rules for features this site does not use.",
+    "unused-javascript": "Material's bundle holds code for features this site does not use.",
+}
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- The machine ---------------------------------------------------------------------------------------
+
+
+def _first_line(command: list[str]) -> str:
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return "not found"
+    return out.splitlines()[0] if out else "not found"
+
+
+def machine(lighthouse_version: str, load_before: str) -> list[tuple[str, str]]:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            ln.split(":", 1)[1].strip()
+            for ln in cpuinfo.read_text().splitlines()
+            if ln.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    memory = "unknown"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        total_kib = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
+        memory = f"{total_kib / KIB / KIB:.1f} GiB"
+    from importlib.metadata import version
+
+    return [
+        ("CPU", f"{cpu}, {os.cpu_count()} cores"),
+        ("Memory", memory),
+        ("System", f"{platform.system()} {platform.release()}"),
+        ("Python", platform.python_version()),
+        (
+            "MkDocs / Material / mkdocs-macros",
+            f"{version('mkdocs')} / {version('mkdocs-material')} / {version('mkdocs-macros-plugin')}",
+        ),
+        ("Chromium", _first_line([browser.CHROMIUM, "--version"])),
+        ("Node.js / Lighthouse", f"{_first_line(['node', '--version'])} / {lighthouse_version}"),
+        (
+            "Load average (1 min) at start / end",
+            f"{load_before} / {_load()} (other work on the machine skews timings)",
+        ),
+    ]
+
+
+def _load() -> str:
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "unknown"
+
+
+# --- 1. Build overhead ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Overhead:
+    ours: list[float]  # CPU seconds
+    plain: list[float]
+    ours_wall: list[float]
+    plain_wall: list[float]
+    pages: int
+    ours_rss: int
+    plain_rss: int
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ours) / statistics.median(self.plain)
+
+
+def build_overhead(work: Path, runs: int) -> tuple[Overhead, Path]:
+    ours = projects.copy_project(work / "ours")
+    log("exporting our rendered pages into a plain Material project")
+    plain = projects.plain_material_project(work / "plain", work / "plain-export")
+    ours_site, plain_site = work / "ours-site", work / "plain-site"
+    projects.build(ours, ours_site)  # warm the disk cache and bytecode, not counted
+    projects.build(plain, plain_site)
+    result = Overhead([], [], [], [], 0, 0, 0)
+    for run in range(1, runs + 1):
+        a, b = projects.build(ours, ours_site), projects.build(plain, plain_site)
+        result.ours.append(a.cpu_seconds)
+        result.plain.append(b.cpu_seconds)
+        result.ours_wall.append(a.seconds)
+        result.plain_wall.append(b.seconds)
+        result.pages, result.ours_rss, result.plain_rss = a.pages, a.peak_rss_kib, b.peak_rss_kib
+        log(
+            f"build {run}/{runs}: ours {a.cpu_seconds:.2f} s CPU ({a.seconds:.2f} s wall), "
+            f"plain Material {b.cpu_seconds:.2f} s CPU ({b.seconds:.2f} s wall), {a.pages} pages"
+        )
+    if projects.build(plain, plain_site).pages != result.pages:
+        raise SystemExit("the plain Material site does not have the same pages as ours")
+    projects.build(ours, ours_site)  # leave our site in place for the page-weight and Lighthouse runs
+    return result, ours_site
+
+
+# --- 2. Growth with data -------------------------------------------------------------------------------
+
+
+@dataclass
+class Growth:
+    factor: int
+    entries: dict[str, int]
+    pages: int
+    seconds: float  # CPU
+    peak_rss_kib: int
+    plain_seconds: float  # CPU, the same pages as a plain Material site
+    wall_seconds: float
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.seconds / self.pages
+
+    @property
+    def plain_ms_per_page(self) -> float:
+        return 1000 * self.plain_seconds / self.pages
+
+
+def growth(work: Path, factors: tuple[int, ...], runs_small: int) -> list[Growth]:
+    """Our site at each data size, and the same pages as a plain Material site: the difference in how
+    the two grow is ours, what they share is the theme's."""
+    results = []
+    for factor in factors:
+        project, entries = projects.scaled_project(work / f"data-x{factor}", factor)
+        plain = projects.plain_material_project(
+            work / f"plain-x{factor}", work / f"plain-x{factor}-export", project
+        )
+        runs = 1 if factor >= 100 else runs_small
+        builds, plain_builds = [], []
+        for _ in range(runs):
+            builds.append(projects.build(project, work / f"data-x{factor}-site"))
+            plain_builds.append(projects.build(plain, work / f"plain-x{factor}-site"))
+        seconds = statistics.median(b.cpu_seconds for b in builds)
+        plain_seconds = statistics.median(b.cpu_seconds for b in plain_builds)
+        wall = statistics.median(b.seconds for b in builds)
+        result = Growth(
+            factor,
+            entries,
+            builds[0].pages,
+            seconds,
+            max(b.peak_rss_kib for b in builds),
+            plain_seconds,
+            wall,
+        )
+        log(
+            f"x{factor}: {sum(entries.values())} entries, {result.pages} pages, {seconds:.2f} s CPU ({wall:.2f} s wall) "
+            f"({result.ms_per_page:.1f} ms per page; plain Material {result.plain_ms_per_page:.1f}), "
+            f"peak {result.peak_rss_kib / KIB:.0f} MiB"
+        )
+        results.append(result)
+        shutil.rmtree(work / f"plain-x{factor}-export")
+    return results
+
+
+# --- 3-5. In the browser -------------------------------------------------------------------------------
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site as its URL path ("" is the home page), the 404 page left out."""
+    pages = [str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html")]
+    return sorted("" if p == "./" else p for p in pages)
+
+
+def lighthouse_pages(site: Path) -> list[tuple[str, str]]:
+    from macros.load import load_content
+
+    first_condition = next(iter(load_content(projects.ROOT / "data").conditions))
+    pages = [
+        ("Home", ""),
+        (f"Condition ({first_condition})", f"conditions/{first_condition}/"),
+        ("Contraindications", "contraindications/"),
+    ]
+    if (site / SELF_CHECK_PAGE / "index.html").exists():
+        pages.append(("Self-check", SELF_CHECK_PAGE))
+    return pages
+
+
+@dataclass
+class LighthouseResult:
+    label: str
+    path: str
+    runs: list[lighthouse.Report]
+
+    def score(self, category: str) -> int:
+        return round(statistics.median(r.scores[category] for r in self.runs))
+
+    def scores(self, category: str) -> list[int]:
+        return [r.scores[category] for r in self.runs]
+
+
+def self_check_files(home: browser.FirstVisit, check: browser.FirstVisit) -> list[browser.Resource]:
+    """The self-check's own files (engine and UI): scripts its page loads that the home page does not, and
+    scripts and stylesheets named for it."""
+    on_home = {r.path for r in home.resources}
+    return [
+        r
+        for r in check.resources
+        if (r.kind == "JS" and r.path not in on_home)
+        or (r.kind in ("JS", "CSS") and "self" in r.path.replace("_", "-").split("/")[-1])
+    ]
+
+
+# --- BENCHMARKS.md ---------------------------------------------------------------------------------------
+
+
+def kib(n: float) -> str:
+    return f"{n / KIB:.1f}"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def write_report(
+    path: Path,
+    started: dt.datetime,
+    seconds: float,
+    machine_rows: list[tuple[str, str]],
+    overhead: Overhead,
+    grown: list[Growth],
+    growth_runs: int,
+    visits: list[browser.FirstVisit],
+    search_index: browser.Resource,
+    check_files: list[browser.Resource] | None,
+    lh: list[LighthouseResult],
+    speed: dict[str, float] | str | None,
+) -> None:
+    first, last = grown[0], grown[-1]
+    growth_ratio = last.ms_per_page / first.ms_per_page
+    heaviest = max(visits, key=lambda v: v.total("gzip"))
+    heaviest_assets = max(visits, key=lambda v: v.total("gzip") - v.total("gzip", "other"))
+    check_gzip = sum(r.gzip for r in check_files) if check_files else None
+    speed_problem = speed if isinstance(speed, str) else None
+    speed = None if isinstance(speed, str) else speed
+    per_eval = speed["ms"] / speed["evaluations"] if speed else None
+    lines: list[str] = []
+    add = lines.append
+
+    add("# Benchmarks\n")
+    add(
+        f"Measured {started:%Y-%m-%d %H:%M} UTC by `make bench` (`benchmarks/run.py`) in {seconds / 60:.1f} minutes. "
+        "Every figure below comes from that one run; run the command again to reproduce them on your machine.\n"
+    )
+    add("| Machine | |\n|---|---|")
+    lines += [f"| {k} | {v} |" for k, v in machine_rows]
+    add("")
+
+    add("## Summary\n")
+    add("| Figure | Measured | Target | |\n|---|---|---|---|")
+    add(
+        f"| Build time (CPU), ours / plain Material, medians | {overhead.ratio:.2f} | ≤ {TARGETS['ratio']:.2f} "
+        f"| {verdict(overhead.ratio <= TARGETS['ratio'])} |"
+    )
+    add(
+        f"| Build time (CPU) per page, x{last.factor} data / x{first.factor} | {growth_ratio:.2f} | ≤ {TARGETS['growth']} "
+        f"| {verdict(growth_ratio <= TARGETS['growth'])} |"
+    )
+    add(f"| Peak memory of the x{last.factor} build | {last.peak_rss_kib / KIB:.0f} MiB | (reported) | |")
+    add(
+        f"| Heaviest first view: HTML, CSS, JS, fonts, images (gzip) | {kib(heaviest_assets.total('gzip') - heaviest_assets.total('gzip', 'other'))} KiB "
+        f"(`/{heaviest_assets.page}`) | ≤ {TARGETS['first_view_kib']} KiB "
+        f"| {verdict(heaviest_assets.total('gzip') - heaviest_assets.total('gzip', 'other') <= TARGETS['first_view_kib'] * KIB)} |"
+    )
+    add(
+        f"| Heaviest first view, everything fetched incl. the search index (gzip) | {kib(heaviest.total('gzip'))} KiB "
+        f"(`/{heaviest.page}`) | ≤ {TARGETS['first_view_kib']} KiB "
+        f"| {verdict(heaviest.total('gzip') <= TARGETS['first_view_kib'] * KIB)} |"
+    )
+    if check_gzip is not None:
+        add(
+            f"| Self-check script and stylesheet (gzip) | {kib(check_gzip)} KiB | ≤ {TARGETS['self_check_kib']} KiB "
+            f"| {verdict(check_gzip <= TARGETS['self_check_kib'] * KIB)} |"
+        )
+    else:
+        add(
+            f"| Self-check script and stylesheet (gzip) | no self-check page yet | ≤ {TARGETS['self_check_kib']} KiB | not measured |"
+        )
+    for result in lh:
+        worst = min(result.score(c) for c in lighthouse.CATEGORIES)
+        add(
+            f"| Lighthouse, {result.label}: lowest category | {worst} | {TARGETS['lighthouse']} in each "
+            f"| {verdict(worst >= TARGETS['lighthouse'])} |"
+        )
+    if per_eval is not None:
+        add(
+            f"| Self-check `evaluate()` per answer set | {per_eval * 1000:.1f} µs | < {TARGETS['evaluate_ms']:.0f} ms "
+            f"| {verdict(per_eval < TARGETS['evaluate_ms'])} |"
+        )
+    else:
+        why = speed_problem or "no self-check page yet"
+        add(f"| Self-check `evaluate()` per answer set | {why} | < 1 ms | **not measured** |")
+    add("")
+
+    add("## 1. Build overhead against a plain Material site\n")
+    add(
+        f"{len(overhead.ours)} full `mkdocs build --strict` runs of each, alternating, after one warm-up build of "
+        "each that is not counted. Each build is a new process, as `make build` is. The plain Material site is "
+        "made by the script from our own output: every page's Markdown after the macros ran, with its front "
+        "matter, the same `mkdocs.yml` (theme, features, Markdown extensions, extra CSS and JavaScript, "
+        "navigation) but only Material's search plugin: no macros plugin, no hooks, no data.\n\n"
+        "Build time here and in section 2 is the CPU time (user + system) of the build process, read with "
+        "`os.wait4`: it barely moves when other programs share the machine, while wall-clock time (beside it) "
+        "does. On an idle machine a build is single-threaded, so the two are close.\n"
+    )
+    add(
+        "| | Median CPU | Runs, CPU (s) | Median wall | Runs, wall (s) | Peak memory |\n|---|---|---|---|---|---|"
+    )
+    for label, cpu, wall, rss in (
+        (f"Ours ({overhead.pages} pages)", overhead.ours, overhead.ours_wall, overhead.ours_rss),
+        ("Plain Material", overhead.plain, overhead.plain_wall, overhead.plain_rss),
+    ):
+        add(
+            f"| {label} | {statistics.median(cpu):.2f} s | {', '.join(f'{s:.2f}' for s in cpu)} | "
+            f"{statistics.median(wall):.2f} s | {', '.join(f'{s:.2f}' for s in wall)} | {rss / KIB:.0f} MiB |"
+        )
+    extra = statistics.median(overhead.ours) - statistics.median(overhead.plain)
+    add(
+        f"\nRatio **{overhead.ratio:.2f}** (target ≤ {TARGETS['ratio']:.2f}); ours takes {extra:.2f} s more per build. "
+        "That difference is ours: importing pydantic and compiling the data models, importing the "
+        "mkdocs-macros plugin (which imports `requests` and more at start-up), reading and checking the YAML "
+        "once, and rendering the macros. It is a fixed start-up cost: section 2 shows the cost per page falling "
+        "as the site grows, so the ratio falls with size. Meeting 1.10 at this size would mean dropping "
+        "pydantic or mkdocs-macros, the foundation's chosen tools.\n"
+    )
+
+    add("## 2. Growth with data\n")
+    plain_ratio = last.plain_ms_per_page / first.plain_ms_per_page
+    add(
+        "Every entry collection of `data/` copied k times into a temporary project (copy n of an entry gets the "
+        "id `<id>-x<n>` and refers to copy n of what the original refers to), checked by our own loader, then "
+        'built. Red flags and the glossary stay as they are: the red flags are the "Get help now" box shown on every page, and a bigger '
+        "clinic does not have more emergency symptoms. Beside each, the same pages as a plain Material site "
+        f"(made as in section 1). Smaller sizes: median of {growth_runs} builds; x{last.factor}: one build.\n"
+    )
+    add(
+        "| Data | Entries | Conditions | Pages | Build, CPU (wall) | Per page | Plain Material per page | Peak memory |\n"
+        "|---|---|---|---|---|---|---|---|"
+    )
+    for g in grown:
+        add(
+            f"| x{g.factor} | {sum(g.entries.values())} | {g.entries.get('conditions', '–')} | {g.pages} | "
+            f"{g.seconds:.2f} s ({g.wall_seconds:.2f} s) | {g.ms_per_page:.1f} ms | {g.plain_ms_per_page:.1f} ms | {g.peak_rss_kib / KIB:.0f} MiB |"
+        )
+    add(
+        f"\nPer-page cost at x{last.factor} is **{growth_ratio:.2f}×** that at x{first.factor} "
+        f"(target ≤ {TARGETS['growth']}); for the plain Material site with the same pages it is "
+        f"**{plain_ratio:.2f}×**. What the two share is the theme's: Material writes the whole navigation into "
+        "every page, and every condition page is listed in it, so that work grows with pages × conditions "
+        "(profiling the x100 build with `python -m cProfile` puts most of its time in Material's "
+        "`partials/nav-item.html`). The difference between the two is ours: reading and checking the data "
+        "and running the macros. Ours as well is the choice to list every condition in the navigation; "
+        "Material's `navigation.prune` does not help here, because a condition page still lists all its "
+        "sibling conditions.\n"
+    )
+
+    add("## 3. Page weight of a first visit\n")
+    add(
+        "Each page opened in Chromium with an empty cache (phone-sized window) until the network is idle; every "
+        "file it fetched, with its size on disk and as a gzip-serving host sends it (level "
+        f"{static_server.GZIP_LEVEL}). KiB, gzip (raw in brackets). *Theme* is the files Material ships; "
+        "the HTML page and everything else is ours. Material's search fetches the search index at load, so "
+        "it is part of every first view; it is listed apart because the issue's target names HTML, CSS, JS, "
+        "fonts and images.\n"
+    )
+    add(
+        "| Page | HTML | CSS | JS | Fonts | Images | HTML–images total | Search index | All | Theme's share |\n"
+        "|---|---|---|---|---|---|---|---|---|---|"
+    )
+    for v in visits:
+        cells = [
+            f"{kib(v.total('gzip', k))} ({kib(v.total('raw', k))})"
+            for k in ("HTML", "CSS", "JS", "fonts", "images")
+        ]
+        assets = v.total("gzip") - v.total("gzip", "other")
+        add(
+            f"| `/{v.page}` | {' | '.join(cells)} | **{kib(assets)}** | {kib(v.total('gzip', 'other'))} | "
+            f"{kib(v.total('gzip'))} ({kib(v.total('raw'))}) | {100 * v.total('gzip', theme=True) / v.total('gzip'):.0f} % |"
+        )
+    foreign = sorted({u for v in visits for u in v.foreign})
+    add(
+        f"\nSearch index (`search/search_index.json`): {kib(search_index.gzip)} KiB gzip, {kib(search_index.raw)} KiB raw; "
+        "it grows with the text of the site. "
+        + (
+            f"Self-check engine and UI: {', '.join(f'`{r.path}` {kib(r.gzip)} KiB gzip ({kib(r.raw)} raw)' for r in check_files)}."
+            if check_files
+            else "Self-check script: the site has no self-check page yet."
+        )
+        + (
+            f" **Requests to other hosts: {', '.join(foreign)}.**"
+            if foreign
+            else " No page requested anything from another host."
+        )
+    )
+    theme = {r.path: r for v in visits for r in v.resources if r.theme}
+    add(
+        "\nThe theme's files on every page: "
+        + ", ".join(f"`{p.split('/')[-1]}` {kib(r.gzip)} KiB" for p, r in sorted(theme.items()))
+        + ". They are most of each first view; on later pages they come from the browser's cache.\n"
+    )
+
+    add("## 4. Lighthouse (mobile preset)\n")
+    add(
+        f"Lighthouse's default mobile preset (simulated slow 4G and a 4× slower CPU), {len(lh[0].runs)} run(s) "
+        "per page, median score (all runs in brackets when they differ), against the site served with gzip on "
+        "127.0.0.1 by the script.\n"
+    )
+    add("| Page | " + " | ".join(c.replace("-", " ").capitalize() for c in lighthouse.CATEGORIES) + " |")
+    add("|---" * (len(lighthouse.CATEGORIES) + 1) + "|")
+    for result in lh:
+        cells = []
+        for c in lighthouse.CATEGORIES:
+            runs = result.scores(c)
+            cells.append(
+                f"{result.score(c)}" + (f" ({', '.join(map(str, runs))})" if len(set(runs)) > 1 else "")
+            )
+        add(f"| {result.label} | " + " | ".join(cells) + " |")
+    add("\nWhat keeps a score below 100 (audits that failed in any run), and whose it is:\n")
+    seen: dict[str, tuple[str, set[str], set[str]]] = {}
+    for result in lh:
+        for report in result.runs:
+            for audits in report.below.values():
+                for audit_id, title, elements in audits:
+                    entry = seen.setdefault(audit_id, (title, set(), set()))
+                    entry[1].add(result.label)
+                    entry[2].update(elements)
+    if not seen:
+        add("Nothing: every audit passed.")
+    for audit_id, (title, pages, elements) in sorted(seen.items()):
+        owner = THEME_AUDITS.get(audit_id)
+        where = f" Elements: {', '.join(f'`{e}`' for e in sorted(elements))}." if elements else ""
+        add(
+            f"- `{audit_id}` ({title.rstrip('.')}), on {', '.join(sorted(pages))}.{where} "
+            + (f"**Theme:** {owner}" if owner else "**Ours** (not yet fixed).")
+        )
+    metrics = lh[0].runs[0].metrics
+    add("\nHome page metrics (first run): " + ", ".join(f"{k} {v}" for k, v in metrics.items()) + ".\n")
+
+    add("## 5. Self-check speed\n")
+    if speed:
+        add(
+            f'`window.selfCheck.evaluate(answers)` in Chromium over the property-test sample: all "no", each of the '
+            f'{speed["questions"]} questions alone "yes" and alone "unsure", and 10,000 seeded random answer sets '
+            f"({speed['sample']} sets), repeated for {speed['ms']:.0f} ms: {speed['evaluations']} evaluations, "
+            f"**{per_eval * 1000:.1f} µs each** (target < {TARGETS['evaluate_ms']:.0f} ms).\n"
+        )
+    elif speed_problem:
+        add(f"Not measured: {speed_problem}.\n")
+    else:
+        add(
+            f"Not measured: the built site has no `{SELF_CHECK_PAGE}` page yet. The script measures it, and runs "
+            "Lighthouse on it, as soon as the page exists.\n"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--builds", type=int, default=5, help="builds of each site for the overhead (default 5)"
+    )
+    parser.add_argument("--growth-runs", type=int, default=3, help="builds at x1 and x10 (x100 builds once)")
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100], help="data sizes to build")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    parser.add_argument("--output", type=Path, default=projects.ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+
+    started = dt.datetime.now(dt.UTC)
+    load_before = _load()
+    clock = time.perf_counter()
+    log("installing the pinned Lighthouse (npm ci) if needed")
+    lighthouse_version = lighthouse.install()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        log(f"1/5 build overhead: {args.builds} builds each, alternating")
+        overhead, site = build_overhead(work, args.builds)
+        log(f"2/5 growth with data: x{', x'.join(map(str, args.factors))}")
+        grown = growth(work, tuple(args.factors), args.growth_runs)
+
+        pages = site_pages(site)
+        with static_server.serve(site) as url, browser.chromium() as chromium:
+            log(f"3/5 page weight of {len(pages)} pages")
+            visits = [browser.first_visit(chromium, url, site, page) for page in pages]
+            check_files = None
+            if SELF_CHECK_PAGE in pages:
+                home = next(v for v in visits if v.page == "")
+                check_files = self_check_files(home, next(v for v in visits if v.page == SELF_CHECK_PAGE))
+            speed = None
+            if SELF_CHECK_PAGE in pages:
+                log("5/5 self-check speed")
+                speed = browser.self_check_speed(chromium, f"{url}/{SELF_CHECK_PAGE}")
+            lh = []
+            for label, page in lighthouse_pages(site):
+                log(f"4/5 Lighthouse: {label} ({args.lighthouse_runs} runs)")
+                lh.append(
+                    LighthouseResult(
+                        label, page, [lighthouse.run(f"{url}/{page}") for _ in range(args.lighthouse_runs)]
+                    )
+                )
+        search_index = browser.resource(site, "search/search_index.json")
+        write_report(
+            args.output,
+            started,
+            time.perf_counter() - clock,
+            machine(lighthouse_version, load_before),
+            overhead,
+            grown,
+            args.growth_runs,
+            visits,
+            search_index,
+            check_files,
+            lh,
+            speed,
+        )
+    log(f"wrote {args.output.name} in {(time.perf_counter() - clock) / 60:.1f} minutes")
+
+
+if __name__ == "__main__":
+    main()
