@@ -215,3 +215,11 @@ def test_axe_finds_no_violation_in_any_self_check_result(
         failures += [f"{tier}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
                      for v in violations]
     assert not failures, "\n".join(failures)
+
+
+def test_every_dialog_has_an_accessible_name(page, site_url: str, built_site: Path) -> None:
+    """Material's search dialog is named (overrides/partials/search.html), so a screen reader announces it."""
+    for path in site_pages(built_site):
+        page.goto(f"{site_url}/{path}")
+        results = AXE.run(page, options={"runOnly": ["aria-dialog-name"]})
+        assert not results.response["violations"], (path, results.response["violations"])
