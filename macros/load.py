@@ -226,9 +226,7 @@ def _read_yaml(path: Path, rel: str) -> tuple[Any, dict[Path_, int], list[Proble
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         return None, {}, [Problem(rel, line, "", "file is not UTF-8 text; save it again as UTF-8")]
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, {}, [Problem(rel, 1, "", "file is empty; it must hold the data, not only comments")]
     try:
         loader = _Loader(text)  # one parse gives both the tree (for line numbers) and the data
@@ -348,9 +346,11 @@ def _validate(
             (*error["loc"][:-1], close[0])
             for error in errors
             if error["type"] == "extra_forbidden"
-            and (close := difflib.get_close_matches(
-                str(error["loc"][-1]), _known_fields(annotation, tuple(error["loc"])), n=1, cutoff=0.6
-            ))
+            and (
+                close := difflib.get_close_matches(
+                    str(error["loc"][-1]), _known_fields(annotation, tuple(error["loc"])), n=1, cutoff=0.6
+                )
+            )
         }
         for error in errors:
             path: Path_ = tuple(error["loc"])
@@ -419,8 +419,9 @@ class Checker:
     def refs(self, rel: str, path: Path_, values: list[str] | str | None, known: dict, what: str) -> None:
         if values is None:
             return
-        items = [(path, values)] if isinstance(values, str) else \
-            [((*path, i), v) for i, v in enumerate(values)]
+        items = (
+            [(path, values)] if isinstance(values, str) else [((*path, i), v) for i, v in enumerate(values)]
+        )
         for where, value in items:
             if value not in known:
                 self.add(rel, where, f"unknown {what} {value!r}{_did_you_mean(value, list(known))}")

@@ -25,7 +25,7 @@ PATTERN_HINTS = {
     PHONE_PATTERN: "write digits, spaces, brackets or hyphens, with + in front for a country code",
     EMAIL_PATTERN: "write an email address such as reception@clinic.example",
     EMERGENCY_PATTERN: "write the emergency number's 2 to 4 digits only, for example '112' or '999'",
-    COLOUR_PATTERN: "write a colour as # and six hex digits in quotes, for example \"#1f5f8b\"",
+    COLOUR_PATTERN: 'write a colour as # and six hex digits in quotes, for example "#1f5f8b"',
     LOGO_PATTERN: "write the path of a .svg, .png, .jpg or .webp file in docs/, like docs/assets/logo.svg",
 }
 _NO_MARKUP = {"not": {"pattern": MARKUP_PATTERN}}
@@ -304,7 +304,7 @@ class SelfCheckTier(Record):
     contacts: list[Contact] = Field(
         min_length=1,
         description="Who to contact, shown as links: emergency (the emergency number), doctor (the advice "
-        "in clinic.yml non_emergency_advice), clinic (the clinic's phone), booking (the booking page)."
+        "in clinic.yml non_emergency_advice), clinic (the clinic's phone), booking (the booking page).",
     )
     links: list[PageLink] = Field([], description="Pages to read next.")
 

@@ -21,8 +21,14 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#!|])")
 _LINE_START = re.compile(r"^(\d+\.|[-+>])")
 
 KIND_HEADINGS: dict[str, tuple[str, str]] = {
-    "avoid": ("Do not book a massage if…", "Massage is not advised for now. Wait until you are well, or ask your doctor."),
-    "doctor-first": ("Ask your doctor first if…", "Massage may be possible, but only when your doctor agrees."),
+    "avoid": (
+        "Do not book a massage if…",
+        "Massage is not advised for now. Wait until you are well, or ask your doctor.",
+    ),
+    "doctor-first": (
+        "Ask your doctor first if…",
+        "Massage may be possible, but only when your doctor agrees.",
+    ),
     "local": (
         "Tell your therapist if…",
         "Massage can usually go ahead. Your therapist will avoid the area that is affected.",
@@ -194,11 +200,11 @@ def condition_page(content: Content, condition_id: str) -> str:
             if concerns
             else ""
         ),
-        "Not sure if massage is right for you now? " + page_link("Take the self-check", "self-check.md") + ".",
+        "Not sure if massage is right for you now? "
+        + page_link("Take the self-check", "self-check.md")
+        + ".",
         f"## What research says\n\n{text(c.evidence)}" if c.evidence else "",
-        (
-            "## Related\n\n" + bullets(condition_link(content, r) for r in c.related) if c.related else ""
-        ),
+        ("## Related\n\n" + bullets(condition_link(content, r) for r in c.related) if c.related else ""),
         care_card(content),
         page_footer(content, [c]),
     ]
@@ -230,7 +236,7 @@ def massage_types_comparison(content: Content) -> str:
 
     def helps_with(t: model.MassageType) -> str:
         names = [condition_link(content, c.id) for c in content.conditions.values() if c.massage_type == t.id]
-        return ", ".join(names) or "–"
+        return ", ".join(names) or "none listed"
 
     table = "\n".join(
         [
@@ -341,7 +347,9 @@ def visit_page(content: Content) -> str:
     steps = []
     for number, step in enumerate(visit.steps, start=1):
         stage = f" ({technique_link(content, step.technique)})" if step.technique else ""
-        steps.append(f"{number}. **{text(step.name)}**{stage}, about {step.minutes} minutes: {text(step.text)}")
+        steps.append(
+            f"{number}. **{text(step.name)}**{stage}, about {step.minutes} minutes: {text(step.text)}"
+        )
     return blocks(
         f"**{text(visit.summary)}**",
         f"## How long it takes {{ #duration }}\n\nA session takes **{visit.duration_minutes} minutes**.",
@@ -381,15 +389,19 @@ def clinic_contact(content: Content) -> str:
     c = content.clinic
     a = c.address
     phone_href = re.sub(r"[^+0-9]", "", c.phone)
-    return reference_block("contact-details", bullets(
-        [
-            f"**{text(c.name)}**, {text(a.street)}, {text(a.town)}, {text(a.postcode)}, {text(a.country)}",
-            f"Phone: [{text(c.phone)}](tel:{phone_href})",
-            f"Email: [{text(c.email)}](mailto:{c.email})",
-            f"Opening hours: {text(c.opening_hours)}",
-            f"[Book a massage]({c.booking_url})",
-        ]
-    ))
+    return reference_block(
+        "contact-details",
+        bullets(
+            [
+                f"**{text(c.name)}**, "
+                + ", ".join(text(part) for part in (a.street, a.town, a.postcode, a.country)),
+                f"Phone: [{text(c.phone)}](tel:{phone_href})",
+                f"Email: [{text(c.email)}](mailto:{c.email})",
+                f"Opening hours: {text(c.opening_hours)}",
+                f"[Book a massage]({c.booking_url})",
+            ]
+        ),
+    )
 
 
 def clinic_contact_line(content: Content) -> str:
@@ -413,7 +425,9 @@ def disclaimer(content: Content) -> str:
 def sources_list(content: Content) -> str:
     cited_by: dict[str, list[str]] = {s: [] for s in content.sources}
     for collection, entry in content.reviewed_entries():
-        label = getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.replace("_", " ")
+        label = (
+            getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.replace("_", " ")
+        )
         for s in entry.sources:
             cited_by[s].append(text(label))
     parts = []
@@ -422,7 +436,9 @@ def sources_list(content: Content) -> str:
         when = f", {s.published.year}" if s.published else ""
         note = f" {text(s.note)}" if s.note else ""
         uses = ", ".join(dict.fromkeys(cited_by[s.id])) or "not cited yet"
-        parts.append(f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note} Used for: {uses}.')
+        parts.append(
+            f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note} Used for: {uses}.'
+        )
     return reference_block("source-list", bullets(parts))
 
 
@@ -446,7 +462,9 @@ def review_table(content: Content) -> str:
 
 def home_overview(content: Content) -> str:
     """The two types, who massage helps and what strains the back, each linking to its page."""
-    types = bullets(f"{massage_type_link(content, t.id)}: {text(t.summary)}" for t in content.massage_types.values())
+    types = bullets(
+        f"{massage_type_link(content, t.id)}: {text(t.summary)}" for t in content.massage_types.values()
+    )
     helps = ", ".join(condition_link(content, c) for c in content.conditions)
     return blocks(
         "## Two types of back massage { #types }",

@@ -48,9 +48,7 @@ def render_schema(file_name: str) -> str:
 def render_vscode_settings() -> str:
     """.vscode/settings.json: the same schema for each data file as its first line names, for editors
     that read `yaml.schemas` (VS Code with the YAML extension)."""
-    schemas = {
-        f"data/schema/{name.removesuffix('.yml')}.schema.json": f"data/{name}" for name in COLLECTIONS
-    }
+    schemas = {f"data/schema/{name.removesuffix('.yml')}.schema.json": f"data/{name}" for name in COLLECTIONS}
     return json.dumps({**EDITOR_SETTINGS, "yaml.schemas": schemas}, indent=2) + "\n"
 
 

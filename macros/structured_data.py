@@ -17,8 +17,16 @@ from .load import Content
 SCHEMA_ORG = "https://schema.org"
 PATIENT = "https://schema.org/Patient"
 # Pages that are about the massage types (and so list their contraindications).
-_ABOUT_THERAPIES = {"index.md", "massage-types.md", "techniques.md", "contraindications.md", "visit.md",
-                    "handout.md", "benefits.md", "self-check.md"}
+_ABOUT_THERAPIES = {
+    "index.md",
+    "massage-types.md",
+    "techniques.md",
+    "contraindications.md",
+    "visit.md",
+    "handout.md",
+    "benefits.md",
+    "self-check.md",
+}
 
 
 def clinic(content: Content) -> dict[str, Any]:

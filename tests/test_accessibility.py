@@ -96,9 +96,9 @@ def test_the_first_tab_reaches_a_visible_skip_link_that_moves_past_the_navigatio
         target = focused["href"].split("#", 1)[1]
         assert page.evaluate("() => location.hash") == f"#{target}", path
         # The target is the page's main heading, inside the content, past header and navigation.
-        assert page.evaluate(
-            "id => !!document.getElementById(id).closest('article')", target
-        ), f"/{path}: skip link target #{target} is not in the main content"
+        assert page.evaluate("id => !!document.getElementById(id).closest('article')", target), (
+            f"/{path}: skip link target #{target} is not in the main content"
+        )
 
 
 def _focus_shows(page) -> tuple[bool, str]:
@@ -212,8 +212,9 @@ def test_axe_finds_no_violation_in_any_self_check_result(
             "axe-core (WCAG 2.0/2.1/2.2 A and AA) violations per page",
             f"/self-check/ with the result {tier!r} shown: {len(violations)} violations",
         )
-        failures += [f"{tier}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-                     for v in violations]
+        failures += [
+            f"{tier}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations
+        ]
     assert not failures, "\n".join(failures)
 
 

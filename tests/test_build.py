@@ -26,7 +26,9 @@ def test_every_condition_has_its_own_page_with_its_summary(built_site: Path, con
         assert c.name in text and " ".join(c.summary.split()) in text, c.id
 
 
-def test_every_condition_page_links_its_massage_type_and_techniques(built_site: Path, content: Content) -> None:
+def test_every_condition_page_links_its_massage_type_and_techniques(
+    built_site: Path, content: Content
+) -> None:
     for c in content.conditions.values():
         markup = article_html(built_site, f"conditions/{c.id}/")
         assert f'href="../../massage-types/#{c.massage_type}"' in markup, c.id
@@ -69,15 +71,20 @@ def test_sections_have_anchors_named_by_id(built_site: Path, content: Content) -
 
 def test_contraindications_are_grouped_by_kind_in_plain_words(built_site: Path, content: Content) -> None:
     markup = article_html(built_site, "contraindications/")
-    for kind, heading in [("avoid", "Do not book a massage if"), ("doctor-first", "Ask your doctor first if"),
-                          ("local", "Tell your therapist if")]:
+    for kind, heading in [
+        ("avoid", "Do not book a massage if"),
+        ("doctor-first", "Ask your doctor first if"),
+        ("local", "Tell your therapist if"),
+    ]:
         section = markup.split(f'id="{kind}"', 1)[1].split("<h2", 1)[0]
         assert heading in markup
         for ci in content.contraindications.values():
             assert (f'id="{ci.id}"' in section) == (ci.kind == kind), (kind, ci.id)
 
 
-def test_the_visit_page_shows_every_step_and_a_timeline_from_the_data(built_site: Path, content: Content) -> None:
+def test_the_visit_page_shows_every_step_and_a_timeline_from_the_data(
+    built_site: Path, content: Content
+) -> None:
     markup = article_html(built_site, "visit/")
     timeline = re.search(r'<ol class="visit-timeline".*?</ol>', markup, re.S).group(0)
     assert timeline.count('class="timeline-step"') == len(content.visit.steps)
@@ -91,8 +98,10 @@ def test_the_visit_page_shows_every_step_and_a_timeline_from_the_data(built_site
 def test_every_page_is_in_the_navigation(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"') :]
-    linked = {re.sub(r"^\./", "", href) for href in re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"#]*)"',
-                                                               nav)}
+    linked = {
+        re.sub(r"^\./", "", href)
+        for href in re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"#]*)"', nav)
+    }
     linked |= {re.sub(r"^\./", "", h) for h in re.findall(r'href="([^"#]*)"[^>]*class="md-nav__link', nav)}
     linked = {"" if h in (".", "./") else h for h in linked}
     missing = _pages(built_site) - linked
@@ -102,8 +111,9 @@ def test_every_page_is_in_the_navigation(built_site: Path) -> None:
 def test_every_content_page_shows_its_review_dates(built_site: Path) -> None:
     for page in _pages(built_site):
         text = article_text(built_site, page)
-        assert re.search(r"Page last reviewed: \d+ \w+ \d{4} · Next review due: \d+ \w+ \d{4} · Reviewed by: \w",
-                         text), page
+        assert re.search(
+            r"Page last reviewed: \d+ \w+ \d{4} · Next review due: \d+ \w+ \d{4} · Reviewed by: \w", text
+        ), page
 
 
 def test_changing_a_summary_in_yaml_changes_the_page(tmp_path: Path) -> None:
@@ -127,7 +137,9 @@ def test_a_misspelt_reference_fails_the_build_naming_file_line_and_field(tmp_pat
     data.write_text("".join(lines), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    expected = (f"data/conditions.yml:{number + 1}: massage_type: unknown massage type 'relaxaton' "
-                "(did you mean 'relaxation'?)")
+    expected = (
+        f"data/conditions.yml:{number + 1}: massage_type: unknown massage type 'relaxaton' "
+        "(did you mean 'relaxation'?)"
+    )
     assert expected in result.stderr
     assert "Traceback" not in result.stderr

@@ -19,9 +19,17 @@ REQUIRED_IDS = {
     "massage_types": {"therapeutic", "relaxation"},
     "techniques": {"effleurage", "friction", "petrissage", "tapotement", "vibration"},
     "contraindications": {
-        "severe-spinal-injury", "skin-lesions", "fungal-infection", "infectious-disease",
-        "infectious-skin-disease", "thrombophlebitis", "skin-irritation", "high-blood-pressure",
-        "heart-failure", "cancer", "fever",
+        "severe-spinal-injury",
+        "skin-lesions",
+        "fungal-infection",
+        "infectious-disease",
+        "infectious-skin-disease",
+        "thrombophlebitis",
+        "skin-irritation",
+        "high-blood-pressure",
+        "heart-failure",
+        "cancer",
+        "fever",
     },
     "conditions": {"muscle-tension", "reduced-spine-mobility", "radiculitis", "after-injury-or-surgery"},
     "red_flags": {"saddle-numbness", "bladder-bowel-control", "leg-weakness", "major-trauma"},
@@ -78,8 +86,11 @@ def test_every_entry_is_sourced_dated_and_reviewed(content: Content) -> None:
 
 def test_no_review_date_has_passed(content: Content) -> None:
     today = dt.date.today()
-    overdue = [f"{c}: {getattr(e, 'id', c)} due {e.next_review}" for c, e in content.reviewed_entries()
-               if e.next_review < today]
+    overdue = [
+        f"{c}: {getattr(e, 'id', c)} due {e.next_review}"
+        for c, e in content.reviewed_entries()
+        if e.next_review < today
+    ]
     assert not overdue, "review overdue: " + "; ".join(overdue)
 
 
@@ -94,7 +105,8 @@ def test_every_source_is_cited(content: Content) -> None:
 
 def test_every_seed_document_is_a_source(content: Content) -> None:
     assert {s.id for s in content.sources.values() if s.kind == "seed"} == {
-        "seed-four-conditions", "seed-back-massage-page"
+        "seed-four-conditions",
+        "seed-back-massage-page",
     }
 
 
@@ -110,5 +122,8 @@ def test_every_data_file_validates_against_the_schema_its_first_line_names(file_
     match = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
     assert match, f"{file_name} must start with the yaml-language-server schema line"
     schema = json.loads((DATA / match.group(1)).read_text(encoding="utf-8"))
-    jsonschema.validate(yaml.load(text, Loader=_EditorLoader), schema,
-                        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    jsonschema.validate(
+        yaml.load(text, Loader=_EditorLoader),
+        schema,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )

@@ -157,8 +157,15 @@ def test_every_glossary_word_on_a_page_is_explained_where_it_appears(
 
 def test_the_issue_s_medical_words_are_all_in_the_glossary(content: Content) -> None:
     forms = {f for e in content.glossary.values() for f in e.forms}
-    assert {"effleurage", "petrissage", "radiculitis", "osteochondrosis", "thrombophlebitis", "fascia",
-            "lymphatic"} <= forms
+    assert {
+        "effleurage",
+        "petrissage",
+        "radiculitis",
+        "osteochondrosis",
+        "thrombophlebitis",
+        "fascia",
+        "lymphatic",
+    } <= forms
 
 
 def test_the_glossary_page_lists_every_word_with_its_explanation(built_site: Path, content: Content) -> None:

@@ -51,8 +51,11 @@ def test_a_printed_page_has_no_site_chrome_keeps_the_care_card_and_shows_link_ta
     # Header, navigation, search and footer are left out.
     for chrome in ("Skip to content", "Type to start searching", "Made with", "Back to top"):
         assert re.sub(r"\s+", "", chrome) not in flat, chrome
-    nav_only = [c.name for c in content.conditions.values() if c.id != "radiculitis" and c.id not in
-                content.conditions["radiculitis"].related]
+    nav_only = [
+        c.name
+        for c in content.conditions.values()
+        if c.id != "radiculitis" and c.id not in content.conditions["radiculitis"].related
+    ]
     assert not any(re.sub(r"\s+", "", name) in flat for name in nav_only), "the navigation was printed"
     # The urgent-help box is kept, with every red flag.
     assert "Gethelpnow" in flat

@@ -52,7 +52,7 @@ def test_no_page_contains_analytics_or_loads_anything_from_another_host(built_si
         assert not ANALYTICS.search(markup), file.name
         # src= and stylesheet/script links must point into the site (canonical and og:url only name it).
         for tag in re.findall(r"<(?:script|img|iframe|source|link)\b[^>]*>", markup):
-            if "rel=\"canonical\"" in tag:
+            if 'rel="canonical"' in tag:
                 continue
             url = re.search(r'\b(?:src|href)="([^"]*)"', tag)
             assert not url or not re.match(r"(https?:)?//", url.group(1)), (file.name, tag)

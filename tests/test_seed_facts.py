@@ -14,11 +14,22 @@ FIRST_SEED = [
     ("a signal of overwork", "conditions/muscle-tension/", "Working too hard without rest"),
     ("incorrect posture", "conditions/muscle-tension/", "poor posture"),
     ("emotional exhaustion", "conditions/muscle-tension/", "worn out by stress"),
-    ("tightness in neck, shoulders or lower back after a workday", "conditions/muscle-tension/",
-     "neck, shoulders or lower back feel tight after a day at work"),
+    (
+        "tightness in neck, shoulders or lower back after a workday",
+        "conditions/muscle-tension/",
+        "neck, shoulders or lower back feel tight after a day at work",
+    ),
     ("can lead to pain, postural problems, chronic headaches", "conditions/muscle-tension/", "headaches"),
-    ("massage relaxes muscles and restores their function", "conditions/muscle-tension/", "relax and work well again"),
-    ("computer work, stiff shoulders, neck like a tight string", "conditions/muscle-tension/", "tight like a string"),
+    (
+        "massage relaxes muscles and restores their function",
+        "conditions/muscle-tension/",
+        "relax and work well again",
+    ),
+    (
+        "computer work, stiff shoulders, neck like a tight string",
+        "conditions/muscle-tension/",
+        "tight like a string",
+    ),
     ("oxygen flow improves", "conditions/muscle-tension/", "more oxygen"),
     ("freedom of movement, lightness", "conditions/muscle-tension/", "move more freely and feel lighter"),
     ("reduced spine mobility", "conditions/reduced-spine-mobility/", "reduced spine mobility"),
@@ -28,34 +39,78 @@ FIRST_SEED = [
     ("mild numbness", "conditions/reduced-spine-mobility/", "mild numbness"),
     ("sedentary lifestyle", "conditions/reduced-spine-mobility/", "Sitting a lot"),
     ("insufficient physical activity", "conditions/reduced-spine-mobility/", "Not enough exercise"),
-    ("excessive exercise without recovery", "conditions/reduced-spine-mobility/", "Too much exercise without enough rest"),
+    (
+        "excessive exercise without recovery",
+        "conditions/reduced-spine-mobility/",
+        "Too much exercise without enough rest",
+    ),
     ("coordination suffers", "conditions/reduced-spine-mobility/", "balance and movement can suffer"),
     ("fatigue increases", "conditions/reduced-spine-mobility/", "tire more easily"),
     ("muscles overcompensate", "conditions/reduced-spine-mobility/", "other muscles have to work harder"),
     ("deep muscle and fascia layers", "conditions/reduced-spine-mobility/", "fascia"),
-    ("releases spasms, improves circulation", "conditions/reduced-spine-mobility/", "eases spasms and brings more blood"),
-    ("stimulates intervertebral structures", "conditions/reduced-spine-mobility/", "small joints between the bones of your spine"),
+    (
+        "releases spasms, improves circulation",
+        "conditions/reduced-spine-mobility/",
+        "eases spasms and brings more blood",
+    ),
+    (
+        "stimulates intervertebral structures",
+        "conditions/reduced-spine-mobility/",
+        "small joints between the bones of your spine",
+    ),
     ("restores natural flexibility gradually", "conditions/reduced-spine-mobility/", "Bit by bit"),
     ("radiculitis", "conditions/radiculitis/", "Radiculitis"),
     ("acute, sudden pain", "conditions/radiculitis/", "starts suddenly"),
     ("spreads to the limbs or chest", "conditions/radiculitis/", "an arm, a leg or around the chest"),
     ("reduces muscle spasms", "conditions/radiculitis/", "ease muscle spasms"),
-    ("relieves pressure on irritated nerve endings", "conditions/radiculitis/", "take pressure off the irritated nerve"),
-    ("lumbar radiculitis: less pain, easier movement, lower anxiety", "conditions/radiculitis/", "less anxious"),
+    (
+        "relieves pressure on irritated nerve endings",
+        "conditions/radiculitis/",
+        "take pressure off the irritated nerve",
+    ),
+    (
+        "lumbar radiculitis: less pain, easier movement, lower anxiety",
+        "conditions/radiculitis/",
+        "less anxious",
+    ),
     ("massage does not cure", "conditions/radiculitis/", "Massage does not cure radiculitis"),
-    ("physical therapy, swimming, moving more", "conditions/radiculitis/", "physical therapy, swim or simply move more"),
+    (
+        "physical therapy, swimming, moving more",
+        "conditions/radiculitis/",
+        "physical therapy, swim or simply move more",
+    ),
     ("do not tolerate severe pain", "conditions/radiculitis/", "Do not put up with severe pain"),
     ("ointment (brand left out)", "conditions/radiculitis/", "anti-inflammatory or pain-relief ointment"),
-    ("after injuries and certain surgeries", "conditions/after-injury-or-surgery/", "After injuries and some operations"),
-    ("restores mobility, reduces pain, prevents complications", "conditions/after-injury-or-surgery/", "recovery"),
+    (
+        "after injuries and certain surgeries",
+        "conditions/after-injury-or-surgery/",
+        "After injuries and some operations",
+    ),
+    (
+        "restores mobility, reduces pain, prevents complications",
+        "conditions/after-injury-or-surgery/",
+        "recovery",
+    ),
     ("surgery for a herniated disc", "conditions/after-injury-or-surgery/", "operation for a herniated disc"),
     ("spinal fracture", "conditions/after-injury-or-surgery/", "broken bone in the spine"),
     ("muscle tone lost to immobilisation", "conditions/after-injury-or-surgery/", "muscle strength you lost"),
     ("lymphatic flow", "conditions/after-injury-or-surgery/", "lymph"),
-    ("tissue nourishment and regeneration", "conditions/after-injury-or-surgery/", "feeds the tissues and helps them heal"),
+    (
+        "tissue nourishment and regeneration",
+        "conditions/after-injury-or-surgery/",
+        "feeds the tissues and helps them heal",
+    ),
     ("prevents stagnation, reduces risk of fibrosis", "conditions/after-injury-or-surgery/", "fibrosis"),
-    ("consult a doctor before starting", "conditions/after-injury-or-surgery/", "talk to your doctor before you start"),
-    ("tailored to the stage of healing and type of injury", "conditions/after-injury-or-surgery/", "how far you have healed"),
+    (
+        "consult a doctor before starting",
+        "conditions/after-injury-or-surgery/",
+        "talk to your doctor before you start",
+    ),
+    (
+        "tailored to the stage of healing and type of injury",
+        "conditions/after-injury-or-surgery/",
+        "how far you have healed",
+    ),
     ("quicker return to active life", "conditions/after-injury-or-surgery/", "active life sooner"),
 ]
 
@@ -78,9 +133,17 @@ SECOND_SEED = [
     ("also known as classic or medical massage", "massage-types/", "classic massage, medical massage"),
     ("relaxation relieves fatigue", "conditions/fatigue/", "Tiredness"),
     ("combats depression and bad mood", "conditions/low-mood/", "depression"),
-    ("prevents back pain from stress or poor posture", "conditions/stress-or-posture-back-pain/", "stress or poor posture"),
+    (
+        "prevents back pain from stress or poor posture",
+        "conditions/stress-or-posture-back-pain/",
+        "stress or poor posture",
+    ),
     ("the clinic performs both types", "about/", "Invitro Diagnostics"),
-    ("effleurage: gentle strokes preparing skin and relaxing muscles", "techniques/", "Gets your skin ready and relaxes the muscles"),
+    (
+        "effleurage: gentle strokes preparing skin and relaxing muscles",
+        "techniques/",
+        "Gets your skin ready and relaxes the muscles",
+    ),
     ("friction with the palms activates local circulation", "techniques/", "rubbing with the palms"),
     ("petrissage (kneading) works muscles and ligaments", "techniques/", "muscles and ligaments"),
     ("tapotement: light rhythmic tapping, circulation and tone", "techniques/", "firms up the muscles"),
@@ -112,7 +175,9 @@ BRAND_NAMES = ("algesal", "suractive")
 
 
 @pytest.mark.parametrize(("fact", "page", "words"), FIRST_SEED + SECOND_SEED, ids=lambda v: str(v)[:40])
-def test_every_seed_fact_is_on_the_page_a_patient_would_read(built_site: Path, fact: str, page: str, words: str) -> None:
+def test_every_seed_fact_is_on_the_page_a_patient_would_read(
+    built_site: Path, fact: str, page: str, words: str
+) -> None:
     assert words.lower() in article_text(built_site, page).lower(), f"{fact!r} not found on /{page}"
 
 
