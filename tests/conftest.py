@@ -58,6 +58,26 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def self_check_with_one_yes(browser, site: Path, question_id: str) -> tuple[str, str | None, str]:
+    """Open a built site's self-check, answer "no" everywhere and "yes" to one question, as a patient
+    would by clicking; return that question's text, the result's tier and the result's text."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((site / "self-check" / "index.html").as_uri())
+        page.wait_for_function("window.selfCheck !== undefined")
+        question = page.locator(f'fieldset[data-question="{question_id}"]')
+        question_text = question.inner_text()
+        for box in page.locator("fieldset[data-question]").all():
+            box.locator('input[value="no"]').check()
+        question.locator('label:has(input[value="yes"])').click()
+        page.get_by_role("button", name="See my result").click()
+        result = page.locator("#self-check-result")
+        return question_text, result.get_attribute("data-tier"), result.inner_text()
+    finally:
+        context.close()
+
+
 _FIGURES: dict[str, list[str]] = {}
 
 

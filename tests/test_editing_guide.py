@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import ROOT, article_html, article_text, build_site, copy_project
+from .conftest import ROOT, article_html, article_text, build_site, copy_project, self_check_with_one_yes
 from .editing import run_validate
 
 GUIDE = ROOT / "EDITING.md"
@@ -47,22 +47,10 @@ def test_the_guides_contraindication_becomes_a_self_check_question(tmp_path: Pat
     _paste(project)
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto((tmp_path / "site" / "self-check" / "index.html").as_uri())
-        page.wait_for_function("window.selfCheck !== undefined")
-        question = page.locator('fieldset[data-question="recent-sunburn"]')
-        assert "Is the skin on your back sunburnt, red or peeling?" in question.inner_text()
-        for box in page.locator("fieldset[data-question]").all():
-            box.locator('input[value="no"]').check()
-        question.locator('label:has(input[value="yes"])').click()
-        page.get_by_role("button", name="See my result").click()
-        result = page.locator("#self-check-result")
-        assert result.get_attribute("data-tier") == "suitable"  # massage can go ahead, avoiding the area
-        assert "Your back is sunburnt, red or peeling." in result.inner_text()
-    finally:
-        context.close()
+    question, tier, result_text = self_check_with_one_yes(browser, tmp_path / "site", "recent-sunburn")
+    assert "Is the skin on your back sunburnt, red or peeling?" in question
+    assert tier == "suitable"  # massage can go ahead, avoiding the area
+    assert "Your back is sunburnt, red or peeling." in result_text
 
 
 def test_every_command_the_guide_names_is_a_make_target() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from macros import self_check
 from macros.load import Content
 
-from .conftest import ROOT, _QuietHandler, article_html, build_site, copy_project
+from .conftest import ROOT, _QuietHandler, article_html, build_site, copy_project, self_check_with_one_yes
 
 ASSETS = [ROOT / "docs" / "javascripts" / "self-check.js", ROOT / "docs" / "stylesheets" / "self-check.css"]
 
@@ -106,23 +106,10 @@ def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto((tmp_path / "site" / "self-check" / "index.html").as_uri())
-        page.wait_for_function("window.selfCheck !== undefined")
-        fieldset = page.locator('fieldset[data-question="recent-vaccination"]')
-        assert "Have you had a vaccination in the last two days?" in fieldset.inner_text()
-        for box in page.locator("fieldset[data-question]").all():
-            box.locator('input[value="no"]').check()
-        fieldset.locator('label:has(input[value="yes"])').click()
-        page.get_by_role("button", name="See my result").click()
-        assert page.locator("#self-check-result").get_attribute("data-tier") == "avoid"
-        assert (
-            "You had a vaccination in the last two days." in page.locator("#self-check-result").inner_text()
-        )
-    finally:
-        context.close()
+    question, tier, result_text = self_check_with_one_yes(browser, tmp_path / "site", "recent-vaccination")
+    assert "Have you had a vaccination in the last two days?" in question
+    assert tier == "avoid"
+    assert "You had a vaccination in the last two days." in result_text
 
 
 def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, browser) -> None:
