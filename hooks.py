@@ -19,6 +19,10 @@ from macros import branding, load_site_content, pages, render, structured_data
 from macros.search_terms import KEYWORDS_FIELD, Place, add_keywords, search_terms_by_place
 
 CONDITIONS_INDEX = "conditions/index.md"
+# Up to this many conditions are listed one by one under "Conditions". A longer list is split by first
+# letter (A, B, …): with Material's navigation.prune a page then carries the letters and its own letter's
+# conditions, not every condition, so pages stay small and the build stays linear as a clinic adds more.
+NAV_CONDITIONS_FLAT = 30
 # Material ranks the top of a page up to 2.5 times above a section. A condition is the top of its own page,
 # while stages, contraindications and visit questions are sections; halving the condition pages keeps a
 # word that names a section from losing to a condition page that only shares a common word with it.
@@ -45,7 +49,6 @@ def on_config(config):
         config.site_url = clinic.website
     config.theme["logo"] = branding.logo_in_docs(clinic)
     config.theme["favicon"] = branding.logo_in_docs(clinic)
-    config.theme["palette"] = [{"scheme": "default", "primary": "custom", "accent": "custom"}]
     _clinic_css = branding.theme_css(clinic.primary_colour)
     if CLINIC_CSS not in config.extra_css:
         config.extra_css.append(CLINIC_CSS)
@@ -55,10 +58,20 @@ def on_config(config):
     for section in config.nav or []:
         for nav_pages in section.values():
             if isinstance(nav_pages, list) and CONDITIONS_INDEX in nav_pages:
-                nav_pages += [render.condition_page_path(c) for c in content.conditions]
+                nav_pages += conditions_nav(content.conditions.values())
     _conditions = list(content.conditions.values())
     _search_terms = search_terms_by_place(content)
     return config
+
+
+def conditions_nav(conditions) -> list:
+    """Navigation entries for the condition pages: in the data's order, or by first letter when long."""
+    if len(conditions) <= NAV_CONDITIONS_FLAT:
+        return [render.condition_page_path(c.id) for c in conditions]
+    letters: dict[str, list[str]] = {}
+    for c in sorted(conditions, key=lambda c: c.name.casefold()):
+        letters.setdefault(c.name[:1].upper(), []).append(render.condition_page_path(c.id))
+    return [{letter: paths} for letter, paths in letters.items()]
 
 
 def _as_html(value: str) -> str:

@@ -27,7 +27,8 @@ def _colour_schemes(page) -> list[dict[str, str]]:
                 accent: i.dataset.mdColorAccent || ''}));
             const b = document.body.dataset;
             return offered.length ? offered
-                : [{scheme: b.mdColorScheme, primary: b.mdColorPrimary || '', accent: b.mdColorAccent || ''}];
+                : [{scheme: b.mdColorScheme || 'default', primary: b.mdColorPrimary || '',
+                    accent: b.mdColorAccent || ''}];
         }"""
     )
 

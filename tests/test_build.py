@@ -3,11 +3,15 @@ the YAML changes the page and a mistake in the YAML stops the build with a preci
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+import yaml
 
+from hooks import NAV_CONDITIONS_FLAT
 from macros.load import Content
 
 from .conftest import article_html, article_text, build_site, copy_project, visible_text
@@ -95,17 +99,75 @@ def test_the_visit_page_shows_every_step_and_a_timeline_from_the_data(
         assert prep.text in visible_text(markup)
 
 
+def _navigation(site: Path, page: str) -> tuple[set[str], bool]:
+    """The pages a page's own navigation links to, and whether it marks that page as the open one."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"') :]
+    tags = re.findall(r"<a [^>]*md-nav__link[^>]*>", nav)
+    hrefs = {re.search(r'href="([^"#]*)', t).group(1) for t in tags if 'href="' in t}
+    targets = {urljoin(f"/{page}", h).lstrip("/") for h in hrefs if h}
+    active = any("md-nav__link--active" in t and urljoin(f"/{page}", _href(t)) == f"/{page}" for t in tags)
+    return targets, active
+
+
+def _href(tag: str) -> str:
+    return re.search(r'href="([^"#]*)', tag).group(1) if 'href="' in tag else ""
+
+
+def _pages_missing_from_the_navigation(site: Path) -> list[str]:
+    """With navigation.prune a page holds only the open branch of the navigation, so every page is looked
+    at: each must be linked from some page's navigation and be the open item of its own."""
+    pages = _pages(site)
+    linked: set[str] = set()
+    missing = []
+    for page in sorted(pages):
+        targets, active = _navigation(site, page)
+        linked |= targets
+        if not active:
+            missing.append(f"{page or '/'} (not the open item of its own navigation)")
+    return missing + [f"{page} (no navigation links to it)" for page in sorted(pages - linked)]
+
+
 def test_every_page_is_in_the_navigation(built_site: Path) -> None:
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('class="md-nav md-nav--primary"') :]
-    linked = {
-        re.sub(r"^\./", "", href)
-        for href in re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"#]*)"', nav)
-    }
-    linked |= {re.sub(r"^\./", "", h) for h in re.findall(r'href="([^"#]*)"[^>]*class="md-nav__link', nav)}
-    linked = {"" if h in (".", "./") else h for h in linked}
-    missing = _pages(built_site) - linked
-    assert not missing, f"pages not in the navigation: {sorted(missing)}"
+    missing = _pages_missing_from_the_navigation(built_site)
+    assert not missing, f"pages not in the navigation: {missing}"
+
+
+def test_a_long_list_of_conditions_is_split_by_first_letter_and_each_page_carries_only_its_letter(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "conditions.yml"
+    conditions = yaml.safe_load(data.read_text(encoding="utf-8"))
+    template = conditions[0]
+    added = NAV_CONDITIONS_FLAT + 1 - len(conditions)
+    for n in range(added):
+        extra = {**copy.deepcopy(template), "id": f"zz-extra-{n}", "name": f"Zz extra condition {n}"}
+        extra.pop("also_called", None)
+        extra.pop("search_terms", None)
+        conditions.append(extra)
+    data.write_text(yaml.safe_dump(conditions, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+
+    assert not _pages_missing_from_the_navigation(site)
+    condition_pages = {p for p in _pages(site) if p.startswith("conditions/") and p != "conditions/"}
+    assert len(condition_pages) == NAV_CONDITIONS_FLAT + 1
+    scoliosis, _ = _navigation(site, "conditions/scoliosis/")
+    extra, _ = _navigation(site, "conditions/zz-extra-0/")
+    # A closed letter is one link (to its first page): a page lists its own letter's conditions only.
+    assert "conditions/scoliosis/" in scoliosis and "conditions/zz-extra-1/" not in scoliosis
+    own_letter = {f"conditions/zz-extra-{n}/" for n in range(added)}
+    other_letters = condition_pages - own_letter
+    letters = re.findall(
+        r'<span class="md-ellipsis">\s*(\w)\s*</span>',
+        (site / "conditions/zz-extra-0/index.html").read_text(encoding="utf-8"),
+    )
+    assert "S" in letters and "Z" in letters
+    assert own_letter <= extra and len(extra & other_letters) == len(set(letters)) - 1
+    home, _ = _navigation(site, "")
+    assert not home & condition_pages  # the home page carries none of them, only the way in
 
 
 def test_every_content_page_shows_its_review_dates(built_site: Path) -> None:

@@ -17,7 +17,14 @@ from pathlib import Path
 from macros import self_check
 from macros.load import Content
 
-from .conftest import ROOT, _QuietHandler, article_html, build_site, copy_project, self_check_with_one_yes
+from .conftest import (
+    ROOT,
+    _QuietHandler,
+    article_html,
+    build_site,
+    copy_project,
+    self_check_with_one_yes,
+)
 
 ASSETS = [ROOT / "docs" / "javascripts" / "self-check.js", ROOT / "docs" / "stylesheets" / "self-check.css"]
 
@@ -110,6 +117,18 @@ def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp
     assert "Have you had a vaccination in the last two days?" in question
     assert tier == "avoid"
     assert "You had a vaccination in the last two days." in result_text
+
+
+def test_only_the_self_check_page_loads_the_self_check_script_and_styles(built_site: Path) -> None:
+    loading = {
+        file.relative_to(built_site).as_posix()
+        for file in built_site.rglob("*.html")
+        if any(asset.name in file.read_text(encoding="utf-8") for asset in ASSETS)
+    }
+    assert loading == {"self-check/index.html"}
+    markup = _page(built_site)
+    assert '<link rel="stylesheet" href="../stylesheets/self-check.css">' in markup
+    assert '<script src="../javascripts/self-check.js"></script>' in markup
 
 
 def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, browser) -> None:

@@ -100,8 +100,7 @@
   function setUp() {
     var form = document.getElementById("self-check");
     var result = document.getElementById("self-check-result");
-    if (!form || !result || !form.hasAttribute("data-rules")) {
-      delete window.selfCheck;
+    if (!form || !result || !form.hasAttribute("data-rules") || form.classList.contains("sc-enhanced")) {
       return;
     }
     var rules = JSON.parse(form.getAttribute("data-rules"));
@@ -146,8 +145,6 @@
 
   if (typeof module === "object" && module.exports) {
     module.exports = { createEngine: createEngine };
-  } else if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp); // Material's instant navigation: runs on every page it shows
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
