@@ -16,25 +16,13 @@ from typing import Any
 
 import yaml
 
+from tests.conftest import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
-# What a clinic's copy of the generator holds; the rest of the repository (tests, benchmarks) is not built.
-PROJECT_PARTS = ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml")
 # Site-wide lists: the red flags are the "Get help now" box on every page (a bigger clinic does not have
 # 100 times more emergency symptoms) and the glossary explains plain words, keyed by the word itself.
 KEPT_AT_ONE = frozenset({"red_flags.yml", "glossary.yml"})
-
-
-def copy_project(target: Path, root: Path = ROOT) -> Path:
-    """A copy of the project's sources (ours, or another copy of them), free to change."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    return target
 
 
 # --- mkdocs.yml round trip, keeping tags such as !!python/name or !ENV as they are ----------------------

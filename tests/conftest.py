@@ -47,10 +47,11 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
     )
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources (no virtualenv, no site) to mutate in a test."""
+def copy_project(target: Path, root: Path = ROOT) -> Path:
+    """A copy of the project's sources, or of another copy of them (no virtualenv, no site), to change
+    in a test or a benchmark."""
     for name in ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml"):
-        source = ROOT / name
+        source = root / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
