@@ -69,9 +69,14 @@ def conditions_nav(conditions) -> list:
     if len(conditions) <= NAV_CONDITIONS_FLAT:
         return [render.condition_page_path(c.id) for c in conditions]
     letters: dict[str, list[str]] = {}
-    for c in sorted(conditions, key=lambda c: c.name.casefold()):
-        letters.setdefault(c.name[:1].upper(), []).append(render.condition_page_path(c.id))
+    for letter, _, cid in sorted((_first_letter(c.name), c.name.casefold(), c.id) for c in conditions):
+        letters.setdefault(letter, []).append(render.condition_page_path(cid))
     return [{letter: paths} for letter, paths in letters.items()]
+
+
+def _first_letter(name: str) -> str:
+    """'Scoliosis' -> 'S'; "'Frozen' shoulder" -> 'F'."""
+    return next((ch for ch in name if ch.isalnum()), "#").upper()
 
 
 def _as_html(value: str) -> str:
