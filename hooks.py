@@ -9,6 +9,7 @@ import datetime as dt
 import html
 import json
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -35,6 +36,7 @@ _conditions: list = []  # set anew by on_config at every build, so `mkdocs serve
 _search_terms: dict[Place, list[str]] = {}
 _page_urls: dict[str, str] = {}
 CLINIC_CSS = "stylesheets/clinic.css"
+_GLOSSARY_WORD = re.compile(r'<abbr title="([^"]*)">')  # what the abbr extension writes for glossary.yml
 _clinic_css = ""
 
 
@@ -115,6 +117,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         )
     )
     return markdown
+
+
+def on_page_content(html_text: str, page, config, files) -> str:
+    # A glossary word can take the keyboard focus, so that the theme shows its explanation (a tooltip,
+    # tied to the word with aria-describedby) to keyboard users as it does on hover.
+    return _GLOSSARY_WORD.sub(r'<abbr title="\1" tabindex="0">', html_text)
 
 
 @event_priority(-100)  # after the search plugin has written the index

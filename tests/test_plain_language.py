@@ -175,10 +175,41 @@ def test_the_glossary_page_lists_every_word_with_its_explanation(built_site: Pat
         assert " ".join(entry.plain.split()) in text
 
 
+def _tooltip_of(page, abbr) -> str:
+    """The text of the theme's tooltip that the word points to with aria-describedby, once it shows."""
+    page.wait_for_function("el => el.getAttribute('aria-describedby')", arg=abbr.element_handle())
+    tooltip = page.locator(f"#{abbr.get_attribute('aria-describedby')}")
+    tooltip.wait_for(state="visible")
+    return " ".join(tooltip.inner_text().split())
+
+
 def test_a_tooltip_shows_the_explanation_in_the_browser(page, site_url: str, content: Content) -> None:
     page.goto(f"{site_url}/techniques/")
     abbr = page.locator("article abbr", has_text="Petrissage").first
-    assert abbr.get_attribute("title") == content.glossary["petrissage"].plain
+    abbr.hover()
+    assert _tooltip_of(page, abbr) == content.glossary["petrissage"].plain
+
+
+def test_a_keyboard_user_reaches_each_glossary_word_and_hears_its_explanation(
+    page, site_url: str, content: Content
+) -> None:
+    page.goto(f"{site_url}/techniques/", wait_until="networkidle")
+    explained = {" ".join(e.plain.split()) for e in content.glossary.values()}
+    words = page.locator("article abbr")
+    assert words.count() >= 3
+    page.keyboard.press("Tab")  # the skip link
+    reached = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            focused = page.locator("article abbr:focus")
+            reached.append(focused.inner_text())
+            assert _tooltip_of(page, focused) in explained
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none"  # the focus is visible
+        if len(reached) == words.count():
+            break
+    assert reached == words.all_inner_texts()
 
 
 def _write(tmp_path: Path, extra: str) -> Path:
