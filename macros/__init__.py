@@ -11,6 +11,7 @@ from .load import Content, ContentError, load_content
 PAGE_MACROS = (
     render.home_overview,
     render.care_card,
+    render.warning_signs,
     render.condition_page,
     render.conditions_index,
     render.massage_types_comparison,

@@ -235,6 +235,7 @@ class RedFlag(Entry):
         description="The self-check question for this warning sign, asked so that 'yes' means the patient "
         "has it. Warning signs are asked first."
     )
+    search_terms: SearchTerms = []
 
 
 class Preparation(Record):

@@ -20,7 +20,7 @@ _PAGES: dict[str, Callable[[Content], list[model.Reviewed]]] = {
     "massage-types.md": lambda c: list(c.massage_types.values()),
     "techniques.md": lambda c: list(c.techniques.values()),
     "benefits.md": lambda c: list(c.benefits.values()),
-    "contraindications.md": lambda c: list(c.contraindications.values()),
+    "contraindications.md": lambda c: [*c.red_flags.values(), *c.contraindications.values()],
     "visit.md": lambda c: [c.visit],
     "handout.md": lambda c: [c.visit, c.clinic, *c.contraindications.values()],
     "glossary.md": lambda c: list(c.glossary.values()),

@@ -141,34 +141,52 @@ def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
 # --- Urgent help ------------------------------------------------------------------------------------
 
 
-def care_card(content: Content) -> str:
-    """The 'get help now' box: the red-flag symptoms and what to do.
-
-    A labelled region, so screen readers can jump to it; `data-search-exclude` keeps it out of the search
-    index, or every page would match "numbness"; it is kept when a page is printed.
-    """
+def _red_flag_lists(content: Content, indent: str = "") -> list[str]:
+    """The warning signs by what to do: call the emergency number now, or see a doctor soon."""
     clinic = content.clinic
     emergency = [f for f in content.red_flags.values() if f.tier == "emergency"]
     urgent = [f for f in content.red_flags.values() if f.tier == "urgent"]
     number = text(clinic.emergency_number)
     lines = [
+        f"**Call [{number}](tel:{clinic.emergency_number}) now** if you have back pain and any of these:",
+        "",
+        *(f"- {text(f.symptom)}" for f in emergency),
+        "",
+        "**See a doctor soon, before any massage,** if you have:",
+        "",
+        *(f"- {text(f.symptom)}" for f in urgent),
+        "",
+        text(clinic.non_emergency_advice),
+    ]
+    return [f"{indent}{line}" if line else "" for line in lines]
+
+
+def care_card(content: Content) -> str:
+    """The 'get help now' box: the red-flag symptoms and what to do.
+
+    A labelled region, so screen readers can jump to it; `data-search-exclude` keeps it out of the search
+    index, or every page would match "numbness" (the search finds them in `warning_signs` instead); it is
+    kept when a page is printed.
+    """
+    lines = [
         '<section class="care-card" aria-label="Get help now" data-search-exclude="" markdown>',
         "",
         '!!! danger "Get help now"',
         "",
-        f"    **Call [{number}](tel:{clinic.emergency_number}) now** if you have back pain and any of these:",
-        "",
-        *(f"    - {text(f.symptom)}" for f in emergency),
-        "",
-        "    **See a doctor soon, before any massage,** if you have:",
-        "",
-        *(f"    - {text(f.symptom)}" for f in urgent),
-        "",
-        f"    {text(clinic.non_emergency_advice)}",
+        *_red_flag_lists(content, indent="    "),
         "",
         "</section>",
     ]
     return "\n".join(lines) + "\n"
+
+
+def warning_signs(content: Content) -> str:
+    """The warning signs as a section of their own, the one place the site search finds them."""
+    return blocks(
+        "## Warning signs: get medical help, not a massage { #warning-signs }",
+        "Back pain with one of these signs can mean something serious. Do not book a massage.",
+        "\n".join(_red_flag_lists(content)),
+    )
 
 
 # --- Conditions ------------------------------------------------------------------------------------
@@ -315,7 +333,10 @@ def contraindications_by_kind(content: Content) -> str:
                     else ""
                 ),
             ]
-    return blocks(*parts, page_footer(content, content.contraindications.values()))
+    # The page also shows the warning signs (warning_signs): their sources and review dates count too.
+    return blocks(
+        *parts, page_footer(content, [*content.red_flags.values(), *content.contraindications.values()])
+    )
 
 
 # --- The visit ----------------------------------------------------------------------------------------

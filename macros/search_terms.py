@@ -44,6 +44,8 @@ def search_terms_by_place(content: Content) -> dict[Place, list[str]]:
         add(("benefits.md", b.id), b.search_terms)
     for ci in content.contraindications.values():
         add(("contraindications.md", ci.id), ci.search_terms)
+    for f in content.red_flags.values():  # one section lists them all, with what to do
+        add(("contraindications.md", "warning-signs"), f.search_terms)
     for q in content.visit.questions:
         add(("visit.md", q.id), q.search_terms)
     return places

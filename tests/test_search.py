@@ -210,6 +210,22 @@ def test_every_entry_s_words_reach_the_index_entry_of_its_own_section(
         assert entries[location][KEYWORDS_FIELD] == ", ".join(words), location
 
 
+def test_the_warning_signs_are_searchable_in_one_place_that_says_what_to_do(
+    built_site: Path, content: Content
+) -> None:
+    entries = {e["location"]: e for e in _index(built_site)["docs"]}
+    section = entries["contraindications/#warning-signs"]
+    assert f"Call {content.clinic.emergency_number} now" in section["text"]
+    shown = visible_text(article_html(built_site, "contraindications/"))
+    for flag in content.red_flags.values():
+        symptom = " ".join(flag.symptom.split())
+        assert symptom in section["text"] and symptom in shown
+        assert all(word in section[KEYWORDS_FIELD] for word in flag.search_terms)
+        # Not once per page from the "Get help now" box: here, and in the about page's review register.
+        holding = {location for location, e in entries.items() if symptom in e["text"]}
+        assert holding <= {"contraindications/#warning-signs", "about/#sources"}, holding
+
+
 def test_text_repeated_on_every_page_is_left_out_of_the_index(built_site: Path, content: Content) -> None:
     for entry in _index(built_site)["docs"]:
         for boilerplate in ("Page last reviewed", "Sources:", content.clinic.texts.disclaimer):
@@ -239,7 +255,7 @@ def test_words_for_a_section_that_is_not_in_the_index_are_reported() -> None:
 
 
 @pytest.mark.parametrize(
-    "collection", ["conditions", "techniques", "massage_types", "benefits", "contraindications"]
+    "collection", ["conditions", "techniques", "massage_types", "benefits", "contraindications", "red_flags"]
 )
 def test_every_entry_carries_the_words_patients_use_for_it(content: Content, collection: str) -> None:
     for entry in getattr(content, collection).values():
