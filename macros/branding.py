@@ -51,7 +51,7 @@ def theme_css(primary: str) -> str:
     """Material's primary colour variables for the clinic's colour (light and dark shades derived)."""
     primary = primary.lower()
     return (
-        "/* Generated from data/clinic.yml (primary_colour) at every build. Do not edit. */\n"
+        "/* The clinic's colours, from data/clinic.yml (primary_colour), added at every build. */\n"
         ":root, [data-md-color-scheme] {\n"
         f"  --md-primary-fg-color: {primary};\n"
         f"  --md-primary-fg-color--light: {_mix(primary, '#ffffff', 0.25)};\n"

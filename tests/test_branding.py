@@ -27,7 +27,7 @@ def test_every_page_shows_the_clinic_name_logo_and_contact_line(built_site: Path
         assert re.search(rf"<title>[^<]*{re.escape(clinic.site_name)}</title>", markup), page
         assert re.search(rf'<img src="(\.\./)*{re.escape(logo)}" alt="logo">', markup), page
         assert re.search(rf'<link rel="icon" href="(\.\./)*{re.escape(logo)}">', markup), page
-        assert re.search(r'<link rel="stylesheet" href="(\.\./)*stylesheets/clinic\.css">', markup), page
+        assert re.search(r'<link rel="stylesheet" href="(\.\./)*stylesheets/site\.css">', markup), page
         footer = markup[markup.index('class="md-copyright"') :]
         assert f'Call <a href="tel:{clinic.emergency_number}">{clinic.emergency_number}</a>' in footer, page
         assert clinic.name in footer and clinic.phone in footer, page
@@ -65,9 +65,9 @@ def test_changing_clinic_yml_rebrands_the_site_without_touching_mkdocs_yml(tmp_p
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<title>Back massage \N{EN DASH} Riverside back care</title>" in home
     assert '<img src="assets/new-logo.svg" alt="logo">' in home
-    assert "--md-primary-fg-color: #7a1f3d;" in (site / "stylesheets" / "clinic.css").read_text(
-        encoding="utf-8"
-    )
+    styles = (site / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #7a1f3d;" in styles
+    assert (ROOT / "docs" / "stylesheets" / "site.css").read_text(encoding="utf-8") in styles  # the rest kept
     condition = (site / "conditions" / "radiculitis" / "index.html").read_text(encoding="utf-8")
     for markup in (home, condition):
         assert "Call 911 now" in visible_text(markup)  # the "Get help now" box (911 is a tel: link)
