@@ -258,9 +258,8 @@ def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
     plain["markdown_extensions"] = [
         {"abbr": settings["abbr"]} if _plugin_name(e) == "abbr" else e for e in plain["markdown_extensions"]
     ]
-    for sheet in settings["extra_css"]:  # the clinic's colours, which our hooks write at build time
-        if not (target / "docs" / sheet).exists():
-            shutil.copy2(work / "export-site" / sheet, target / "docs" / sheet)
+    for sheet in settings["extra_css"]:  # as built: our hooks add the clinic's colours to the stylesheet
+        shutil.copy2(work / "export-site" / sheet, target / "docs" / sheet)
     plain["nav"] = json.loads((export / "nav.json").read_text(encoding="utf-8"))
     plain["plugins"] = [p for p in plain.get("plugins", []) if _plugin_name(p) == "search"]
     for ours in ("hooks", "watch"):
