@@ -204,7 +204,8 @@ def check(
             check.add(f, path, f"must hold {{{own}}} once, where the page puts the {own}")
 
     _check_questions(check, rel, red_flags, contraindications)
-    asked = {q.id for q in red_flags} | {c.id for c in contraindications if c.question}
+    # Entries asked by a warning sign (asked_in) are no question of their own.
+    asked = {q.id for q in red_flags} | {c.id for c in contraindications if not c.asked_in}
 
     seen: dict[str, int] = {}
     for i, option in enumerate(self_check.concerns.options):
@@ -251,7 +252,7 @@ def _check_questions(
         elif not entry.question and not entry.asked_in:
             check.add(
                 ci,
-                (i, "<key>"),
+                (i, "question"),
                 "needs a question for the self-check (or asked_in: the id of a warning sign that asks it)",
             )
         elif entry.asked_in:
