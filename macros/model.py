@@ -386,6 +386,10 @@ class SelfCheck(Reviewed):
     answer_again: Text = Field(
         description="Printed under the answers: do the check again if anything changes."
     )
+    safety_summary: Text = Field(
+        description="On the About page: how the check is proven safe; {hazards} and {cases} are the numbers "
+        "of hazards and worked cases in hazard_log.yml."
+    )
 
 
 class GlossaryTerm(Entry):

@@ -33,8 +33,12 @@ ANSWER_LABELS = {
     "skipped": "Not asked",
 }
 PLACEHOLDERS = ("emergency_number", "clinic_phone", "non_emergency_name", "non_emergency_number")
-# Texts filled in on the page itself, each with the one placeholder it must hold.
-PAGE_PLACEHOLDERS = {"follow_up_label": "number", "unanswered_prompt": "count"}
+# Texts filled in on the page itself, each with the placeholders it must hold once.
+PAGE_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "follow_up_label": ("number",),
+    "unanswered_prompt": ("count",),
+    "safety_summary": ("hazards", "cases"),
+}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -194,14 +198,15 @@ def check(
         )
 
     for path, value in _strings(self_check.model_dump(mode="json")):
-        own = PAGE_PLACEHOLDERS.get(str(path[0])) if path else None
+        own = PAGE_PLACEHOLDERS.get(str(path[0]), ()) if path else ()
         names = _PLACEHOLDER.findall(value)
         for name in names:
-            if name not in PLACEHOLDERS and name != own:
-                allowed = ", ".join(f"{{{n}}}" for n in (*PLACEHOLDERS, *([own] if own else [])))
+            if name not in PLACEHOLDERS and name not in own:
+                allowed = ", ".join(f"{{{n}}}" for n in (*PLACEHOLDERS, *own))
                 check.add(f, path, f"unknown placeholder {{{name}}}; use one of {allowed}")
-        if own and names.count(own) != 1:
-            check.add(f, path, f"must hold {{{own}}} once, where the page puts the {own}")
+        for name in own:
+            if names.count(name) != 1:
+                check.add(f, path, f"must hold {{{name}}} once, where the page puts the {name}")
 
     _check_questions(check, rel, red_flags, contraindications)
     # Entries asked by a warning sign (asked_in) are no question of their own.

@@ -223,6 +223,15 @@ def self_check_result(content: Content) -> str:
     return "\n".join(line for line in out if line)
 
 
+def self_check_safety(content: Content) -> str:
+    """How the self-check is proven safe, with the numbers from the hazard log (About page)."""
+    hazards = content.hazard_log.values()
+    summary = content.self_check.safety_summary.replace("{hazards}", str(len(hazards))).replace(
+        "{cases}", str(sum(len(h.worked_cases) for h in hazards))
+    )
+    return blocks(text(summary))
+
+
 def self_check_page(content: Content) -> str:
     """The whole self-check: intro, the form (with the rule table), the result area, the rules in words."""
     sc = content.self_check
