@@ -382,6 +382,9 @@ class SelfCheck(Reviewed):
     unanswered_prompt: Text = Field(
         description="Shown when the patient asks for a result with questions left blank; {count} is how many."
     )
+    unanswered_hint: ShortText = Field(
+        description="Shown in each question left blank when the patient asks for a result."
+    )
     summary_heading: ShortText = Field(description="Heading of the printable list of answers.")
     answer_again: Text = Field(
         description="Printed under the answers: do the check again if anything changes."

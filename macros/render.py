@@ -142,21 +142,22 @@ def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
 
 
 def _red_flag_lists(content: Content, indent: str = "") -> list[str]:
-    """The warning signs by what to do: call the emergency number now, or see a doctor soon."""
+    """The warning signs by what to do: call the emergency number now, or get medical help today."""
     clinic = content.clinic
     emergency = [f for f in content.red_flags.values() if f.tier == "emergency"]
     urgent = [f for f in content.red_flags.values() if f.tier == "urgent"]
     number = text(clinic.emergency_number)
+    line = f"[{text(clinic.non_emergency_number)}](tel:{clinic.non_emergency_number})"
     lines = [
-        f"**Call [{number}](tel:{clinic.emergency_number}) now** if you have back pain and any of these:",
+        f"**Call [{number}](tel:{clinic.emergency_number}) now** if you have any of these:",
         "",
         *(f"- {text(f.symptom)}" for f in emergency),
         "",
-        "**See a doctor soon, before any massage,** if you have:",
+        "**Get medical help today, before any massage,** if you have back pain and any of these:",
         "",
         *(f"- {text(f.symptom)}" for f in urgent),
         "",
-        text(clinic.non_emergency_advice),
+        f"{text(clinic.non_emergency_advice)} Or call {text(clinic.non_emergency_name)} on {line}.",
     ]
     return [f"{indent}{line}" if line else "" for line in lines]
 

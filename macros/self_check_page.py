@@ -39,7 +39,8 @@ def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -
         follow_up = f'<span class="sc-follow-up">{_html(label)}</span> '
     return (
         f'<fieldset class="sc-question" data-question="{q.id}" id="sc-q-{q.id}">'
-        f'<legend><span class="sc-number">{q.number}.</span> {follow_up}{_html(q.text)}</legend>'
+        f'<legend><span class="sc-number">{q.number}.</span> {follow_up}{_html(q.text)}'
+        f'<span class="sc-error" hidden> {_html(content.self_check.unanswered_hint)}</span></legend>'
         f'<div class="sc-answers">{radios}</div></fieldset>'
     )
 

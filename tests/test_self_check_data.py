@@ -186,7 +186,8 @@ def test_a_follow_up_of_an_unknown_question_is_reported(tmp_path: Path) -> None:
         lambda s: s.replace("follow_up_of: osteoporosis", "follow_up_of: osteoporsis"),
     )
     assert [str(p) for p in problems] == [
-        f"data/red_flags.yml:{line}: follow_up_of: unknown question 'osteoporsis' (did you mean 'osteoporosis'?)"
+        f"data/red_flags.yml:{line}: follow_up_of: unknown question 'osteoporsis' "
+        "(did you mean 'osteoporosis'?)"
     ]
 
 
@@ -295,7 +296,8 @@ def test_a_prompt_without_its_count_is_reported(tmp_path: Path) -> None:
         tmp_path, "self_check.yml", lambda s: s.replace("{count} of the questions", "some questions")
     )
     assert [str(p) for p in problems] == [
-        f"data/self_check.yml:{line}: unanswered_prompt: must hold {{count}} once, where the page puts the count"
+        f"data/self_check.yml:{line}: unanswered_prompt: must hold {{count}} once, "
+        "where the page puts the count"
     ]
 
 

@@ -288,3 +288,29 @@ def test_an_unknown_answer_counts_as_not_sure(engine, content: Content) -> None:
     ids = _question_ids(content)
     odd, unsure = engine([{**_all_no(content), ids[-1]: "maybe"}, {**_all_no(content), ids[-1]: "unsure"}])
     assert odd == unsure
+
+
+def test_every_pair_of_answers_is_monotonic_exhaustively(engine, content: Content) -> None:
+    """Every pair of questions, with every one of the nine answer pairs and "no" everywhere else: changing
+    either "no" to "not sure" or "yes" never makes the result less severe."""
+    ids = _question_ids(content)
+    values = ("no", "unsure", "yes")
+    sets = [
+        {**_all_no(content), a: va, b: vb}
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+        for va in values
+        for vb in values
+    ]
+    tiers = {json.dumps(s, sort_keys=True): r["tier"] for s, r in zip(sets, engine(sets), strict=True)}
+    checked = 0
+    for answers in sets:
+        base = tiers[json.dumps(answers, sort_keys=True)]
+        for qid in [q for q, v in answers.items() if v == "no" and q in ids]:
+            for worse in ("unsure", "yes"):
+                flipped = json.dumps({**answers, qid: worse}, sort_keys=True)
+                if flipped in tiers:  # the flipped set is one of the pairs too
+                    assert rank(tiers[flipped]) <= rank(base), (answers, qid, worse)
+                    checked += 1
+    assert len(sets) == len(ids) * (len(ids) - 1) // 2 * 9
+    assert checked > len(sets)

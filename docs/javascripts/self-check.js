@@ -146,8 +146,14 @@
     }
 
     function markUnanswered(blank) {
-      each(form, "fieldset[data-question]", function (el) { el.removeAttribute("aria-invalid"); });
-      blank.forEach(function (q) { fieldset(q.id).setAttribute("aria-invalid", "true"); });
+      each(form, "fieldset[data-question]", function (el) {
+        el.removeAttribute("aria-invalid");
+        el.querySelector(".sc-error").hidden = true;
+      });
+      blank.forEach(function (q) {
+        fieldset(q.id).setAttribute("aria-invalid", "true");
+        fieldset(q.id).querySelector(".sc-error").hidden = false;
+      });
       missing.querySelector("[data-missing-count]").textContent = String(blank.length);
       missing.hidden = blank.length === 0;
     }
@@ -161,7 +167,12 @@
     function present(answers, moveFocus) {
       show(result, rules, engine, engine.evaluate(answers), answers, concernsOf());
       article.classList.add("sc-has-result");
-      if (moveFocus) result.focus();
+      if (moveFocus) {
+        // Focus without the browser's own scroll, then bring the headline to the top of the screen
+        // (below the sticky header: the result's scroll-margin-top).
+        result.focus({ preventScroll: true });
+        result.scrollIntoView({ block: "start" });
+      }
     }
 
     function clear() {
