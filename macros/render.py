@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from . import model
+from . import model, pages
 from .load import Content
 
 # Python-Markdown's escapable characters that can start markup anywhere in a line; "1." "-" "+" only can at
@@ -511,7 +511,7 @@ def home_overview(content: Content) -> str:
                 page_link("What happens at your visit", "visit.md"),
             ]
         ),
-        page_footer(content, [*content.massage_types.values(), *content.risk_factors.values()]),
+        page_footer(content, pages.entries_on_page(content, "index.md")),
     )
 
 
