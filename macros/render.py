@@ -202,7 +202,7 @@ def condition_page(content: Content, condition_id: str) -> str:
         lead_with_also_called(f"**{text(c.summary)}**", c.also_called),
         f"## What it feels like\n\n{text(c.feels_like)}" if c.feels_like else "",
         f"## Common causes\n\n{bullets(text(x) for x in c.causes)}" if c.causes else "",
-        f"## How massage can help\n\n{text(c.how_massage_helps)}",
+        f"## How massage is used\n\n{text(c.how_massage_helps)}",
         f"## An example\n\n{text(c.example)}" if c.example else "",
         f"## If nothing is done\n\n{text(c.risks_if_ignored)}" if c.risks_if_ignored else "",
         f"## Which massage fits\n\n{massage_type_link(content, mt.id)}: {text(mt.summary)}",
@@ -236,7 +236,7 @@ def conditions_index(content: Content) -> str:
         conditions = [c for c in content.conditions.values() if c.massage_type == mt.id]
         if not conditions:
             continue
-        parts.append(f"## {text(mt.name)} can help with {{ #{mt.id} }}")
+        parts.append(f"## {text(mt.name)} is used for {{ #{mt.id} }}")
         parts.append(bullets(f"{condition_link(content, c.id)}: {text(c.summary)}" for c in conditions))
     parts.append(page_footer(content, content.conditions.values()))
     return blocks(*parts)
@@ -264,7 +264,7 @@ def massage_types_comparison(content: Content) -> str:
             row("What it is", (text(t.summary) for t in types)),
             row("What it is for", (text(t.purpose) for t in types)),
             row("How it works", (text(t.how_it_works) for t in types)),
-            row("Helps with", (helps_with(t) for t in types)),
+            row("Used for", (helps_with(t) for t in types)),
         ]
     )
     details = []
@@ -279,7 +279,7 @@ def massage_types_comparison(content: Content) -> str:
                 if t.techniques
                 else ""
             ),
-            f"**Helps with:** {helps_with(t)}.",
+            f"**Used for:** {helps_with(t)}.",
         ]
     return blocks(table, *details, page_footer(content, types))
 
@@ -499,7 +499,7 @@ def home_overview(content: Content) -> str:
     return blocks(
         "## Two types of back massage { #types }",
         types,
-        "## Who it can help { #who-it-helps }",
+        "## What it is used for { #who-it-helps }",
         f"Back massage is used for: {helps}. See {page_link('all conditions', 'conditions/index.md')}.",
         "## What strains your back { #risk-factors }",
         risk_factors_list(content),
