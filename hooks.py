@@ -5,7 +5,6 @@ every page its review date and structured data."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import logging
@@ -16,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import branding, load_site_content, pages, render, structured_data
+from macros import branding, go_live, load_site_content, pages, preview, render, review_dates, structured_data
 from macros.search_terms import KEYWORDS_FIELD, Place, add_keywords, search_terms_by_place
 
 CONDITIONS_INDEX = "conditions/index.md"
@@ -42,6 +41,11 @@ _GLOSSARY_WORD = re.compile(r'<abbr title="([^"]*)">')  # what the abbr extensio
 _clinic_css = ""
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # While previewing, a data mistake keeps the last correct pages and shows the mistake over them.
+    preview.previewing(command == "serve")
+
+
 def on_config(config):
     global _content, _conditions, _search_terms, _clinic_css
     _content = content = load_site_content(config.config_file_path)
@@ -57,8 +61,9 @@ def on_config(config):
     if SITE_CSS not in config.extra_css:
         config.extra_css.append(SITE_CSS)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(content)
-    for overdue in pages.overdue_reviews(content, dt.date.today()):
+    for overdue in pages.overdue_reviews(content, review_dates.build_date()):
         _review_log.warning("WARNING -  Review overdue: %s", overdue)
+    config.extra["draft"] = go_live.is_draft(content)  # overrides/main.html shows the draft notice
     for section in config.nav or []:
         for nav_pages in section.values():
             if isinstance(nav_pages, list) and CONDITIONS_INDEX in nav_pages:
@@ -129,6 +134,10 @@ def on_page_content(html_text: str, page, config, files) -> str:
     # A glossary word can take the keyboard focus, so that the theme shows its explanation (a tooltip,
     # tied to the word with aria-describedby) to keyboard users as it does on hover.
     return _GLOSSARY_WORD.sub(r'<abbr title="\1" tabindex="0">', html_text)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return preview.with_mistakes_shown(output)
 
 
 @event_priority(-100)  # after the search plugin has written the index

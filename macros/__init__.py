@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from functools import wraps
 from pathlib import Path
 
-from . import render, self_check_page
+from . import preview, render, self_check_page
 from .load import Content, ContentError, load_content
 
 PAGE_MACROS = (
@@ -34,6 +35,7 @@ PAGE_MACROS = (
 )
 
 
+_log = logging.getLogger("mkdocs.plugins.back_massage")
 _loaded: dict[Path, tuple[tuple, Content]] = {}  # data folder -> (its files' sizes and times, content)
 
 
@@ -51,7 +53,14 @@ def load_site_content(config_file_path: str) -> Content:
     try:
         content = load_content(data_dir)
     except ContentError as error:
+        if preview.is_previewing() and data_dir in _loaded:
+            # `mkdocs serve`: keep the last correct pages and show the mistake on them (and in the terminal).
+            preview.show([str(p) for p in error.problems])
+            for problem in error.problems:
+                _log.warning("%s", problem)
+            return _loaded[data_dir][1]
         raise PluginError(f"The data has {len(error.problems)} mistake(s):\n{error}") from None
+    preview.show([])
     _loaded[data_dir] = (stamp, content)
     return content
 

@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model, self_check
+from .search_words import check_search_words
 
 # file name -> type of its content; the file's stem is the collection's name.
 COLLECTIONS: dict[str, Any] = {
@@ -571,6 +572,7 @@ CHECKS: list[Callable[[Checker, dict[str, Any]], None]] = [
     check_self_check,
     check_logo_exists,
     check_glossary_words_are_explained_once,
+    check_search_words,
 ]
 
 

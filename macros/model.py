@@ -113,6 +113,12 @@ class Reviewer(Record):
     id: Id
     name: ShortText = Field(description="Name shown as 'Reviewed by' on the pages.")
     role: Text = Field(description="What this reviewer checked, and their qualification.")
+    clinician: bool = Field(
+        default=False,
+        description="true only for a named, qualified clinician (a doctor, physiotherapist or nurse) "
+        "who reviewed the content; write their qualification in role. Until one reviewer is, the site is "
+        "a draft.",
+    )
 
 
 class SiteTexts(Record):

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from . import model, pages
+from . import model, pages, review_dates
 from .load import Content
 
 # Python-Markdown's escapable characters that can start markup anywhere in a line; "1." "-" "+" only can at
@@ -119,7 +119,15 @@ def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     last = max(e.last_reviewed for e in entries)
     due = min(e.next_review for e in entries)
     names = sorted({content.reviewers[e.reviewed_by].name for e in entries})
-    return (
+    overdue = (
+        f'<p class="review-overdue" {SEARCH_EXCLUDE}="true">'
+        "<strong>This page is overdue for review.</strong> "
+        f"Its check was due on {format_date(due)}. Some of it may be out of date: ask your doctor if you "
+        "are not sure.</p>\n"
+        if review_dates.is_overdue(due)
+        else ""
+    )
+    return overdue + (
         f'<p class="review-note" {SEARCH_EXCLUDE}="true">Page last reviewed: {format_date(last)} · '
         f"Next review due: {format_date(due)} · Reviewed by: {attr(', '.join(names))}</p>"
     )

@@ -2,17 +2,24 @@
 
     data/contraindications.yml:42: kind: 'docter-first' is not one of avoid, doctor-first, local (did you …
 
-Exit status: 0 when the data is fine, 1 when it has mistakes, 3 when the validator itself failed (a bug to
-report, never the editor's fault). The build runs the same checks (hooks.py), so what passes here builds.
+Mistakes (errors) go to standard error. Warnings, such as a review falling due within 60 days, go to
+standard output under their own heading: they never stop publishing. `--go-live` also refuses a draft (the
+example clinic's details, or no clinician reviewer) in one line: the publish workflow runs it.
+
+Exit status: 0 when the data is fine, 1 when it has mistakes (or, with --go-live, is a draft), 3 when the
+validator itself failed (a bug to report, never the editor's fault). The build runs the same checks
+(hooks.py), so what passes here builds.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from . import go_live, review_dates
 from .load import ContentError, load_content
 
 EXIT_OK = 0
@@ -29,10 +36,14 @@ def default_data_dir() -> Path:
     return here / "data"
 
 
-def validate(data_dir: Path, out: TextIO, err: TextIO) -> int:
+def validate(
+    data_dir: Path, out: TextIO, err: TextIO, *, today: dt.date | None = None, go_live_check: bool = False
+) -> int:
     """Check `data_dir`; print the result; return the exit status."""
     try:
         content = load_content(data_dir)
+        warnings = review_dates.review_warnings(data_dir, content, today or dt.date.today())
+        draft = go_live.draft_problem(data_dir, content) if go_live_check else None
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=err)
@@ -52,6 +63,14 @@ def validate(data_dir: Path, out: TextIO, err: TextIO) -> int:
         return EXIT_INTERNAL
     entries = sum(len(v) for v in vars(content).values() if isinstance(v, dict))
     print(f"{data_dir.name}/ is correct: every file checked, {entries} entries.", file=out)
+    if warnings:
+        count = len(warnings)
+        print(f"{count} warning{'s' if count != 1 else ''} (they do not stop publishing):", file=out)
+        for warning in warnings:
+            print(f"warning: {warning}", file=out)
+    if draft is not None:
+        print(draft, file=err)
+        return EXIT_MISTAKES
     return EXIT_OK
 
 
@@ -66,8 +85,24 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="the data folder (default: data/ beside mkdocs.yml)",
     )
+    parser.add_argument(
+        "--go-live",
+        action="store_true",
+        help="also refuse a draft: the example clinic's details, or no reviewer with clinician: true",
+    )
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        help="the day to count review dates from, YYYY-MM-DD (default: today)",
+    )
     args = parser.parse_args(argv)
-    return validate(args.data_dir or default_data_dir(), sys.stdout, sys.stderr)
+    return validate(
+        args.data_dir or default_data_dir(),
+        sys.stdout,
+        sys.stderr,
+        today=args.today,
+        go_live_check=args.go_live,
+    )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,12 @@ import pytest
 from macros.load import Content, load_content
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+# The project whose data the live-data tests check: this one, or an edited copy of it
+# (tests/test_editor_changes.py runs the live-data tests on a copy an editor changed).
+PROJECT = Path(os.environ.get("MASSAGE_SITE_PROJECT") or ROOT).resolve()
+DATA = PROJECT / "data"
+# The seed data, frozen: tests of seed facts and tests that edit a copy of the data read this.
+SEED_DATA = ROOT / "tests" / "fixtures" / "data"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these flags Chromium tries to reach Google's services at start; the machine's network is closed.
 CHROMIUM_ARGS = [
@@ -56,6 +61,16 @@ def copy_project(target: Path, root: Path = ROOT) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, target / name)
+    return target
+
+
+def copy_seed_project(target: Path) -> Path:
+    """A copy of the project's sources with the frozen seed data in data/: for a test that edits an entry
+    it names, or checks a fact of the seed texts, whatever the editors have changed since."""
+    copy_project(target)
+    shutil.rmtree(target / "data")
+    shutil.copytree(SEED_DATA, target / "data")
+    shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
     return target
 
 
@@ -110,14 +125,31 @@ def site_pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def content() -> Content:
+    """The live data: what holds for it must hold for any data `make check` accepts."""
     return load_content(DATA)
+
+
+@pytest.fixture(scope="session")
+def seed_content() -> Content:
+    """The frozen seed data (tests/fixtures/data), for tests of the seed texts' facts."""
+    return load_content(SEED_DATA)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site)
+    result = build_site(PROJECT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the frozen seed data."""
+    project = copy_seed_project(tmp_path_factory.mktemp("seed") / "project")
+    site = project.parent / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, f"strict build of the seed data failed:\n{result.stderr}"
     return site
 
 

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from macros.validate import validate
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED_DATA
 
 
 def copy_data(target: Path) -> Path:
-    """A project folder with a copy of data/, docs/ (the logo lives in docs/assets) and mkdocs.yml;
-    returns data/."""
-    shutil.copytree(ROOT / "data", target / "data")
+    """A project folder with a copy of the frozen seed data in data/, docs/ (the logo lives in docs/assets)
+    and mkdocs.yml; returns data/."""
+    shutil.copytree(SEED_DATA, target / "data")
+    shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target / "data"

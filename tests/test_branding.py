@@ -10,7 +10,7 @@ from pathlib import Path
 from macros.branding import contrast_with_white
 from macros.load import Content
 
-from .conftest import ROOT, build_site, copy_project, visible_text
+from .conftest import ROOT, build_site, copy_seed_project, visible_text
 from .editing import set_field
 
 
@@ -45,7 +45,7 @@ def test_the_header_has_the_clinic_colour_and_stays_readable(page, site_url: str
 
 
 def test_changing_clinic_yml_rebrands_the_site_without_touching_mkdocs_yml(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     mkdocs_yml = (project / "mkdocs.yml").read_bytes()
     shutil.copy2(
         project / "docs" / "assets" / "clinic-logo.svg", project / "docs" / "assets" / "new-logo.svg"

@@ -14,7 +14,7 @@ import yaml
 from hooks import NAV_CONDITIONS_FLAT
 from macros.load import Content
 
-from .conftest import article_html, article_text, build_site, copy_project, visible_text
+from .conftest import article_html, article_text, build_site, copy_seed_project, visible_text
 
 
 def _pages(site: Path) -> set[str]:
@@ -136,7 +136,7 @@ def test_every_page_is_in_the_navigation(built_site: Path) -> None:
 def test_a_long_list_of_conditions_is_split_by_first_letter_and_each_page_carries_only_its_letter(
     tmp_path: Path,
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     data = project / "data" / "conditions.yml"
     conditions = yaml.safe_load(data.read_text(encoding="utf-8"))
     template = conditions[0]
@@ -179,7 +179,7 @@ def test_every_content_page_shows_its_review_dates(built_site: Path) -> None:
 
 
 def test_changing_a_summary_in_yaml_changes_the_page(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     data = project / "data" / "conditions.yml"
     new = "Tight muscles that never let go, edited in YAML only."
     source = data.read_text(encoding="utf-8")
@@ -191,7 +191,7 @@ def test_changing_a_summary_in_yaml_changes_the_page(tmp_path: Path) -> None:
 
 
 def test_a_misspelt_reference_fails_the_build_naming_file_line_and_field(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     data = project / "data" / "conditions.yml"
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     number = next(i for i, line in enumerate(lines) if "massage_type: relaxation" in line)

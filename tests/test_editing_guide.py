@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import ROOT, article_html, article_text, build_site, copy_project, self_check_with_one_yes
+from .conftest import ROOT, article_html, article_text, build_site, copy_seed_project, self_check_with_one_yes
 from .editing import run_validate
 
 GUIDE = ROOT / "EDITING.md"
@@ -28,7 +28,7 @@ def test_the_guide_has_an_example_for_a_condition_and_a_contraindication() -> No
 
 
 def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     _paste(project)
     status, _, err = run_validate(project / "data")
     assert (status, err) == (0, []), err
@@ -43,7 +43,7 @@ def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site
 
 
 def test_the_guides_contraindication_becomes_a_self_check_question(tmp_path: Path, browser) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     _paste(project)
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .conftest import copy_project
+from .conftest import copy_seed_project
 from .editing import set_field
 
 NAME = 'Tension <img src=x onerror="window.__injected=1"> {{ 7 * 7 }}'
@@ -52,7 +52,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("injected")
-    project = copy_project(root / "project")
+    project = copy_seed_project(root / "project")
     data = project / "data"
     set_field(data / "conditions.yml", "name", _quoted(NAME), "muscle-tension")
     set_field(data / "conditions.yml", "summary", _quoted(SUMMARY), "muscle-tension")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MKDOCS, copy_project
+from .conftest import MKDOCS, copy_seed_project
 from .editing import set_field
 
 WAIT_MS = 90_000
@@ -45,7 +45,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     port = _free_port()
     process = subprocess.Popen(
         [MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -19,7 +19,7 @@ from macros import publish
 from macros.load import load_content
 from macros.validate import EXIT_MISTAKES, EXIT_OK
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_seed_project
 
 EPOCH = "1763683200"  # 2025-11-21 00:00:00 UTC
 
@@ -35,14 +35,14 @@ def _digest(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    return copy_project(tmp_path / "project")
+    return copy_seed_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The same sources (with a website address, so the sitemap lists pages) built twice."""
     root = tmp_path_factory.mktemp("twice")
-    project = copy_project(root / "project")
+    project = copy_seed_project(root / "project")
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(
         clinic.read_text(encoding="utf-8") + "website: https://clinic.example/back-massage/\n",
@@ -108,7 +108,7 @@ def test_outside_git_the_build_time_is_the_newest_source_file(
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     newest = max(p.stat().st_mtime for p in (project / "data").rglob("*") if p.is_file())
     assert int(publish.source_date_epoch(project)) >= int(newest)
     assert publish.source_date_epoch(project) == publish.source_date_epoch(project)

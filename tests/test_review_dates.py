@@ -11,7 +11,7 @@ from pathlib import Path
 from macros import pages
 from macros.load import Content
 
-from .conftest import article_text, build_site, copy_project, site_pages
+from .conftest import article_text, build_site, copy_seed_project, site_pages
 
 REVIEW_LINE = re.compile(
     r"Page last reviewed: (\d+ \w+ \d{4}) · Next review due: (\d+ \w+ \d{4}) · Reviewed by: (\w[^·]*)$"
@@ -35,7 +35,7 @@ def test_every_content_page_shows_the_review_dates_of_what_it_shows(
 
 
 def test_an_overdue_review_warns_in_the_build_but_does_not_stop_it(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     data = project / "data" / "techniques.yml"
     source = data.read_text(encoding="utf-8")
     old = "- id: tapotement\n"

@@ -14,7 +14,7 @@ import yaml
 from macros.load import Content, ContentError, load_content
 from macros.search_terms import KEYWORDS_FIELD, add_keywords, search_terms_by_place
 
-from .conftest import DATA, article_html, build_site, copy_project, visible_text
+from .conftest import SEED_DATA, article_html, build_site, copy_seed_project, visible_text
 
 QUERY_SET = Path(__file__).with_name("search_queries.yml")
 QUERIES: list[dict] = yaml.safe_load(QUERY_SET.read_text(encoding="utf-8"))
@@ -292,7 +292,7 @@ def test_each_question_has_its_own_section_and_cost_and_booking_point_to_the_cli
 def test_a_question_id_used_twice_is_reported_with_file_line_and_field(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    for source in DATA.glob("*.yml"):
+    for source in SEED_DATA.glob("*.yml"):
         (data / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     visit = data / "visit.yml"
     lines = visit.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -308,7 +308,7 @@ def test_a_question_id_used_twice_is_reported_with_file_line_and_field(tmp_path:
 
 
 def test_a_site_whose_search_cannot_weigh_the_words_does_not_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     source = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"\n      fields:\n(?:        .*\n)+", "\n", source, count=1), encoding="utf-8")

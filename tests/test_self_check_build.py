@@ -22,7 +22,7 @@ from .conftest import (
     _QuietHandler,
     article_html,
     build_site,
-    copy_project,
+    copy_seed_project,
     self_check_with_one_yes,
 )
 
@@ -99,7 +99,7 @@ def test_the_script_has_no_way_to_send_or_store_answers() -> None:
 
 
 def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp_path: Path, browser) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     data = project / "data" / "contraindications.yml"
     data.write_text(
         data.read_text(encoding="utf-8")
@@ -143,7 +143,7 @@ def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, brow
     with socket.socket() as probe:  # instant navigation only follows links under site_url: serve there
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    project = copy_project(tmp_path / "project")
+    project = copy_seed_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     source = config.read_text(encoding="utf-8").replace(
         "    - navigation.indexes\n", "    - navigation.indexes\n    - navigation.instant\n"

@@ -12,7 +12,7 @@ import pytest
 from macros import self_check
 from macros.load import Content, ContentError, Problem, load_content
 
-from .conftest import DATA
+from .conftest import SEED_DATA
 
 
 def test_every_contraindication_and_warning_sign_is_asked_once(content: Content) -> None:
@@ -135,7 +135,7 @@ def test_the_rule_table_cannot_break_out_of_its_html(content: Content) -> None:
 
 def _problems_after(tmp_path: Path, file_name: str, edit) -> list[Problem]:
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(SEED_DATA, data)
     path = data / file_name
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(ContentError) as error:
@@ -144,7 +144,7 @@ def _problems_after(tmp_path: Path, file_name: str, edit) -> list[Problem]:
 
 
 def _line(file_name: str, pattern: str) -> int:
-    lines = (DATA / file_name).read_text(encoding="utf-8").splitlines()
+    lines = (SEED_DATA / file_name).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, start=1) if re.search(pattern, line))
 
 

@@ -1,0 +1,57 @@
+"""Review dates never stop publishing on their own: `make check` warns, at the `next_review` line, from
+WARN_BEFORE days before a review falls due; once it has passed, the page tells patients so and the build
+still succeeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .data_lines import line_of
+from .load import Content, Problem
+
+WARN_BEFORE = dt.timedelta(days=60)
+# Collections holding one entry rather than a list of them.
+_SINGLE = {"clinic", "visit", "self_check"}
+
+
+def build_date() -> dt.date:
+    """The day the build speaks for: SOURCE_DATE_EPOCH's (set by `make build` to the last commit's time, so
+    the same commit gives the same pages), or today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def is_overdue(due: dt.date, today: dt.date | None = None) -> bool:
+    return due < (today or build_date())
+
+
+def review_warnings(data_dir: Path, content: Content, today: dt.date) -> list[Problem]:
+    """A warning at the `next_review` line of every entry due within WARN_BEFORE days, or overdue."""
+    warnings = []
+    for collection, entry in content.reviewed_entries():
+        due = entry.next_review
+        if due > today + WARN_BEFORE:
+            continue
+        file_name = f"{collection}.yml"
+        if collection in _SINGLE:
+            path: tuple = ("next_review",)
+        else:
+            path = (list(getattr(content, collection)).index(entry.id), "next_review")
+        if due < today:
+            message = (
+                f"the review was due on {due.isoformat()} and is overdue; the page tells patients so. Check "
+                "the text against its sources, then set last_reviewed to that day and next_review to the next"
+            )
+        else:
+            days = (due - today).days
+            message = (
+                f"review due on {due.isoformat()}, in {days} day{'s' if days != 1 else ''}. Check the text "
+                "against its sources, then set last_reviewed to that day and next_review to the next"
+            )
+        rel = f"{data_dir.name}/{file_name}"
+        warnings.append(Problem(rel, line_of(data_dir / file_name, rel, path), "next_review", message))
+    return sorted(warnings, key=lambda w: (w.file, w.line))
