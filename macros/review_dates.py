@@ -34,13 +34,16 @@ def review_warnings(data_dir: Path, content: Content, today: dt.date) -> list[Pr
     warnings = []
     for collection, entry in content.reviewed_entries():
         due = entry.next_review
+        file_name = f"{collection}.yml"
+        rel = f"{data_dir.name}/{file_name}"
+        at: tuple = () if collection in _SINGLE else (list(getattr(content, collection)).index(entry.id),)
+        if entry.last_reviewed > today:
+            line = line_of(data_dir / file_name, rel, (*at, "last_reviewed"))
+            message = f"{entry.last_reviewed.isoformat()} is in the future; write the day the review was done"
+            warnings.append(Problem(rel, line, "last_reviewed", message))
         if due > today + WARN_BEFORE:
             continue
-        file_name = f"{collection}.yml"
-        if collection in _SINGLE:
-            path: tuple = ("next_review",)
-        else:
-            path = (list(getattr(content, collection)).index(entry.id), "next_review")
+        path = (*at, "next_review")
         if due < today:
             message = (
                 f"the review was due on {due.isoformat()} and is overdue; the page tells patients so. Check "
@@ -52,6 +55,5 @@ def review_warnings(data_dir: Path, content: Content, today: dt.date) -> list[Pr
                 f"review due on {due.isoformat()}, in {days} day{'s' if days != 1 else ''}. Check the text "
                 "against its sources, then set last_reviewed to that day and next_review to the next"
             )
-        rel = f"{data_dir.name}/{file_name}"
         warnings.append(Problem(rel, line_of(data_dir / file_name, rel, path), "next_review", message))
     return sorted(warnings, key=lambda w: (w.file, w.line))

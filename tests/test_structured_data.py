@@ -15,7 +15,7 @@ import pytest
 from macros import pages, structured_data
 from macros.load import Content
 
-from .conftest import build_site, copy_seed_project, site_pages, visible_text
+from .conftest import PROJECT, build_site, copy_project, site_pages, visible_text
 
 
 def _html(site: Path, path: str) -> str:
@@ -131,10 +131,12 @@ def test_the_sitemap_lists_every_page_with_its_last_review_date(
     tmp_path: Path, built_site: Path, content: Content
 ) -> None:
     # The sitemap lists pages only when the clinic gives the site's address.
-    project = copy_seed_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", PROJECT)
     clinic = project / "data" / "clinic.yml"
     base = "https://clinic.example/"
-    clinic.write_text(clinic.read_text(encoding="utf-8") + f"website: {base}\n", encoding="utf-8")
+    lines = clinic.read_text(encoding="utf-8").splitlines()
+    own = [line for line in lines if not line.startswith("website:")]
+    clinic.write_text("\n".join([*own, f"website: {base}"]) + "\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
