@@ -30,7 +30,8 @@ LIVE_DATA_TESTS = [
 ]
 
 REVIEW = (
-    "  sources: [{source}]\n  last_reviewed: 2026-11-21\n  next_review: 2027-11-21\n  reviewed_by: content-team\n"
+    "  sources: [{source}]\n  last_reviewed: 2026-11-21\n  next_review: 2027-11-21\n"
+    "  reviewed_by: content-team\n"
 )
 
 
@@ -125,7 +126,10 @@ def make_typical_edits(data: Path) -> None:
         ("postcode: EX1 2MP", "postcode: LS1 4AB"),
         ('phone: "+44 20 7946 0000"', 'phone: "+44 113 496 0123"'),
         ("email: massage@clinic.example", "email: hello@riverside-physio.co.uk"),
-        ("booking_url: https://clinic.example/book/back-massage", "booking_url: https://riverside-physio.co.uk/book"),
+        (
+            "booking_url: https://clinic.example/book/back-massage",
+            "booking_url: https://riverside-physio.co.uk/book",
+        ),
         ('primary_colour: "#1f5f8b"', 'primary_colour: "#6a1b4d"'),
     ]:
         _replace(clinic, old, new)
