@@ -1,17 +1,23 @@
-"""Every content page says when it was last reviewed, when the next review is due and who reviewed it. An
-overdue review fails the tests (tests/test_data.py) but only warns in the build, so an urgent correction
-can still be published."""
+"""Every content page says when it was last reviewed, when the next review is due and who reviewed it.
+Review dates never stop publishing on their own: `make check` warns at the line from 60 days before a
+review falls due, an overdue page tells patients so and still builds, and a weekly workflow reports the
+reviews coming up without publishing anything."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
+import yaml
+
 from macros import pages
 from macros.load import Content
+from macros.validate import validate
 
-from .conftest import article_text, build_site, copy_seed_project, site_pages
+from .conftest import ROOT, article_text, build_site, copy_seed_project, site_pages
+from .editing import copy_data, field_line
 
 REVIEW_LINE = re.compile(
     r"Page last reviewed: (\d+ \w+ \d{4}) · Next review due: (\d+ \w+ \d{4}) · Reviewed by: (\w[^·]*)$"
@@ -48,6 +54,50 @@ def test_an_overdue_review_warns_in_the_build_but_does_not_stop_it(tmp_path: Pat
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "Review overdue: techniques tapotement: next review was due 2024-01-10" in result.stderr
+    # The page that shows it tells patients, with the date; a page that does not show it says nothing.
+    techniques = article_text(tmp_path / "site", "techniques/")
+    assert "This page is overdue for review. Its check was due on 10 January 2024." in techniques
+    assert "overdue" not in article_text(tmp_path / "site", "glossary/")
+
+
+def test_a_page_whose_reviews_are_in_date_says_nothing_about_being_overdue(built_site: Path) -> None:
+    for path in site_pages(built_site):
+        if not path.endswith(".html") and "overdue for review" in article_text(built_site, path):
+            raise AssertionError(f"/{path} says it is overdue, but the build date is before its review date")
+
+
+def test_the_check_warns_at_the_line_from_sixty_days_before_a_review_is_due(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    techniques = data / "techniques.yml"
+    line = field_line(techniques, "next_review", "tapotement")
+    due = yaml.safe_load(techniques.read_text(encoding="utf-8"))[3]["next_review"]
+    where = f"warning: data/techniques.yml:{line}: next_review: "
+
+    def warnings_on(day: dt.date) -> list[str]:
+        out, err = io.StringIO(), io.StringIO()
+        assert validate(data, out, err, today=day) == 0, err.getvalue()
+        assert err.getvalue() == "", "warnings are kept apart from errors"
+        return [w for w in out.getvalue().splitlines() if w.startswith("warning: ")]
+
+    assert warnings_on(due - dt.timedelta(days=61)) == []
+    soon = warnings_on(due - dt.timedelta(days=60))
+    assert any(w.startswith(f"{where}review due on {due.isoformat()}, in 60 days.") for w in soon), soon
+    late = warnings_on(due + dt.timedelta(days=1))
+    overdue = f"{where}the review was due on {due.isoformat()} and is overdue"
+    assert any(w.startswith(overdue) for w in late), late
+
+
+def test_a_weekly_workflow_reports_the_reviews_coming_up_and_publishes_nothing() -> None:
+    source = (ROOT / ".github" / "workflows" / "review-dates.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(source)
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    _, _, day, month, weekday = triggers["schedule"][0]["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
+    assert workflow["permissions"] == {"contents": "read"}
+    runs = " ".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
+    assert "make check" in runs and "GITHUB_STEP_SUMMARY" in runs
+    for deploying in ("pages", "deploy", "make build", "upload-pages-artifact"):
+        assert deploying not in source, deploying
 
 
 def test_overdue_reviews_lists_only_entries_past_their_date(content: Content) -> None:

@@ -1,0 +1,116 @@
+"""Draft until go-live: while data/clinic.yml keeps the example clinic's details or no reviewer is a named
+clinician, every page says the site is a draft and the publish workflow refuses to deploy it, in one line
+that says what to fill in. On live data these tests check whichever of the two the data is."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import yaml
+
+from macros import go_live
+from macros.load import Content, load_content
+from macros.validate import validate
+
+from .conftest import DATA, ROOT, SEED_DATA, site_pages
+from .editing import copy_data, set_field
+
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+
+
+def _go_live(data: Path) -> tuple[int, list[str]]:
+    out, err = io.StringIO(), io.StringIO()
+    return validate(data, out, err, go_live_check=True), err.getvalue().splitlines()
+
+
+def test_every_page_shows_the_draft_notice_exactly_while_the_site_is_a_draft(
+    built_site: Path, content: Content
+) -> None:
+    draft = go_live.is_draft(content)
+    for path in site_pages(built_site):
+        file = built_site / (path if path.endswith(".html") else path + "index.html")
+        markup = file.read_text(encoding="utf-8")
+        assert (markup.count('id="draft-notice"') == 1) == draft, f"/{path}"
+
+
+def test_the_go_live_check_agrees_with_the_draft_notice(content: Content) -> None:
+    status, err = _go_live(DATA)
+    assert (status == 1) == go_live.is_draft(content), err
+    assert len(err) == (1 if go_live.is_draft(content) else 0), err
+
+
+def test_the_shipped_example_is_a_draft_and_the_check_says_what_to_fill_in_in_one_line() -> None:
+    status, err = _go_live(SEED_DATA)
+    assert status == 1
+    assert len(err) == 1, err
+    line = err[0]
+    assert line.startswith("data/clinic.yml:") and ": name: the site is still a draft" in line, line
+    for field in ("name", "address", "phone", "email", "booking_url", "clinician: true"):
+        assert field in line, (field, line)
+
+
+def test_own_details_and_a_clinician_reviewer_take_the_site_out_of_draft(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    clinic = data / "clinic.yml"
+    set_field(clinic, "name", "Riverside Physio")
+    set_field(clinic, "address.street", "14 Mill Lane")
+    set_field(clinic, "address.town", "Leeds")
+    set_field(clinic, "address.postcode", "LS1 4AB")
+    set_field(clinic, "phone", '"+44 113 496 0123"')
+    set_field(clinic, "email", "hello@riverside-physio.co.uk")
+    set_field(clinic, "booking_url", "https://riverside-physio.co.uk/book")
+    status, err = _go_live(data)
+    assert status == 1 and len(err) == 1 and "replace the example" not in err[0], err
+    assert ": reviewers: " in err[0] and "clinician: true" in err[0], err
+    text = clinic.read_text(encoding="utf-8")
+    clinic.write_text(
+        text.replace(
+            "reviewers:\n",
+            "reviewers:\n  - id: dr-okafor\n    name: Dr Amara Okafor\n"
+            "    role: GP. Checked every medical statement.\n    clinician: true\n",
+        ),
+        encoding="utf-8",
+    )
+    assert _go_live(data) == (0, [])
+    assert not go_live.is_draft(load_content(data))
+
+
+def test_a_clinic_keeping_one_example_detail_is_still_a_draft(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    text = (data / "clinic.yml").read_text(encoding="utf-8")
+    (data / "clinic.yml").write_text(
+        text.replace("name: Example Back Care Clinic", "name: Riverside Physio").replace(
+            "reviewers:\n",
+            "reviewers:\n  - id: gp\n    name: Dr A Okafor\n    role: GP.\n    clinician: true\n",
+        ),
+        encoding="utf-8",
+    )
+    status, err = _go_live(data)
+    assert status == 1 and "replace the example address, phone, email, booking_url" in err[0], err
+
+
+def test_the_example_clinic_pairs_no_real_company_with_its_made_up_address() -> None:
+    for data in (DATA, SEED_DATA):
+        clinic = yaml.safe_load((data / "clinic.yml").read_text(encoding="utf-8"))
+        if go_live.example_fields(load_content(data).clinic):
+            assert "example" in clinic["name"].lower(), "an example clinic's name must be made up too"
+        assert "invitro" not in (data / "clinic.yml").read_text(encoding="utf-8").lower()
+
+
+def test_the_publish_workflow_refuses_a_draft_before_it_deploys() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test-and-build"]["steps"]
+    names = [s.get("name", "") for s in steps]
+    go_live_step = next(i for i, s in enumerate(steps) if "--go-live" in s.get("run", ""))
+    upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    assert go_live_step < upload, names
+    assert steps[go_live_step].get("if") == steps[upload].get("if"), "it runs whenever the site is deployed"
+    assert workflow["jobs"]["deploy"]["needs"] == "test-and-build"
+
+
+def test_notes_for_the_clinic_are_not_on_patient_pages(seed_site: Path) -> None:
+    for page in seed_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8").lower()
+        for note in ("before you publish", "left out on purpose", "should review the content"):
+            assert note not in text, (page, note)
