@@ -35,7 +35,8 @@ PAGE_MACROS = (
 )
 
 
-_log = logging.getLogger("mkdocs.plugins.back_massage")
+# Not under "mkdocs": in strict mode a warning there would abort the preview's build.
+_log = logging.getLogger("back_massage.preview")
 _loaded: dict[Path, tuple[tuple, Content]] = {}  # data folder -> (its files' sizes and times, content)
 
 
@@ -57,7 +58,7 @@ def load_site_content(config_file_path: str) -> Content:
             # `mkdocs serve`: keep the last correct pages and show the mistake on them (and in the terminal).
             preview.show([str(p) for p in error.problems])
             for problem in error.problems:
-                _log.warning("%s", problem)
+                _log.warning("WARNING -  %s", problem)
             return _loaded[data_dir][1]
         raise PluginError(f"The data has {len(error.problems)} mistake(s):\n{error}") from None
     preview.show([])

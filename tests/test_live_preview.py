@@ -1,5 +1,6 @@
 """The README's preview (`mkdocs serve`) reloads the open page when a data file changes; a mistake made
-while previewing prints its one clear line and the server keeps running; fixing it brings the page back."""
+while previewing prints its one clear line, the server keeps running and the open page shows the mistake's
+`file:line: field: message` over the last correct version; fixing it takes the message away."""
 
 from __future__ import annotations
 
@@ -89,16 +90,25 @@ def test_editing_breaking_and_fixing_data_while_previewing(page, preview: Previe
 
     # A mistake: the clear line is printed, the server keeps running.
     line = set_field(conditions, "massage_type", "therapeutc", "muscle-tension")
-    preview.wait_for_output(
+    mistake = (
         f"data/conditions.yml:{line}: massage_type: unknown massage type 'therapeutc' "
         "(did you mean 'therapeutic'?)"
     )
-    time.sleep(1)
+    preview.wait_for_output(mistake)
+    # The open page shows the mistake over the last correct version, in the editor's browser.
+    page.wait_for_function(
+        "text => (document.getElementById('data-mistakes') || {innerText: ''}).innerText.includes(text)",
+        arg=mistake,
+        timeout=WAIT_MS,
+    )
+    assert page.get_by_role("alert").filter(has_text=mistake).is_visible()
+    _article_contains(page, "Edited while the preview was open.")
     assert preview.process.poll() is None
 
     # Fixing it brings the page back, with the latest text.
     set_field(conditions, "massage_type", "therapeutic", "muscle-tension")
     set_field(conditions, "summary", "Fixed and shown again.", "muscle-tension")
     _article_contains(page, "Fixed and shown again.")
+    assert page.locator("#data-mistakes").count() == 0, "the message goes once the mistake is fixed"
     assert preview.process.poll() is None
     assert not any("Traceback" in line for line in preview.output), "".join(preview.output)

@@ -316,3 +316,29 @@ def test_a_site_whose_search_cannot_weigh_the_words_does_not_build(tmp_path: Pat
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert "fields: keywords" in result.stderr and "Traceback" not in result.stderr
+
+
+def _named_places(content: Content) -> list[tuple[str, str]]:
+    """(what a patient types: an entry's name, the place that shows the entry) for every named entry."""
+    places = [(c.name, f"conditions/{c.id}/") for c in content.conditions.values()]
+    places += [(t.name, f"massage-types/#{t.id}") for t in content.massage_types.values()]
+    places += [(t.name, f"techniques/#{t.id}") for t in content.techniques.values()]
+    places += [(b.name, f"benefits/#{b.id}") for b in content.benefits.values()]
+    places += [(ci.name, f"contraindications/#{ci.id}") for ci in content.contraindications.values()]
+    return places
+
+
+def test_every_entry_is_found_by_its_name(browser, site_url: str, content: Content) -> None:
+    """Whatever the editors add or rename: typing an entry's name finds it in the top three results."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        box = SearchBox(context.new_page(), site_url)
+        misses = {}
+        for name, place in _named_places(content):
+            results = box.search(name)
+            rank = rank_of(results, place)
+            if rank is None or rank > TOP:
+                misses[name] = (place, [item[0].target for item in results[:TOP]])
+    finally:
+        context.close()
+    assert not misses, misses
