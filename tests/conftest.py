@@ -158,16 +158,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on loopback, like a static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on loopback, like a static host would serve it."""
+    yield from _served(built_site)
+
+
+@pytest.fixture(scope="session")
+def seed_site_url(seed_site: Path) -> Iterator[str]:
+    """The site built from the frozen seed data, served on loopback."""
+    yield from _served(seed_site)
 
 
 @pytest.fixture(scope="session")

@@ -144,7 +144,7 @@ def test_a_long_list_of_conditions_is_split_by_first_letter_and_each_page_carrie
     for n in range(added):
         extra = {**copy.deepcopy(template), "id": f"zz-extra-{n}", "name": f"Zz extra condition {n}"}
         extra.pop("also_called", None)
-        extra.pop("search_terms", None)
+        extra["search_terms"] = [f"zz word {n} {w}" for w in range(4)]
         conditions.append(extra)
     data.write_text(yaml.safe_dump(conditions, sort_keys=False, allow_unicode=True), encoding="utf-8")
     site = tmp_path / "site"

@@ -87,11 +87,12 @@ def rank_of(results: list[list[Link]], finds: str | list[str]) -> int | None:
 
 
 @pytest.fixture(scope="module")
-def search_results(browser, site_url: str) -> dict[str, list[list[Link]]]:
-    """Every query of the test set typed into one page's search box, one after the other."""
+def search_results(browser, seed_site_url: str) -> dict[str, list[list[Link]]]:
+    """Every query of the test set typed into one page's search box, one after the other, on the site of
+    the frozen seed data: the queries name the seed's entries (tests/search_queries.yml)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        box = SearchBox(context.new_page(), site_url)
+        box = SearchBox(context.new_page(), seed_site_url)
         return {q["query"]: box.search(q["query"]) for q in QUERIES}
     finally:
         context.close()
@@ -147,8 +148,9 @@ def test_the_lay_word_lands_on_its_entry_first(
 
 
 def test_a_result_shows_the_entry_summary_not_boilerplate(
-    search_results: dict[str, list[list[Link]]], content: Content
+    search_results: dict[str, list[list[Link]]], seed_content: Content
 ) -> None:
+    content = seed_content
     radiculitis = search_results["sciatica"][0][0]
     assert radiculitis.title == content.conditions["radiculitis"].name
     assert radiculitis.text.startswith(content.conditions["radiculitis"].summary), radiculitis.text
@@ -163,7 +165,8 @@ def test_a_result_shows_the_entry_summary_not_boilerplate(
                     assert boilerplate not in link.text, (link.target, boilerplate)
 
 
-def test_on_a_phone_the_search_icon_opens_the_box_and_finds_the_answer(browser, site_url: str) -> None:
+def test_on_a_phone_the_search_icon_opens_the_box_and_finds_the_answer(browser, seed_site_url: str) -> None:
+    site_url = seed_site_url
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
@@ -201,9 +204,6 @@ def test_every_entry_s_words_reach_the_index_entry_of_its_own_section(
     assert KEYWORDS_FIELD in index["config"]["fields"]
     entries = {e["location"]: e for e in index["docs"]}
     places = search_terms_by_place(content)
-    assert entries["conditions/radiculitis/"][KEYWORDS_FIELD].count("sciatica")
-    assert "kneading" in entries["techniques/#petrissage"][KEYWORDS_FIELD]
-    assert "blood clot" in entries["contraindications/#thrombophlebitis"][KEYWORDS_FIELD]
     for (page, anchor), words in places.items():
         url = page.removesuffix(".md") + "/"  # every place is a page of its own, never a folder index
         location = f"{url}#{anchor}" if anchor else url
@@ -280,13 +280,15 @@ def test_each_question_has_its_own_section_and_cost_and_booking_point_to_the_cli
         heading = re.search(rf'<h3 id="{q.id}">(.*?)</h3>', markup, re.S)
         assert heading and visible_text(heading.group(1)) == q.question, q.id
     clinic = content.clinic
-    for qid in ("cost", "booking"):
+    for qid in {"cost", "booking"} & {q.id for q in content.visit.questions}:
         answer = markup.split(f'id="{qid}"', 1)[1].split("<h", 1)[0]
         assert f'href="{clinic.booking_url}"' in answer and clinic.phone in visible_text(answer), qid
     cost = visible_text(markup.split('id="cost"', 1)[1].split("<h", 1)[0])
     assert not re.search(r"[£$€]|\d+\s*(pounds|euros|dollars)", cost), "the clinic gives prices, not the site"
-    how_long = visible_text(markup.split('id="how-long"', 1)[1].split("<h", 1)[0])
-    assert f"{content.visit.duration_minutes} minutes" in how_long
+    for q in content.visit.questions:
+        if q.shows == "duration":
+            answer = visible_text(markup.split(f'id="{q.id}"', 1)[1].split("<h", 1)[0])
+            assert f"{content.visit.duration_minutes} minutes" in answer, q.id
 
 
 def test_a_question_id_used_twice_is_reported_with_file_line_and_field(tmp_path: Path) -> None:

@@ -57,6 +57,18 @@ class Visit:
                 option.tap() if tap else option.click()
 
 
+# These tests drive the self-check as a patient does, with answers chosen for the seed questions: they run
+# on the site built from the frozen seed data (tests/fixtures/data), whatever editors change in data/.
+@pytest.fixture(scope="module")
+def content(seed_content: Content) -> Content:
+    return seed_content
+
+
+@pytest.fixture(scope="module")
+def site_url(seed_site_url: str) -> str:
+    return seed_site_url
+
+
 @pytest.fixture
 def visit(browser, site_url: str) -> Iterator[Visit]:
     context = browser.new_context()

@@ -110,6 +110,7 @@ def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp
   kind: avoid
   reason: Your arm and body may be sore. Wait a few days.
   question: Have you had a vaccination in the last two days?
+  search_terms: [vaccination, jab, vaccine, injection]
   sources: [seed-back-massage-page]
   last_reviewed: 2026-11-21
   next_review: 2027-11-21
