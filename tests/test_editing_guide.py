@@ -56,9 +56,29 @@ def test_the_guides_contraindication_becomes_a_self_check_question(tmp_path: Pat
 def test_every_command_the_guide_names_is_a_make_target() -> None:
     targets = set(re.findall(r"^([a-z]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
     named = set(re.findall(r"`make ([a-z]+)`", GUIDE.read_text(encoding="utf-8")))
-    assert named == {"serve", "check", "build"}
+    assert named == {"serve", "check", "build", "test"}
     assert named <= targets
 
 
 def test_the_readme_links_to_the_guide() -> None:
     assert "(EDITING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _headings(markdown: str) -> set[str]:
+    prose = re.sub(r"^```.*?^```", "", markdown, flags=re.S | re.M)
+    return {_slug(h) for h in re.findall(r"^#{1,6} (.+)$", prose, re.M)}
+
+
+def test_every_link_to_a_section_of_the_readme_or_the_guide_matches_its_heading() -> None:
+    for doc in ("README.md", "EDITING.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        links = re.findall(r"\]\(((?:README|EDITING)\.md)?#([^)\s]+)\)", text)
+        assert links, doc
+        for target, anchor in links:
+            headings = _headings((ROOT / (target or doc)).read_text(encoding="utf-8"))
+            assert anchor in headings, f"{doc}: link to {target or doc}#{anchor} has no heading"
