@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import go_live, review_dates
+from . import go_live, readability, review_dates
 from .load import ContentError, load_content
 
 EXIT_OK = 0
@@ -43,6 +43,7 @@ def validate(
     try:
         content = load_content(data_dir)
         warnings = review_dates.review_warnings(data_dir, content, today or dt.date.today())
+        warnings += readability.readability_warnings(data_dir, content)
         draft = go_live.draft_problem(data_dir, content) if go_live_check else None
     except ContentError as error:
         for problem in error.problems:
