@@ -13,7 +13,7 @@ from .load import Content, Problem
 
 WARN_BEFORE = dt.timedelta(days=60)
 # Collections holding one entry rather than a list of them.
-_SINGLE = {"clinic", "visit", "self_check"}
+_SINGLE = {"clinic", "visit", "self_check", "hazard_log"}
 
 
 def build_date() -> dt.date:

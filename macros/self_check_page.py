@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import self_check
+from . import pages, self_check
 from .load import Content
 from .render import blocks, page_footer, page_link, text
 from .self_check import ANSWER_LABELS, SUITABLE, Question, fill, questions
@@ -226,7 +226,7 @@ def self_check_result(content: Content) -> str:
 
 def self_check_safety(content: Content) -> str:
     """How the self-check is proven safe, with the numbers from the hazard log (About page)."""
-    hazards = content.hazard_log.values()
+    hazards = content.hazard_log.hazards
     summary = content.self_check.safety_summary.replace("{hazards}", str(len(hazards))).replace(
         "{cases}", str(sum(len(h.worked_cases) for h in hazards))
     )
@@ -236,12 +236,7 @@ def self_check_safety(content: Content) -> str:
 def self_check_page(content: Content) -> str:
     """The whole self-check: intro, the form (with the rule table), the result area, the rules in words."""
     sc = content.self_check
-    entries = [
-        sc,
-        *content.red_flags.values(),
-        *content.contraindications.values(),
-        *content.hazard_log.values(),
-    ]
+    entries = pages.entries_on_page(content, "self-check.md")
     return blocks(
         text(sc.intro),
         f"*{text(sc.not_a_diagnosis)}*",
