@@ -285,12 +285,13 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     target = publish_target(site_dir)
+    # The data first: a mistake stops the build before it takes the lock or touches anything.
+    status = validate(project / "data", out=sys.stdout, err=err)
+    if status != EXIT_OK:
+        return status
     with build_lock(site_dir, err):
         target = publish_target(site_dir)  # the first build may have changed it while this one waited
         recover(target)
-        status = validate(project / "data", out=sys.stdout, err=err)
-        if status != EXIT_OK:
-            return status
         # A sibling of the target (same file system), so the swap is one rename.
         staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), dir=target.parent))
         try:
