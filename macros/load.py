@@ -626,7 +626,7 @@ def site_names(docs: Path) -> dict[str, str]:
     """Every name a condition's page (conditions/<id>/) could collide with: the pages and folders in
     docs/ and docs/conditions/, and what the theme adds; with what each name belongs to."""
     names = dict(SITE_NAMES)
-    for folder in (docs, docs / "conditions"):
+    for folder in (docs / "conditions", docs):
         if folder.is_dir():
             for item in sorted(folder.iterdir()):
                 if item.is_dir() or item.suffix == ".md":

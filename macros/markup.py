@@ -107,11 +107,12 @@ def email_address(value: str) -> str:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as error:
-        reason = str(error).rstrip(".")
+        sentences = [part.strip().rstrip(".") for part in str(error).split(". ")]
+        reason = "; ".join(part[0].lower() + part[1:] for part in sentences if part)
         raise PydanticCustomError(
             "email",
             "{value} is not an email address ({reason}); write one such as reception@clinic.example",
-            {"value": repr(value), "reason": reason[0].lower() + reason[1:]},
+            {"value": repr(value), "reason": reason},
         ) from None
     return value
 
