@@ -3,12 +3,13 @@ applies these to the site settings). Its colour must keep the header readable.""
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from xml.etree import ElementTree
 
 from pydantic_core import PydanticCustomError
+
+from . import markup
 
 # WCAG 2.x AA for normal text: the header's white text must stay readable on the clinic's colour.
 MIN_CONTRAST = 4.5
@@ -67,14 +68,12 @@ def theme_css(primary: str) -> str:
 
 def footer_html(clinic) -> str:
     """The clinic's line at the foot of every page: emergency number, name, phone, booking link."""
-    phone_href = re.sub(r"[^+0-9]", "", clinic.phone)
     return (
         f'<span class="clinic-footer">'
-        f'<strong>Emergency? Call <a href="tel:{html.escape(clinic.emergency_number)}">'
-        f"{html.escape(clinic.emergency_number)}</a></strong> · "
-        f"{html.escape(clinic.name)} · "
-        f'Phone <a href="tel:{phone_href}">{html.escape(clinic.phone)}</a> · '
-        f'<a href="{html.escape(clinic.booking_url, quote=True)}">Book a massage</a>'
+        f"<strong>Emergency? Call {markup.phone_link(clinic.emergency_number, in_html=True)}</strong> · "
+        f"{markup.html(clinic.name)} · "
+        f"Phone {markup.phone_link(clinic.phone, in_html=True)} · "
+        f"{markup.html_link('Book a massage', clinic.booking_url)}"
         f"</span>"
     )
 

@@ -136,6 +136,8 @@ def mailto(email: str) -> str:
 def tel(phone: str) -> str:
     """The `tel:` address of a phone number: its digits, with + in front when it has one."""
     digits = re.sub(r"[^0-9]", "", phone)
+    if not digits:
+        raise ValueError(f"not a phone number: {phone!r}")
     return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
 
 
@@ -164,7 +166,7 @@ def email_link(email: str, label: str | None = None, *, in_html: bool = False) -
 
 def phone_link(phone: str, label: str | None = None, *, in_html: bool = False, classes: str = "") -> str:
     label_markup = (html if in_html else text)(label if label is not None else phone)
-    return _anchor(label_markup, tel(phone_number(phone)), classes)
+    return _anchor(label_markup, tel(phone), classes)
 
 
 def page_link(label: str, page: str, anchor: str = "") -> str:

@@ -14,7 +14,8 @@ import re
 
 from . import self_check
 from .load import Content
-from .render import blocks, page_footer, page_link, text
+from .markup import page_link, text
+from .render import blocks, page_footer
 from .self_check import ANSWER_LABELS, SUITABLE, Question, fill, questions
 
 
