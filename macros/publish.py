@@ -28,9 +28,11 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import functools
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,6 +45,7 @@ from .validate import EXIT_MISTAKES, EXIT_OK, validate
 SOURCES = ("data", "docs", "macros", "hooks.py", "mkdocs.yml")
 # A fault of the machine, not of the data: a full disk, a read-only folder, a bad setting.
 EXIT_ENVIRONMENT = 4
+EXIT_STOPPED = 130  # Ctrl+C, as a shell reports it
 # The largest SOURCE_DATE_EPOCH taken: the year 9999 (Python's dates end there).
 _MAX_EPOCH = 253402300799
 _RENAME_EXCHANGE = 2
@@ -72,16 +75,24 @@ def describe_os_error(error: OSError, doing: str = "write", folder: str | None =
     return f"Could not {doing}{where}: {reason}."
 
 
+def checked_source_date_epoch() -> str | None:
+    """SOURCE_DATE_EPOCH from the environment when it is set; a value MkDocs could not read is a fault."""
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if not given:
+        return None
+    if not re.fullmatch(r"[0-9]{1,12}", given.strip()) or int(given) > _MAX_EPOCH:
+        raise EnvironmentFault(
+            f"SOURCE_DATE_EPOCH is {given!r}: it must be a whole number of seconds since 1970-01-01, "
+            "such as 1763683200; unset it to use the time of the last commit."
+        )
+    return given.strip()
+
+
 def source_date_epoch(project: Path) -> str:
     """SOURCE_DATE_EPOCH for a build of `project`: from the environment, the last commit, or the files."""
-    given = os.environ.get("SOURCE_DATE_EPOCH")
+    given = checked_source_date_epoch()
     if given:
-        if not re.fullmatch(r"[0-9]{1,12}", given.strip()) or int(given) > _MAX_EPOCH:
-            raise EnvironmentFault(
-                f"SOURCE_DATE_EPOCH is {given!r}: it must be a whole number of seconds since 1970-01-01, "
-                "such as 1763683200; unset it to use the time of the last commit."
-            )
-        return given.strip()
+        return given
     try:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, check=True
@@ -266,13 +277,19 @@ def _run_mkdocs(project: Path, staging: Path, epoch: str) -> int:
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     code = "from macros.publish import mkdocs_child; mkdocs_child()"
     args = [sys.executable, "-c", code, "build", "--strict", "--site-dir", str(staging)]
-    return subprocess.run(args, cwd=project, env=env).returncode
+    # Ctrl+C reaches the whole process group: MkDocs ignores it, and this process stops MkDocs (subprocess.run
+    # kills it on the KeyboardInterrupt) and says so once.
+    ignore_ctrl_c = functools.partial(signal.signal, signal.SIGINT, signal.SIG_IGN)
+    return subprocess.run(args, cwd=project, env=env, preexec_fn=ignore_ctrl_c).returncode
 
 
 def build(project: Path, site_dir: Path, err: TextIO = sys.stderr) -> int:
     """Validate, build into a sibling temporary folder, swap it into `site_dir`. Returns an exit status."""
     try:
         return _build(project, site_dir, err)
+    except KeyboardInterrupt:
+        print(f"Build stopped; {site_dir.name}/ is whole: the old site, or the new one.", file=err)
+        return EXIT_STOPPED
     except EnvironmentFault as fault:
         print(fault, file=err)
     except OSError as error:

@@ -8,7 +8,7 @@ import errno
 import socket
 import sys
 
-from .publish import EXIT_ENVIRONMENT, describe_os_error
+from .publish import EXIT_ENVIRONMENT, EnvironmentFault, checked_source_date_epoch, describe_os_error
 
 HOST = "127.0.0.1"
 
@@ -38,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="massage-site-serve", description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=port_number, default=8000, help="port on 127.0.0.1 (8000)")
     args = parser.parse_args(argv)
+    try:
+        checked_source_date_epoch()
+    except EnvironmentFault as fault:
+        print(fault, file=sys.stderr)
+        return EXIT_ENVIRONMENT
     problem = port_problem(args.port)
     if problem:
         print(problem, file=sys.stderr)

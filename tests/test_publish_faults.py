@@ -328,3 +328,22 @@ def test_a_preview_port_that_is_not_a_number_is_one_line(tmp_path: Path) -> None
         .splitlines()[-1]
         .endswith("argument --port: 'eighty' is not a port number; use a number from 1 to 65535")
     )
+
+
+def test_ctrl_c_during_a_build_is_one_line_and_leaves_a_whole_site(two_versions, tmp_path: Path) -> None:
+    _, old, _ = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    process = subprocess.Popen(
+        _build_command(work, site), cwd=work, env=_env(), start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    process.stdout.readline()  # "data/ is correct": MkDocs starts now
+    time.sleep(0.5)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C in a terminal does
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == publish.EXIT_STOPPED, err
+    assert "Traceback" not in out + err
+    assert err.strip().splitlines()[-1] == "Build stopped; site/ is whole: the old site, or the new one."
+    assert _digest(site) == old
+    assert _leftovers(work) == []
