@@ -738,8 +738,9 @@ def check_page_links(check: Checker, content: Content) -> None:
     project = check.data_dir.parent
     if not (project / "docs").is_dir() or not (project / "mkdocs.yml").is_file():
         return
+    rendered: dict[str, set[str]] = {}
     for name, value in check.raw.items():
         for path, link in page_links.page_link_fields(value):
-            problem = page_links.link_problem(project, content, link)
+            problem = page_links.link_problem(project, content, link, rendered)
             if problem:
                 check.add(check.rel(f"{name}.yml"), path, problem)

@@ -87,8 +87,9 @@ def anchors(project: Path, content: Any, source: str) -> set[str]:
     return set(_ID.findall(html))
 
 
-def link_problem(project: Path, content: Any, value: str) -> str | None:
-    """Why `value` ("page.md#anchor") does not lead to a place on the site, or None."""
+def link_problem(project: Path, content: Any, value: str, rendered: dict[str, set[str]]) -> str | None:
+    """Why `value` ("page.md#anchor") does not lead to a place on the site, or None. `rendered` keeps
+    the anchors of the pages rendered so far in this check."""
     docs = project / "docs"
     page, _, anchor = value.partition("#")
     source = page_source(docs, content, page)
@@ -99,7 +100,9 @@ def link_problem(project: Path, content: Any, value: str) -> str | None:
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"{page!r} is not a page of the site{hint}; write a page's file under docs/, like visit.md"
     if anchor:
-        found = anchors(project, content, source)
+        if page not in rendered:
+            rendered[page] = anchors(project, content, source)
+        found = rendered[page]
         if anchor not in found:
             close = difflib.get_close_matches(anchor, sorted(found), n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
