@@ -184,16 +184,19 @@ def recover(target: Path) -> None:
     """Finish a swap a killed build left half done, then remove every staging and old folder."""
     journal = _journal(target)
     if journal.exists():
-        staging_name, _, old_name = journal.read_text(encoding="utf-8").partition("\n")
-        staging, old = target.with_name(staging_name.strip()), target.with_name(old_name.strip())
-        if not target.exists():
+        names = journal.read_text(encoding="utf-8").split("\n")
+        if not target.exists() and len(names) >= 2 and names[0] and names[1]:
             # Killed between the two renames: the new site was complete before the first one.
+            staging, old = target.with_name(names[0]), target.with_name(names[1])
             (staging if staging.is_dir() else old).rename(target)
             _fsync_dir(target.parent)
         journal.unlink()
     for leftover in target.parent.iterdir():
         if leftover.name.startswith((_staging_prefix(target), _old_prefix(target))):
-            shutil.rmtree(leftover)
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover)
+            else:
+                leftover.unlink()
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -218,7 +221,10 @@ def _two_renames(staging: Path, target: Path) -> None:
     old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
     old.rmdir()
     journal = _journal(target)
-    journal.write_text(f"{staging.name}\n{old.name}\n", encoding="utf-8")
+    # Written aside and renamed, so a journal is never half written.
+    draft = journal.with_name(_old_prefix(target) + "journal")
+    draft.write_text(f"{staging.name}\n{old.name}\n", encoding="utf-8")
+    os.replace(draft, journal)
     _fsync_dir(target.parent)
     target.rename(old)
     staging.rename(target)
