@@ -34,6 +34,7 @@ COLLECTIONS: dict[str, Any] = {
     "red_flags.yml": list[model.RedFlag],
     "visit.yml": model.Visit,
     "self_check.yml": model.SelfCheck,
+    "hazard_log.yml": list[model.Hazard],
     "glossary.yml": list[model.GlossaryTerm],
 }
 MAX_REVIEW_INTERVAL = dt.timedelta(days=3 * 366)
@@ -79,6 +80,7 @@ class Content:
     red_flags: dict[str, model.RedFlag]
     visit: model.Visit
     self_check: model.SelfCheck
+    hazard_log: dict[str, model.Hazard]
     glossary: dict[str, model.GlossaryTerm]
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
@@ -93,7 +95,7 @@ class Content:
         for name in ("massage_types", "techniques", "conditions", "benefits", "risk_factors"):
             for entry in getattr(self, name).values():
                 yield name, entry
-        for name in ("contraindications", "red_flags", "glossary"):
+        for name in ("contraindications", "red_flags", "hazard_log", "glossary"):
             for entry in getattr(self, name).values():
                 yield name, entry
 
@@ -572,13 +574,14 @@ def check_visit_questions_are_unique(check: Checker, content: dict[str, Any]) ->
 
 
 def check_self_check(check: Checker, content: dict[str, Any]) -> None:
-    """The self-check's rules, worked cases and questions (macros/self_check.py)."""
+    """The self-check's questions, follow-ups, texts and the hazard log's worked cases (self_check.py)."""
     self_check.check(
         check,
         {name: check.rel(name) for name in COLLECTIONS},
         content["self_check"],
         check.raw["red_flags"],
         check.raw["contraindications"],
+        check.raw["hazard_log"],
         content["conditions"],
     )
 

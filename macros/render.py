@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from . import model
+from . import model, pages
 from .load import Content
 from .markup import email_link, html, link, page_link, phone_link, text
 
@@ -121,20 +121,21 @@ def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
 
 
 def _red_flag_lists(content: Content, indent: str = "") -> list[str]:
-    """The warning signs by what to do: call the emergency number now, or see a doctor soon."""
+    """The warning signs by what to do: call the emergency number now, or get medical help today."""
     clinic = content.clinic
     emergency = [f for f in content.red_flags.values() if f.tier == "emergency"]
     urgent = [f for f in content.red_flags.values() if f.tier == "urgent"]
+    line = phone_link(clinic.non_emergency_number)
     lines = [
-        f"**Call {phone_link(clinic.emergency_number)} now** if you have back pain and any of these:",
+        f"**Call {phone_link(clinic.emergency_number)} now** if you have any of these:",
         "",
         *(f"- {text(f.symptom)}" for f in emergency),
         "",
-        "**See a doctor soon, before any massage,** if you have:",
+        "**Get medical help today, before any massage,** if you have back pain and any of these:",
         "",
         *(f"- {text(f.symptom)}" for f in urgent),
         "",
-        text(clinic.non_emergency_advice),
+        f"{text(clinic.non_emergency_advice)} Or call {text(clinic.non_emergency_name)} on {line}.",
     ]
     return [f"{indent}{line}" if line else "" for line in lines]
 
@@ -179,7 +180,7 @@ def condition_page(content: Content, condition_id: str) -> str:
         lead_with_also_called(f"**{text(c.summary)}**", c.also_called),
         f"## What it feels like\n\n{text(c.feels_like)}" if c.feels_like else "",
         f"## Common causes\n\n{bullets(text(x) for x in c.causes)}" if c.causes else "",
-        f"## How massage can help\n\n{text(c.how_massage_helps)}",
+        f"## How massage is used\n\n{text(c.how_massage_helps)}",
         f"## An example\n\n{text(c.example)}" if c.example else "",
         f"## If nothing is done\n\n{text(c.risks_if_ignored)}" if c.risks_if_ignored else "",
         f"## Which massage fits\n\n{massage_type_link(content, mt.id)}: {text(mt.summary)}",
@@ -213,7 +214,7 @@ def conditions_index(content: Content) -> str:
         conditions = [c for c in content.conditions.values() if c.massage_type == mt.id]
         if not conditions:
             continue
-        parts.append(f"## {text(mt.name)} can help with {{ #{mt.id} }}")
+        parts.append(f"## {text(mt.name)} is used for {{ #{mt.id} }}")
         parts.append(bullets(f"{condition_link(content, c.id)}: {text(c.summary)}" for c in conditions))
     parts.append(page_footer(content, content.conditions.values()))
     return blocks(*parts)
@@ -241,7 +242,7 @@ def massage_types_comparison(content: Content) -> str:
             row("What it is", (text(t.summary) for t in types)),
             row("What it is for", (text(t.purpose) for t in types)),
             row("How it works", (text(t.how_it_works) for t in types)),
-            row("Helps with", (helps_with(t) for t in types)),
+            row("Used for", (helps_with(t) for t in types)),
         ]
     )
     details = []
@@ -256,7 +257,7 @@ def massage_types_comparison(content: Content) -> str:
                 if t.techniques
                 else ""
             ),
-            f"**Helps with:** {helps_with(t)}.",
+            f"**Used for:** {helps_with(t)}.",
         ]
     return blocks(table, *details, page_footer(content, types))
 
@@ -423,7 +424,10 @@ def sources_list(content: Content) -> str:
     cited_by: dict[str, list[str]] = {s: [] for s in content.sources}
     for collection, entry in content.reviewed_entries():
         label = (
-            getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.replace("_", " ")
+            getattr(entry, "name", None)
+            or getattr(entry, "symptom", None)
+            or getattr(entry, "hazard", None)
+            or collection.replace("_", " ")
         )
         for s in entry.sources:
             cited_by[s].append(text(label))
@@ -446,7 +450,12 @@ def reviewers_list(content: Content) -> str:
 def review_table(content: Content) -> str:
     rows = ["| Content | Last reviewed | Next review due | Reviewed by |", "|---|---|---|---|"]
     for collection, entry in content.reviewed_entries():
-        label = getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.capitalize()
+        label = (
+            getattr(entry, "name", None)
+            or getattr(entry, "symptom", None)
+            or getattr(entry, "hazard", None)
+            or collection.capitalize()
+        )
         rows.append(
             f"| {text(label)} | {entry.last_reviewed.isoformat()} | {entry.next_review.isoformat()} "
             f"| {text(content.reviewers[entry.reviewed_by].name)} |"
@@ -466,7 +475,7 @@ def home_overview(content: Content) -> str:
     return blocks(
         "## Two types of back massage { #types }",
         types,
-        "## Who it can help { #who-it-helps }",
+        "## What it is used for { #who-it-helps }",
         f"Back massage is used for: {helps}. See {page_link('all conditions', 'conditions/index.md')}.",
         "## What strains your back { #risk-factors }",
         risk_factors_list(content),
@@ -478,7 +487,7 @@ def home_overview(content: Content) -> str:
                 page_link("What happens at your visit", "visit.md"),
             ]
         ),
-        page_footer(content, [*content.massage_types.values(), *content.risk_factors.values()]),
+        page_footer(content, pages.entries_on_page(content, "index.md")),
     )
 
 
