@@ -34,7 +34,7 @@ COLLECTIONS: dict[str, Any] = {
     "red_flags.yml": list[model.RedFlag],
     "visit.yml": model.Visit,
     "self_check.yml": model.SelfCheck,
-    "hazard_log.yml": list[model.Hazard],
+    "hazard_log.yml": model.HazardLog,
     "glossary.yml": list[model.GlossaryTerm],
 }
 MAX_REVIEW_INTERVAL = dt.timedelta(days=3 * 366)
@@ -80,7 +80,7 @@ class Content:
     red_flags: dict[str, model.RedFlag]
     visit: model.Visit
     self_check: model.SelfCheck
-    hazard_log: dict[str, model.Hazard]
+    hazard_log: model.HazardLog
     glossary: dict[str, model.GlossaryTerm]
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
@@ -92,10 +92,11 @@ class Content:
         yield "clinic", self.clinic
         yield "visit", self.visit
         yield "self_check", self.self_check
+        yield "hazard_log", self.hazard_log
         for name in ("massage_types", "techniques", "conditions", "benefits", "risk_factors"):
             for entry in getattr(self, name).values():
                 yield name, entry
-        for name in ("contraindications", "red_flags", "hazard_log", "glossary"):
+        for name in ("contraindications", "red_flags", "glossary"):
             for entry in getattr(self, name).values():
                 yield name, entry
 
@@ -581,8 +582,9 @@ def check_self_check(check: Checker, content: dict[str, Any]) -> None:
         content["self_check"],
         check.raw["red_flags"],
         check.raw["contraindications"],
-        check.raw["hazard_log"],
+        content["hazard_log"],
         content["conditions"],
+        content["sources"],
     )
 
 

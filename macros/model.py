@@ -435,9 +435,10 @@ class WorkedCase(Record):
     )
 
 
-class Hazard(Entry):
+class Hazard(Record):
     """Something that could go wrong for a patient using the self-check, and what stops it."""
 
+    id: Id
     hazard: ShortText = Field(
         description="What could go wrong, for example 'A pregnant person is told massage suits them'."
     )
@@ -448,8 +449,18 @@ class Hazard(Entry):
         "major, catastrophic."
     )
     mitigation: Text = Field(description="What the self-check does so that it does not happen.")
+    sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
     worked_cases: list[WorkedCase] = Field(
         min_length=1,
         description="Example answers and the result they must give, proving the mitigation; the tests run "
         "each one through the page's own script.",
+    )
+
+
+class HazardLog(Reviewed):
+    """The self-check's hazard log: one document, reviewed as a whole."""
+
+    name: ShortText = Field(description="Its name in the list of the site's content.")
+    hazards: list[Hazard] = Field(
+        min_length=1, description="Each way the self-check could harm a patient, with its worked cases."
     )

@@ -29,7 +29,7 @@ _PAGES: dict[str, Callable[[Content], list[model.Reviewed]]] = {
         c.self_check,
         *c.red_flags.values(),
         *c.contraindications.values(),
-        *c.hazard_log.values(),
+        c.hazard_log,
     ],
 }
 

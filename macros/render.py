@@ -424,10 +424,7 @@ def sources_list(content: Content) -> str:
     cited_by: dict[str, list[str]] = {s: [] for s in content.sources}
     for collection, entry in content.reviewed_entries():
         label = (
-            getattr(entry, "name", None)
-            or getattr(entry, "symptom", None)
-            or getattr(entry, "hazard", None)
-            or collection.replace("_", " ")
+            getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.replace("_", " ")
         )
         for s in entry.sources:
             cited_by[s].append(text(label))
@@ -450,12 +447,7 @@ def reviewers_list(content: Content) -> str:
 def review_table(content: Content) -> str:
     rows = ["| Content | Last reviewed | Next review due | Reviewed by |", "|---|---|---|---|"]
     for collection, entry in content.reviewed_entries():
-        label = (
-            getattr(entry, "name", None)
-            or getattr(entry, "symptom", None)
-            or getattr(entry, "hazard", None)
-            or collection.capitalize()
-        )
+        label = getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.capitalize()
         rows.append(
             f"| {text(label)} | {entry.last_reviewed.isoformat()} | {entry.next_review.isoformat()} "
             f"| {text(content.reviewers[entry.reviewed_by].name)} |"

@@ -181,8 +181,9 @@ def check(
     self_check: model.SelfCheck,
     red_flags: list[model.RedFlag],
     contraindications: list[model.Contraindication],
-    hazards: list[model.Hazard],
+    hazard_log: model.HazardLog,
     conditions: dict[str, Any],
+    sources: dict[str, Any],
 ) -> None:
     """Cross-file checks of the self-check's data; each mistake is added to `check` with its field."""
     f = rel["self_check.yml"]
@@ -219,9 +220,14 @@ def check(
 
     h = rel["hazard_log.yml"]
     question_ids = dict.fromkeys(sorted(asked), True)
-    for i, hazard in enumerate(hazards):
+    seen_hazards: dict[str, int] = {}
+    for i, hazard in enumerate(hazard_log.hazards):
+        if hazard.id in seen_hazards:
+            check.add(h, ("hazards", i, "id"), f"duplicate id {hazard.id!r}")
+        seen_hazards.setdefault(hazard.id, i)
+        check.refs(h, ("hazards", i, "sources"), hazard.sources, sources, "source")
         for j, case in enumerate(hazard.worked_cases):
-            where = (i, "worked_cases", j)
+            where = ("hazards", i, "worked_cases", j)
             first_list: dict[str, str] = {}
             for field in ("answered_yes", "answered_not_sure", "not_answered"):
                 ids = getattr(case, field)

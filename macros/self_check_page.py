@@ -9,7 +9,7 @@ the strict build.
 
 from __future__ import annotations
 
-from . import self_check
+from . import pages, self_check
 from .load import Content
 from .markup import html, json_attr, link, page_link, phone_link, text
 from .render import blocks, page_footer
@@ -214,7 +214,7 @@ def self_check_result(content: Content) -> str:
 
 def self_check_safety(content: Content) -> str:
     """How the self-check is proven safe, with the numbers from the hazard log (About page)."""
-    hazards = content.hazard_log.values()
+    hazards = content.hazard_log.hazards
     summary = content.self_check.safety_summary.replace("{hazards}", str(len(hazards))).replace(
         "{cases}", str(sum(len(h.worked_cases) for h in hazards))
     )
@@ -224,12 +224,7 @@ def self_check_safety(content: Content) -> str:
 def self_check_page(content: Content) -> str:
     """The whole self-check: intro, the form (with the rule table), the result area, the rules in words."""
     sc = content.self_check
-    entries = [
-        sc,
-        *content.red_flags.values(),
-        *content.contraindications.values(),
-        *content.hazard_log.values(),
-    ]
+    entries = pages.entries_on_page(content, "self-check.md")
     return blocks(
         text(sc.intro),
         f"*{text(sc.not_a_diagnosis)}*",

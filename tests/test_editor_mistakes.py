@@ -401,7 +401,7 @@ def worked_case_naming_a_missing_question(data: Path) -> list[str]:
     n = next(i for i, line in enumerate(lines, start=1) if line.strip() == "answered_yes: [skin-lesions]")
     set_line(path, n, lines[n - 1].replace("[skin-lesions]", "[skin-lesion]"))
     return [
-        f"data/hazard_log.yml:{n}: worked_cases.answered_yes: unknown question 'skin-lesion' "
+        f"data/hazard_log.yml:{n}: hazards.worked_cases.answered_yes: unknown question 'skin-lesion' "
         "(did you mean 'skin-lesions'?)"
     ]
 

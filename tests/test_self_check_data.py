@@ -103,7 +103,7 @@ def test_the_urgent_result_means_today_with_the_help_line_to_call(content: Conte
 
 
 def test_the_hazard_log_has_forty_worked_cases_and_every_hazard_has_one(content: Content) -> None:
-    hazards = list(content.hazard_log.values())
+    hazards = content.hazard_log.hazards
     cases = [case for h in hazards for case in h.worked_cases]
     assert len(cases) >= 40
     assert all(h.worked_cases for h in hazards)
@@ -113,7 +113,7 @@ def test_the_hazard_log_has_forty_worked_cases_and_every_hazard_has_one(content:
 
 
 def test_the_worked_cases_cover_every_question_and_not_sure_on_every_warning_sign(content: Content) -> None:
-    cases = [case for h in content.hazard_log.values() for case in h.worked_cases]
+    cases = [case for h in content.hazard_log.hazards for case in h.worked_cases]
     yes = {qid for c in cases for qid in c.answered_yes}
     unsure = {qid for c in cases for qid in c.answered_not_sure}
     assert {q.id for q in self_check.questions(content)} <= yes | unsure
@@ -210,7 +210,8 @@ def test_a_worked_case_naming_an_unknown_question_is_reported_with_its_line(tmp_
         lambda s: s.replace("answered_yes: [high-blood-pressure]", "answered_yes: [high-blood-presure]"),
     )
     assert [str(p) for p in problems] == [
-        f"data/hazard_log.yml:{line}: worked_cases.answered_yes: unknown question 'high-blood-presure' "
+        f"data/hazard_log.yml:{line}: hazards.worked_cases.answered_yes: "
+        "unknown question 'high-blood-presure' "
         "(did you mean 'high-blood-pressure'?)"
     ]
 
@@ -221,23 +222,23 @@ def test_a_worked_case_answering_a_question_twice_is_reported(tmp_path: Path) ->
         "hazard_log.yml",
         lambda s: s.replace(
             "answered_not_sure: [heart-failure]",
-            "answered_not_sure: [heart-failure]\n      answered_yes: [heart-failure]",
+            "answered_not_sure: [heart-failure]\n        answered_yes: [heart-failure]",
         ),
     )
     assert len(problems) == 1
-    assert problems[0].field == "worked_cases.answered_not_sure"
+    assert problems[0].field == "hazards.worked_cases.answered_not_sure"
     assert "already listed in answered_yes" in problems[0].message
 
 
 def test_a_hazard_without_a_worked_case_is_reported(tmp_path: Path) -> None:
     def drop_cases(source: str) -> str:
-        start = source.index("- id: all-clear")
-        cases = source.index("  worked_cases:", start)
-        end = source.index("  sources:", cases)
-        return source[:cases] + "  worked_cases: []\n" + source[end:]
+        start = source.index("  - id: all-clear")
+        cases = source.index("    worked_cases:", start)
+        end = source.index("    sources:", cases)
+        return source[:cases] + "    worked_cases: []\n" + source[end:]
 
     problems = _problems_after(tmp_path, "hazard_log.yml", drop_cases)
-    assert [(p.file, p.field) for p in problems] == [("data/hazard_log.yml", "worked_cases")]
+    assert [(p.file, p.field) for p in problems] == [("data/hazard_log.yml", "hazards.worked_cases")]
 
 
 def test_an_unknown_expected_tier_is_reported(tmp_path: Path) -> None:
@@ -246,7 +247,8 @@ def test_an_unknown_expected_tier_is_reported(tmp_path: Path) -> None:
         tmp_path, "hazard_log.yml", lambda s: s.replace("expect_tier: avoid", "expect_tier: avoi", 1)
     )
     assert [str(p) for p in problems] == [
-        f"data/hazard_log.yml:{line}: worked_cases.expect_tier: 'avoi' is not one of emergency, urgent, "
+        f"data/hazard_log.yml:{line}: hazards.worked_cases.expect_tier: "
+        "'avoi' is not one of emergency, urgent, "
         "avoid, doctor-first, suitable (did you mean 'avoid'?)"
     ]
 

@@ -59,7 +59,7 @@ def _question_ids(content: Content) -> list[str]:
     return [q.id for q in self_check.questions(content)]
 
 
-WORKED_CASES = [(hazard, case) for hazard in _CONTENT.hazard_log.values() for case in hazard.worked_cases]
+WORKED_CASES = [(hazard, case) for hazard in _CONTENT.hazard_log.hazards for case in hazard.worked_cases]
 
 
 def _follow_ups(content: Content) -> dict[str, str]:
