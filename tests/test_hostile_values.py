@@ -41,7 +41,12 @@ TEXTS = {
     ("visit.yml", "name", "welcome"): 'Welcome" onmouseover="window.pwned=10',
     ("sources.yml", "title", "nhs-back-pain"): 'Back pain" onmouseover="window.pwned=11',
     ("glossary.yml", "plain", "effleurage"): 'A body part" onmouseover="window.pwned=12" data-x="',
+    ("clinic.yml", "non_emergency_name", None): 'NHS 111" onmouseover="window.pwned=13',
+    ("self_check.yml", "headline", "urgent"): "Get help today' onmouseover='window.pwned=14",
+    ("self_check.yml", "label", "tight-muscles"): 'Tight back" onmouseover="window.pwned=15',
 }
+# The first link label of the suitable tier, which becomes a page link's label.
+SELF_CHECK_LINK_LABEL = 'What happens at your visit" onmouseover="window.pwned=16'
 
 
 def _quoted(value: str) -> str:
@@ -66,6 +71,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     set_field(data / "sources.yml", "url", _quoted(SOURCE_URL), "nhs-back-pain")
     for (file, field, entry), value in TEXTS.items():
         set_field(data / file, field, _quoted(value), entry)
+    self_check = data / "self_check.yml"
+    self_check.write_text(
+        self_check.read_text(encoding="utf-8").replace(
+            "label: What happens at your visit", f"label: {_quoted(SELF_CHECK_LINK_LABEL)}", 1
+        ),
+        encoding="utf-8",
+    )
     site = root / "site"
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
