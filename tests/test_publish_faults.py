@@ -5,6 +5,7 @@ port. site/ is always a whole, readable site, and every fault ends in one line, 
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import os
 import random
@@ -240,25 +241,38 @@ def test_a_bad_source_date_epoch_is_one_line(two_versions, tmp_path: Path) -> No
 # --- Faults of the disk: inside a private mount namespace where the system allows one ------------------
 
 
-def _namespaces() -> bool:
+@functools.cache
+def _unshare() -> list[str] | None:
+    """The unshare command that gives this test a private mount namespace here, or None."""
     if not shutil.which("unshare"):
-        return False
-    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True)
-    return probe.returncode == 0
+        return None
+    for command in (["unshare", "-m"], ["unshare", "-rm"]):
+        probe = subprocess.run([*command, "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True)
+        if probe.returncode == 0:
+            return command
+    return None
+
+
+def _namespaces() -> bool:
+    return _unshare() is not None
 
 
 def _in_mount(options: str, folder: Path, command: list[str], cwd: Path, site_mount: bool = False):
     """Run `command` with a tmpfs mounted (with `options`) on `folder`, visible to this command only."""
     folder.mkdir(parents=True, exist_ok=True)
     script = 'mount -t tmpfs -o "$1" tmpfs "$2" && shift 2 && exec "$@"'
-    return _run(["unshare", "-rm", "sh", "-c", script, "sh", options, str(folder), *command], cwd)
+    return _run([*(_unshare() or []), "sh", "-c", script, "sh", options, str(folder), *command], cwd)
 
 
 def _need_namespaces() -> None:
     if not _namespaces():
         if os.environ.get("CI"):
-            pytest.fail("unshare -rm (user and mount namespaces) is needed for the disk-fault tests")
-        pytest.skip("this system allows no private mounts (unshare -rm)")
+            pytest.fail(
+                "a private mount namespace (unshare -m as root, or unshare -rm) is needed for this test; "
+                "in a container, run it with --cap-add SYS_ADMIN --security-opt seccomp=unconfined "
+                "--security-opt apparmor=unconfined"
+            )
+        pytest.skip("this system allows no private mounts (unshare -m or -rm)")
 
 
 def test_a_full_disk_is_one_line(two_versions, tmp_path: Path) -> None:
@@ -270,8 +284,6 @@ def test_a_full_disk_is_one_line(two_versions, tmp_path: Path) -> None:
         assert line.startswith(f"Could not write the site into {disk}/.site-new-")
         assert line.endswith(": the disk is full; free some space and build again.")
     else:  # no private mounts here: a file size limit fails the writes the same way
-        if os.environ.get("CI"):
-            _need_namespaces()
 
         def limit() -> None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -283,7 +295,30 @@ def test_a_full_disk_is_one_line(two_versions, tmp_path: Path) -> None:
     assert _leftovers(disk) == [] if disk.exists() else True
 
 
-def test_a_read_only_folder_is_one_line(two_versions, tmp_path: Path) -> None:
+def test_a_folder_without_write_permission_is_one_line(two_versions, tmp_path: Path) -> None:
+    """A site folder's parent the builder may not write to. Root may write anywhere, so as root the build
+    runs without the capabilities that let it (setpriv), as any other user would."""
+    work, _ = _fresh_site(two_versions, tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    command = _build_command(work, locked / "site")
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            if os.environ.get("CI"):
+                pytest.fail("setpriv (util-linux) is needed to run this test as root")
+            pytest.skip("running as root without setpriv")
+        drop = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}", "--", *command]
+    result = _run(command, work)
+    assert _one_line_fault(result) == (
+        f"Could not write {locked}/.site.lock: you may not write there; check the folder's owner and "
+        "permissions, or use --site-dir."
+    )
+    assert list(locked.iterdir()) == []
+
+
+def test_a_read_only_disk_is_one_line(two_versions, tmp_path: Path) -> None:
     _need_namespaces()
     work, _ = _fresh_site(two_versions, tmp_path)
     disk = tmp_path / "read-only"
