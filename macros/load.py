@@ -686,8 +686,11 @@ def _file_order(problem: Problem) -> tuple[int, str, int]:
     return (names.index(name) if name in names else len(names), problem.file, problem.line)
 
 
-def load_content(data_dir: Path | str) -> Content:
-    """Load every collection from `data_dir`; raise ContentError listing every problem found."""
+def load_content(data_dir: Path | str, *, all_pages: bool = False) -> Content:
+    """Load every collection from `data_dir`; raise ContentError listing every problem found.
+
+    With `all_pages` (the validator; the build runs it first), every page is also rendered to find an id
+    that is the anchor of two sections; left out of the build's own load to keep builds fast."""
     data_dir = Path(data_dir)
     raw: dict[str, Any] = {}
     lines: dict[str, dict[Path_, int]] = {}
@@ -732,6 +735,8 @@ def load_content(data_dir: Path | str) -> Content:
         raise ContentError(sorted(check.problems, key=_file_order))
     result = Content(**content)
     check_page_links(check, result)
+    if all_pages:
+        check_anchors_are_unique(check, result)
     if check.problems:
         raise ContentError(sorted(check.problems, key=_file_order))
     return result
@@ -749,3 +754,20 @@ def check_page_links(check: Checker, content: Content) -> None:
             problem = page_links.link_problem(project, content, link, rendered)
             if problem:
                 check.add(check.rel(f"{name}.yml"), path, problem)
+
+
+def check_anchors_are_unique(check: Checker, content: Content) -> None:
+    """An entry's id is its section's anchor: an id that is also the anchor of another section on the same
+    page (a visit question called 'preparation') would take every link to that section."""
+    project = check.data_dir.parent
+    if not (project / "docs").is_dir() or not (project / "mkdocs.yml").is_file():
+        return
+    for page, ids in page_links.repeated_anchors(project, content).items():
+        for anchor in ids:
+            for name, value in check.raw.items():
+                for path in page_links.entries_with_id(value, anchor):
+                    check.add(
+                        check.rel(f"{name}.yml"),
+                        path,
+                        f"{anchor!r} is also the anchor of another section on {page}; choose another id",
+                    )

@@ -75,6 +75,11 @@ def page_source(docs: Path, content: Any, page: str) -> str | None:
 
 def anchors(project: Path, content: Any, source: str) -> set[str]:
     """Every id on the page rendered from `source`, as the build renders it."""
+    return set(anchor_list(project, content, source))
+
+
+def anchor_list(project: Path, content: Any, source: str) -> list[str]:
+    """Every id on the page rendered from `source`, in order, repeated ones as often as they appear."""
     from . import PAGE_MACROS, _bound  # the macros the pages call; imported here, they import this package
 
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
@@ -84,7 +89,33 @@ def anchors(project: Path, content: Any, source: str) -> set[str]:
     html = markdown.Markdown(extensions=names, extension_configs=configs).convert(
         environment.from_string(source).render()
     )
-    return set(_ID.findall(html))
+    return _ID.findall(html)
+
+
+def repeated_anchors(project: Path, content: Any) -> dict[str, list[str]]:
+    """{page: ids that appear more than once on it} for the pages in docs/ (a condition page has no data
+    ids as anchors). Two sections with one anchor: every link to it leads to the first."""
+    docs = project / "docs"
+    repeated: dict[str, list[str]] = {}
+    for file in sorted(docs.rglob("*.md")):
+        page = file.relative_to(docs).as_posix()
+        ids = anchor_list(project, content, page_source(docs, content, page) or "")
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            repeated[page] = twice
+    return repeated
+
+
+def entries_with_id(value: Any, wanted: str, path: tuple = ()) -> Iterator[tuple]:
+    """The path of every entry (at any depth of a file's content) whose id is `wanted`."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from entries_with_id(item, wanted, (*path, i))
+    elif isinstance(value, BaseModel):
+        if getattr(value, "id", None) == wanted:
+            yield (*path, "id")
+        for name in type(value).model_fields:
+            yield from entries_with_id(getattr(value, name), wanted, (*path, name))
 
 
 def link_problem(project: Path, content: Any, value: str, rendered: dict[str, set[str]]) -> str | None:

@@ -610,6 +610,17 @@ def javascript_address(data: Path) -> list[str]:
     ]
 
 
+def id_that_is_already_a_section_of_its_page(data: Path) -> list[str]:
+    n = entry_line(data / "visit.yml", "how-to-prepare")
+    set_line(
+        data / "visit.yml", n, read_lines(data / "visit.yml")[n - 1].replace("how-to-prepare", "preparation")
+    )
+    return [
+        f"{VISIT}:{n}: questions.id: 'preparation' is also the anchor of another section on visit.md; choose "
+        "another id"
+    ]
+
+
 CASES = [
     Case(f.__name__, f)
     for f in (
@@ -685,6 +696,7 @@ CASES = [
         web_address_that_breaks_out_of_its_attribute,
         web_address_with_a_password,
         javascript_address,
+        id_that_is_already_a_section_of_its_page,
     )
 ]
 
