@@ -765,7 +765,7 @@ def test_a_failure_of_the_checker_itself_is_one_line_exit_3_and_not_blamed_on_th
 ) -> None:
     import macros.validate
 
-    def broken(data_dir: Path) -> None:
+    def broken(data_dir: Path, **options: object) -> None:
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(macros.validate, "load_content", broken)
