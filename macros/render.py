@@ -108,8 +108,9 @@ def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     ids: list[str] = []
     for entry in entries:
         ids += [s for s in entry.sources if s not in ids]
-    links = "; ".join(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids)
-    return f"Sources: {links}.\n{{ .sources-note {SEARCH_EXCLUDE} }}"
+    # One source a line: a patient reads a list of titles more easily than one long sentence.
+    links = bullets(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids)
+    return f'<div class="sources-note" {SEARCH_EXCLUDE}="true" markdown>\n\nSources:\n\n{links}\n\n</div>\n'
 
 
 def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
@@ -211,7 +212,7 @@ def condition_page(content: Content, condition_id: str) -> str:
 def conditions_index(content: Content) -> str:
     parts = []
     for mt in content.massage_types.values():
-        conditions = [c for c in content.conditions.values() if c.massage_type == mt.id]
+        conditions = [content.conditions[c] for c in _conditions_of_type(content, mt.id)]
         if not conditions:
             continue
         parts.append(f"## {text(mt.name)} is used for {{ #{mt.id} }}")
@@ -223,6 +224,10 @@ def conditions_index(content: Content) -> str:
 # --- Massage types, stages, benefits, risk factors -------------------------------------------------
 
 
+def _conditions_of_type(content: Content, type_id: str) -> list[str]:
+    return [c.id for c in content.conditions.values() if c.massage_type == type_id]
+
+
 def massage_types_comparison(content: Content) -> str:
     types = list(content.massage_types.values())
     head = "| | " + " | ".join(massage_type_link(content, t.id) for t in types) + " |"
@@ -232,8 +237,9 @@ def massage_types_comparison(content: Content) -> str:
         return f"| **{label}** | " + " | ".join(cells) + " |"
 
     def helps_with(t: model.MassageType) -> str:
-        names = [condition_link(content, c.id) for c in content.conditions.values() if c.massage_type == t.id]
-        return ", ".join(names) or "none listed"
+        return (
+            ", ".join(condition_link(content, c) for c in _conditions_of_type(content, t.id)) or "none listed"
+        )
 
     table = "\n".join(
         [
@@ -252,12 +258,14 @@ def massage_types_comparison(content: Content) -> str:
             lead_with_also_called(text(t.summary), t.also_called),
             f"**What it is for:** {text(t.purpose)}",
             f"**How it works:** {text(t.how_it_works)}",
+            # Lists, not one long sentence: a patient scans them.
             (
-                "**Stages:** " + ", ".join(technique_link(content, s) for s in t.techniques) + "."
+                "**Stages:**\n\n" + bullets(technique_link(content, s) for s in t.techniques)
                 if t.techniques
                 else ""
             ),
-            f"**Used for:** {helps_with(t)}.",
+            "**Used for:**\n\n"
+            + bullets(condition_link(content, c) for c in _conditions_of_type(content, t.id)),
         ]
     return blocks(table, *details, page_footer(content, types))
 
@@ -421,22 +429,14 @@ def disclaimer(content: Content) -> str:
 
 
 def sources_list(content: Content) -> str:
-    cited_by: dict[str, list[str]] = {s: [] for s in content.sources}
-    for collection, entry in content.reviewed_entries():
-        label = (
-            getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.replace("_", " ")
-        )
-        for s in entry.sources:
-            cited_by[s].append(text(label))
+    """Every source, a line each: its title (a link where it is online), who published it and when, and
+    what it is used for. Each page names its own sources at its foot."""
     parts = []
     for s in content.sources.values():
         title = link(s.title, s.url) if s.url else f"*{text(s.title)}*"
         when = f", {s.published.year}" if s.published else ""
         note = f" {text(s.note)}" if s.note else ""
-        uses = ", ".join(dict.fromkeys(cited_by[s.id])) or "not cited yet"
-        parts.append(
-            f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note} Used for: {uses}.'
-        )
+        parts.append(f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note}')
     return reference_block("source-list", bullets(parts))
 
 
