@@ -37,10 +37,6 @@ def review_warnings(data_dir: Path, content: Content, today: dt.date) -> list[Pr
         file_name = f"{collection}.yml"
         rel = f"{data_dir.name}/{file_name}"
         at: tuple = () if collection in _SINGLE else (list(getattr(content, collection)).index(entry.id),)
-        if entry.last_reviewed > today:
-            line = line_of(data_dir / file_name, rel, (*at, "last_reviewed"))
-            message = f"{entry.last_reviewed.isoformat()} is in the future; write the day the review was done"
-            warnings.append(Problem(rel, line, "last_reviewed", message))
         if due > today + WARN_BEFORE:
             continue
         path = (*at, "next_review")

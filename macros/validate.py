@@ -41,7 +41,7 @@ def validate(
 ) -> int:
     """Check `data_dir`; print the result; return the exit status."""
     try:
-        content = load_content(data_dir)
+        content = load_content(data_dir, all_pages=True)
         warnings = review_dates.review_warnings(data_dir, content, today or dt.date.today())
         warnings += readability.readability_warnings(data_dir, content)
         draft = go_live.draft_problem(data_dir, content) if go_live_check else None
