@@ -20,6 +20,7 @@ cannot be made narrower than its toolbar, and a frame gives every engine the sam
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import html
 import http.server
@@ -59,6 +60,7 @@ _COLLECTOR = r"""(() => {
 """
 # A phone's screen, as a frame of the given size (see the module's docstring).
 _FRAME = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title>
+<link rel="icon" href="data:,">
 <style>html,body{margin:0;padding:0}iframe{border:0;display:block}</style></head><body>
 <iframe id="screen" title="page" width="WIDTH" height="HEIGHT" src="SRC"></iframe></body></html>"""
 ENGINES = ("chromium", "webkit", "firefox")
@@ -301,7 +303,8 @@ class _Bidi:
     def __init__(self, url: str) -> None:
         from websockets.sync.client import connect
 
-        self.socket = connect(url, max_size=None, open_timeout=30)
+        self.stack = contextlib.ExitStack()
+        self.socket = self.stack.enter_context(connect(url, max_size=None, open_timeout=30))
         self.last = 0
         self.events: list[dict] = []
 
@@ -317,7 +320,7 @@ class _Bidi:
                 self.events.append(message)
 
     def close(self) -> None:
-        self.socket.close()
+        self.stack.close()
 
 
 def _from_bidi(value: dict) -> Any:
@@ -374,7 +377,8 @@ class Firefox(Engine):
                 break
         assert url, "Firefox did not open its WebDriver BiDi port"
         # Keep reading Firefox's own chatter, so that it never blocks on a full pipe.
-        threading.Thread(target=lambda: [None for _ in self.process.stderr], daemon=True).start()
+        self.reader = threading.Thread(target=lambda: [None for _ in self.process.stderr], daemon=True)
+        self.reader.start()
         self.bidi = _Bidi(url + "/session")
         self.bidi("session.new", capabilities={})
         self.context = self.bidi("browsingContext.getTree")["contexts"][0]["context"]
@@ -456,6 +460,9 @@ class Firefox(Engine):
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+                self.process.wait()
+            self.reader.join(timeout=10)
+            self.process.stderr.close()
             shutil.rmtree(self.profile, ignore_errors=True)
 
 

@@ -40,27 +40,6 @@ def engine(request, figures) -> Iterator[engines.Engine]:
 
 # --- Every page -------------------------------------------------------------------------------------------
 
-
-def test_every_page_loads_without_a_console_error(engine, engine_site, built_site: Path) -> None:
-    pages = site_pages(built_site)
-    assert len(pages) >= 20
-    failures = {}
-    for path in pages:
-        engine.open(f"{engine_site.url}/{path}")
-        assert engine.run("return document.querySelectorAll('h1').length;") == 1, path
-        if errors := engine.errors():
-            failures[path] = errors
-    assert not failures, f"{engine.name}: {failures}"
-
-
-def test_the_error_check_sees_an_error(engine, engine_site) -> None:
-    # The check above can fail: an error thrown by a page's script is caught in this engine.
-    engine.open(f"{engine_site.url}/")
-    engine.run("setTimeout(() => { throw new Error('a deliberate error'); }, 0); return true;")
-    engine.wait_for("return window.__engineErrors.length > 0;")
-    assert any("a deliberate error" in e for e in engine.errors())
-
-
 _FRAME_LOADED = (
     "const d = document.getElementById('screen').contentDocument; return d.readyState === 'complete';"
 )
@@ -72,20 +51,42 @@ _SIDEWAYS = """const frame = document.getElementById('screen');
         .slice(0, 3)
         .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
     return {viewport: frame.contentWindow.innerWidth, scroll: root.scrollWidth, client: root.clientWidth,
-        wide};"""
+        wide, h1: doc.querySelectorAll('h1').length};"""
 
 
-def test_no_page_scrolls_sideways_on_a_320_px_screen(engine, engine_site, built_site: Path) -> None:
-    failures = {}
+@pytest.fixture(scope="session")
+def every_page(engine, engine_site, built_site: Path) -> dict[str, dict]:
+    """Each page of the site opened once in the engine, on a 320 px wide screen: its errors and its layout."""
+    seen = {}
     for path in site_pages(built_site):
         engine.open(engine_site.frame(path, PHONE_WIDTH, PHONE_HEIGHT))
-        engine.wait_for(
-            "const d = document.getElementById('screen').contentDocument; return d.readyState === 'complete';"
-        )
-        layout = engine.run(_SIDEWAYS)
-        assert layout["viewport"] == PHONE_WIDTH, layout
-        if layout["scroll"] > layout["client"]:
-            failures[path] = layout
+        engine.wait_for(_FRAME_LOADED)
+        seen[path] = {**engine.run(_SIDEWAYS), "errors": engine.errors()}
+    assert len(seen) >= 20
+    return seen
+
+
+def test_every_page_loads_without_a_console_error(engine, every_page: dict[str, dict]) -> None:
+    assert all(page["h1"] == 1 for page in every_page.values()), "every page loaded, with its heading"
+    failures = {path: page["errors"] for path, page in every_page.items() if page["errors"]}
+    assert not failures, f"{engine.name}: {failures}"
+
+
+def test_the_error_check_sees_an_error(engine, engine_site) -> None:
+    # The check above can fail: an error thrown by a page's script is caught in this engine.
+    engine.open(engine_site.frame("", PHONE_WIDTH, PHONE_HEIGHT))
+    engine.wait_for(_FRAME_LOADED)
+    engine.run(
+        """const w = document.getElementById('screen').contentWindow;
+        w.eval("setTimeout(() => { throw new Error('a deliberate error'); }, 0)"); return true;"""
+    )
+    engine.wait_for("return document.getElementById('screen').contentWindow.__engineErrors.length;")
+    assert any("a deliberate error" in e for e in engine.errors())
+
+
+def test_no_page_scrolls_sideways_on_a_320_px_screen(engine, every_page: dict[str, dict]) -> None:
+    assert {page["viewport"] for page in every_page.values()} == {PHONE_WIDTH}
+    failures = {path: page for path, page in every_page.items() if page["scroll"] > page["client"]}
     assert not failures, f"{engine.name}: pages wider than {PHONE_WIDTH} px: {failures}"
 
 
@@ -142,7 +143,7 @@ def _open_self_check(engine, engine_site) -> list[str]:
 def _answer(engine, question: str, value: str) -> None:
     engine.click(f'fieldset[data-question="{question}"] label:has(input[value="{value}"])')
     assert engine.run(
-        "return document.querySelector(`fieldset[data-question='${args[0]}'] input[value='${args[1]}']`).checked;",
+        "return document.querySelector(`[data-question='${args[0]}'] input[value='${args[1]}']`).checked;",
         question,
         value,
     ), (engine.name, question, value)
