@@ -4,13 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve check test build bench lint lock clean
+.PHONY: serve check test build bench screenshots lint lock clean
 
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000, reloading on every data or page edit
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)  ## Run every test (installs Debian's Chromium first when it is missing)
-	tools/ensure-chromium
+test: $(STAMP)  ## Run every test (installs Chromium, WebKit, Firefox and the HTML checker first when missing)
+	tools/ensure-browsers
 	$(BIN)/pytest
 
 check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: field: message
@@ -22,6 +22,10 @@ build: $(STAMP)  ## Check the data, build into a temporary folder, then swap it 
 bench: $(STAMP)  ## Measure build speed, growth with data, page weight and Lighthouse scores into BENCHMARKS.md
 	tools/ensure-chromium
 	$(BIN)/python benchmarks/run.py
+
+screenshots: $(STAMP)  ## A phone-size screenshot of every page in each engine, into screenshots/ENGINE/ (git-ignored)
+	tools/ensure-browsers
+	$(BIN)/python tools/screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -40,4 +44,4 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache screenshots node_modules

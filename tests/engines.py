@@ -271,7 +271,17 @@ class WebKit(Engine):
         element.send_keys(text)
 
     def screenshot(self, selector: str, path: Path) -> None:
-        self._element(selector).screenshot(str(path))
+        # WebKitWebDriver's element screenshot of a frame leaves its top black: crop the window's instead.
+        import io
+
+        from PIL import Image
+
+        box = self.run(
+            """const r = document.querySelector(args[0]).getBoundingClientRect(), s = devicePixelRatio;
+            return [r.left * s, r.top * s, r.right * s, r.bottom * s].map(Math.round);""",
+            selector,
+        )
+        Image.open(io.BytesIO(self.driver.get_screenshot_as_png())).crop(tuple(box)).save(path)
 
     def close(self) -> None:
         try:
