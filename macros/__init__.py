@@ -28,6 +28,7 @@ PAGE_MACROS = (
     render.review_table,
     render.clinic_review_note,
     self_check_page.self_check_page,
+    self_check_page.self_check_safety,
     render.glossary_list,
     render.visit_handout,
 )

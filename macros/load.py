@@ -33,6 +33,7 @@ COLLECTIONS: dict[str, Any] = {
     "red_flags.yml": list[model.RedFlag],
     "visit.yml": model.Visit,
     "self_check.yml": model.SelfCheck,
+    "hazard_log.yml": model.HazardLog,
     "glossary.yml": list[model.GlossaryTerm],
 }
 MAX_REVIEW_INTERVAL = dt.timedelta(days=3 * 366)
@@ -78,6 +79,7 @@ class Content:
     red_flags: dict[str, model.RedFlag]
     visit: model.Visit
     self_check: model.SelfCheck
+    hazard_log: model.HazardLog
     glossary: dict[str, model.GlossaryTerm]
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
@@ -89,6 +91,7 @@ class Content:
         yield "clinic", self.clinic
         yield "visit", self.visit
         yield "self_check", self.self_check
+        yield "hazard_log", self.hazard_log
         for name in ("massage_types", "techniques", "conditions", "benefits", "risk_factors"):
             for entry in getattr(self, name).values():
                 yield name, entry
@@ -516,14 +519,16 @@ def check_visit_questions_are_unique(check: Checker, content: dict[str, Any]) ->
 
 
 def check_self_check(check: Checker, content: dict[str, Any]) -> None:
-    """The self-check's rules, worked cases and questions (macros/self_check.py)."""
+    """The self-check's questions, follow-ups, texts and the hazard log's worked cases (self_check.py)."""
     self_check.check(
         check,
         {name: check.rel(name) for name in COLLECTIONS},
         content["self_check"],
         check.raw["red_flags"],
         check.raw["contraindications"],
+        content["hazard_log"],
         content["conditions"],
+        content["sources"],
     )
 
 

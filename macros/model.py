@@ -141,6 +141,14 @@ class Clinic(Reviewed):
         examples=["112", "999", "911"],
     )
     non_emergency_advice: Text = Field(description="Where to get advice when it is not an emergency.")
+    non_emergency_name: ShortText = Field(
+        description="The name of the medical help line for urgent problems that are not emergencies. The "
+        "urgent result of the self-check tells patients to call it today.",
+        examples=["NHS 111"],
+    )
+    non_emergency_number: Annotated[str, StringConstraints(pattern=EMERGENCY_PATTERN)] = Field(
+        description="The help line's short number, in quotes.", examples=["111"]
+    )
     opening_hours: ShortText = Field(examples=["Monday to Friday, 9am to 6pm"])
     logo: Annotated[str, StringConstraints(pattern=LOGO_PATTERN)] = Field(
         description="The clinic's logo, shown in the header and as the browser tab icon: a picture file in "
@@ -221,9 +229,19 @@ class Contraindication(Entry):
         "local: massage may go ahead but the therapist avoids that area."
     )
     reason: Text = Field(description="Why, in plain words.")
-    question: Text = Field(
+    question: Text | None = Field(
+        None,
         description="The self-check question for this entry, asked so that 'yes' means it applies, "
-        "for example 'Do you have a fever or feel feverish today?'."
+        "for example 'Do you have a fever or feel feverish today?'. Leave it out only when a warning sign "
+        "already asks it (asked_in).",
+    )
+    asked_in: Id | None = Field(
+        None,
+        description="Id of the warning sign in red_flags.yml whose question already covers this entry, so "
+        "the self-check does not ask the same thing twice. Use it instead of question.",
+    )
+    rationale: Text | None = Field(
+        None, description="For reviewers: why the question is worded this way and why this kind was chosen."
     )
     conditions: list[Id] = Field([], description="Ids of conditions in conditions.yml this matters for.")
 
@@ -233,7 +251,15 @@ class RedFlag(Entry):
     tier: Tier = Field(description="emergency: call the emergency number now; urgent: see a doctor soon.")
     question: Text = Field(
         description="The self-check question for this warning sign, asked so that 'yes' means the patient "
-        "has it. Warning signs are asked first."
+        "has it. Emergency signs are asked first, then urgent ones."
+    )
+    follow_up_of: Id | None = Field(
+        None,
+        description="Id of another question this one follows. It is asked only when that question is "
+        "answered 'yes' or 'not sure', right after it; a 'no' there skips it.",
+    )
+    rationale: Text | None = Field(
+        None, description="For reviewers: why the question is worded this way and why this tier was chosen."
     )
     search_terms: SearchTerms = []
 
@@ -282,7 +308,7 @@ class Visit(Reviewed):
 
 SelfCheckTierId = Literal["emergency", "urgent", "avoid", "doctor-first", "suitable"]
 UnsureTier = Literal["emergency", "urgent", "avoid", "doctor-first"]
-Contact = Literal["emergency", "doctor", "clinic", "booking"]
+Contact = Literal["emergency", "non-emergency", "doctor", "clinic", "booking"]
 PageRef = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md(#[a-z0-9-]+)?$", max_length=120),
@@ -300,13 +326,14 @@ class SelfCheckTier(Record):
     headline: ShortText = Field(description="The result's heading, for example 'Get medical help now'.")
     in_short: ShortText = Field(
         description="What to do, in a few words, for the rules shown under the questions. "
-        "May use {emergency_number} and {clinic_phone}."
+        "May use the placeholders listed at the top of self_check.yml."
     )
-    what_to_do: Text = Field(description="What to do next. May use {emergency_number} and {clinic_phone}.")
+    what_to_do: Text = Field(description="What to do next. May use the placeholders.")
     contacts: list[Contact] = Field(
         min_length=1,
-        description="Who to contact, shown as links: emergency (the emergency number), doctor (the advice "
-        "in clinic.yml non_emergency_advice), clinic (the clinic's phone), booking (the booking page).",
+        description="Who to contact, shown as links: emergency (the emergency number), non-emergency (the "
+        "help line in clinic.yml non_emergency_name and non_emergency_number), doctor (the advice in "
+        "clinic.yml non_emergency_advice), clinic (the clinic's phone), booking (the booking page).",
     )
     links: list[PageLink] = Field([], description="Pages to read next.")
 
@@ -330,21 +357,6 @@ class Concerns(Record):
     when_not_yet: Text = Field(description="Shown above the pages to read when a doctor must agree first.")
 
 
-class WorkedCase(Record):
-    name: ShortText = Field(description="What the example shows.")
-    answered_yes: list[Id] = Field([], description="Question ids answered 'yes'.")
-    answered_not_sure: list[Id] = Field([], description="Question ids answered 'not sure'.")
-    not_answered: list[Id] = Field([], description="Question ids left without an answer.")
-    rest: Literal["answered-no", "not-answered"] = Field(
-        "answered-no", description="How every other question is answered."
-    )
-    expect_tier: SelfCheckTierId = Field(description="The tier these answers must give.")
-    expect_local_caution: bool = Field(False, description="true if the result must show the local caution.")
-    expect_reasons: list[Id] | None = Field(
-        None, description="If given, exactly the question ids the result must name as its reasons."
-    )
-
-
 class SelfCheck(Reviewed):
     name: ShortText = Field(description="The check's name, as shown in lists of the site's content.")
     intro: Text
@@ -357,12 +369,29 @@ class SelfCheck(Reviewed):
     tiers: list[SelfCheckTier] = Field(
         description="All five tiers, most severe first: emergency, urgent, avoid, doctor-first, suitable."
     )
-    local_caution: Text = Field(description="Shown when a 'local' contraindication was answered 'yes'.")
+    local_caution: Text = Field(
+        description="Shown with a 'suitable' or 'doctor-first' result when a 'local' contraindication was "
+        "answered 'yes'."
+    )
     local_in_short: ShortText = Field(description="What 'yes' to a 'local' question means, in a few words.")
     not_a_diagnosis: Text
     concerns: Concerns = Field(description="The last question: what bothers the patient.")
-    worked_cases: list[WorkedCase] = Field(
-        min_length=1, description="Example answers and the result they must give; the tests run each one."
+    follow_up_label: ShortText = Field(
+        description="Shown before a follow-up question; {number} is the number of the question it follows."
+    )
+    unanswered_prompt: Text = Field(
+        description="Shown when the patient asks for a result with questions left blank; {count} is how many."
+    )
+    unanswered_hint: ShortText = Field(
+        description="Shown in each question left blank when the patient asks for a result."
+    )
+    summary_heading: ShortText = Field(description="Heading of the printable list of answers.")
+    answer_again: Text = Field(
+        description="Printed under the answers: do the check again if anything changes."
+    )
+    safety_summary: Text = Field(
+        description="On the About page: how the check is proven safe; {hazards} and {cases} are the numbers "
+        "of hazards and worked cases in hazard_log.yml."
     )
 
 
@@ -378,3 +407,54 @@ class GlossaryTerm(Entry):
     @property
     def forms(self) -> list[str]:
         return [self.term, *self.other_forms]
+
+
+# --- The self-check's hazard log (in the style of DCB0129) -------------------------------------------
+
+Severity = Literal["minor", "significant", "considerable", "major", "catastrophic"]
+
+
+class WorkedCase(Record):
+    name: ShortText = Field(description="What the example shows.")
+    answered_yes: list[Id] = Field([], description="Question ids answered 'yes'.")
+    answered_not_sure: list[Id] = Field([], description="Question ids answered 'not sure'.")
+    not_answered: list[Id] = Field([], description="Question ids left without an answer.")
+    rest: Literal["answered-no", "not-answered"] = Field(
+        "answered-no", description="How every other question is answered."
+    )
+    expect_tier: SelfCheckTierId = Field(description="The tier these answers must give.")
+    expect_local_caution: bool = Field(False, description="true if the result must show the local caution.")
+    expect_reasons: list[Id] | None = Field(
+        None, description="If given, exactly the question ids the result must name as its reasons."
+    )
+
+
+class Hazard(Record):
+    """Something that could go wrong for a patient using the self-check, and what stops it."""
+
+    id: Id
+    hazard: ShortText = Field(
+        description="What could go wrong, for example 'A pregnant person is told massage suits them'."
+    )
+    cause: Text = Field(description="How it could happen.")
+    harm: Text = Field(description="What it could do to the patient.")
+    severity: Severity = Field(
+        description="How bad the harm could be, on the DCB0129 scale: minor, significant, considerable, "
+        "major, catastrophic."
+    )
+    mitigation: Text = Field(description="What the self-check does so that it does not happen.")
+    sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
+    worked_cases: list[WorkedCase] = Field(
+        min_length=1,
+        description="Example answers and the result they must give, proving the mitigation; the tests run "
+        "each one through the page's own script.",
+    )
+
+
+class HazardLog(Reviewed):
+    """The self-check's hazard log: one document, reviewed as a whole."""
+
+    name: ShortText = Field(description="Its name in the list of the site's content.")
+    hazards: list[Hazard] = Field(
+        min_length=1, description="Each way the self-check could harm a patient, with its worked cases."
+    )

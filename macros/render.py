@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from . import model
+from . import model, pages
 from .load import Content
 
 # Python-Markdown's escapable characters that can start markup anywhere in a line; "1." "-" "+" only can at
@@ -129,8 +129,9 @@ def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     ids: list[str] = []
     for entry in entries:
         ids += [s for s in entry.sources if s not in ids]
-    links = "; ".join(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids)
-    return f"Sources: {links}.\n{{ .sources-note {SEARCH_EXCLUDE} }}"
+    # One source a line: a patient reads a list of titles more easily than one long sentence.
+    links = bullets(page_link(content.sources[s].title, "about.md", f"source-{s}") for s in ids)
+    return f'<div class="sources-note" {SEARCH_EXCLUDE}="true" markdown>\n\nSources:\n\n{links}\n\n</div>\n'
 
 
 def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
@@ -142,21 +143,22 @@ def page_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
 
 
 def _red_flag_lists(content: Content, indent: str = "") -> list[str]:
-    """The warning signs by what to do: call the emergency number now, or see a doctor soon."""
+    """The warning signs by what to do: call the emergency number now, or get medical help today."""
     clinic = content.clinic
     emergency = [f for f in content.red_flags.values() if f.tier == "emergency"]
     urgent = [f for f in content.red_flags.values() if f.tier == "urgent"]
     number = text(clinic.emergency_number)
+    line = f"[{text(clinic.non_emergency_number)}](tel:{clinic.non_emergency_number})"
     lines = [
-        f"**Call [{number}](tel:{clinic.emergency_number}) now** if you have back pain and any of these:",
+        f"**Call [{number}](tel:{clinic.emergency_number}) now** if you have any of these:",
         "",
         *(f"- {text(f.symptom)}" for f in emergency),
         "",
-        "**See a doctor soon, before any massage,** if you have:",
+        "**Get medical help today, before any massage,** if you have back pain and any of these:",
         "",
         *(f"- {text(f.symptom)}" for f in urgent),
         "",
-        text(clinic.non_emergency_advice),
+        f"{text(clinic.non_emergency_advice)} Or call {text(clinic.non_emergency_name)} on {line}.",
     ]
     return [f"{indent}{line}" if line else "" for line in lines]
 
@@ -201,7 +203,7 @@ def condition_page(content: Content, condition_id: str) -> str:
         lead_with_also_called(f"**{text(c.summary)}**", c.also_called),
         f"## What it feels like\n\n{text(c.feels_like)}" if c.feels_like else "",
         f"## Common causes\n\n{bullets(text(x) for x in c.causes)}" if c.causes else "",
-        f"## How massage can help\n\n{text(c.how_massage_helps)}",
+        f"## How massage is used\n\n{text(c.how_massage_helps)}",
         f"## An example\n\n{text(c.example)}" if c.example else "",
         f"## If nothing is done\n\n{text(c.risks_if_ignored)}" if c.risks_if_ignored else "",
         f"## Which massage fits\n\n{massage_type_link(content, mt.id)}: {text(mt.summary)}",
@@ -232,16 +234,20 @@ def condition_page(content: Content, condition_id: str) -> str:
 def conditions_index(content: Content) -> str:
     parts = []
     for mt in content.massage_types.values():
-        conditions = [c for c in content.conditions.values() if c.massage_type == mt.id]
+        conditions = [content.conditions[c] for c in _conditions_of_type(content, mt.id)]
         if not conditions:
             continue
-        parts.append(f"## {text(mt.name)} can help with {{ #{mt.id} }}")
+        parts.append(f"## {text(mt.name)} is used for {{ #{mt.id} }}")
         parts.append(bullets(f"{condition_link(content, c.id)}: {text(c.summary)}" for c in conditions))
     parts.append(page_footer(content, content.conditions.values()))
     return blocks(*parts)
 
 
 # --- Massage types, stages, benefits, risk factors -------------------------------------------------
+
+
+def _conditions_of_type(content: Content, type_id: str) -> list[str]:
+    return [c.id for c in content.conditions.values() if c.massage_type == type_id]
 
 
 def massage_types_comparison(content: Content) -> str:
@@ -253,8 +259,9 @@ def massage_types_comparison(content: Content) -> str:
         return f"| **{label}** | " + " | ".join(cells) + " |"
 
     def helps_with(t: model.MassageType) -> str:
-        names = [condition_link(content, c.id) for c in content.conditions.values() if c.massage_type == t.id]
-        return ", ".join(names) or "none listed"
+        return (
+            ", ".join(condition_link(content, c) for c in _conditions_of_type(content, t.id)) or "none listed"
+        )
 
     table = "\n".join(
         [
@@ -263,7 +270,7 @@ def massage_types_comparison(content: Content) -> str:
             row("What it is", (text(t.summary) for t in types)),
             row("What it is for", (text(t.purpose) for t in types)),
             row("How it works", (text(t.how_it_works) for t in types)),
-            row("Helps with", (helps_with(t) for t in types)),
+            row("Used for", (helps_with(t) for t in types)),
         ]
     )
     details = []
@@ -273,12 +280,14 @@ def massage_types_comparison(content: Content) -> str:
             lead_with_also_called(text(t.summary), t.also_called),
             f"**What it is for:** {text(t.purpose)}",
             f"**How it works:** {text(t.how_it_works)}",
+            # Lists, not one long sentence: a patient scans them.
             (
-                "**Stages:** " + ", ".join(technique_link(content, s) for s in t.techniques) + "."
+                "**Stages:**\n\n" + bullets(technique_link(content, s) for s in t.techniques)
                 if t.techniques
                 else ""
             ),
-            f"**Helps with:** {helps_with(t)}.",
+            "**Used for:**\n\n"
+            + bullets(condition_link(content, c) for c in _conditions_of_type(content, t.id)),
         ]
     return blocks(table, *details, page_footer(content, types))
 
@@ -444,22 +453,14 @@ def disclaimer(content: Content) -> str:
 
 
 def sources_list(content: Content) -> str:
-    cited_by: dict[str, list[str]] = {s: [] for s in content.sources}
-    for collection, entry in content.reviewed_entries():
-        label = (
-            getattr(entry, "name", None) or getattr(entry, "symptom", None) or collection.replace("_", " ")
-        )
-        for s in entry.sources:
-            cited_by[s].append(text(label))
+    """Every source, a line each: its title (a link where it is online), who published it and when, and
+    what it is used for. Each page names its own sources at its foot."""
     parts = []
     for s in content.sources.values():
         title = f"[{text(s.title)}]({s.url})" if s.url else f"*{text(s.title)}*"
         when = f", {s.published.year}" if s.published else ""
         note = f" {text(s.note)}" if s.note else ""
-        uses = ", ".join(dict.fromkeys(cited_by[s.id])) or "not cited yet"
-        parts.append(
-            f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note} Used for: {uses}.'
-        )
+        parts.append(f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note}')
     return reference_block("source-list", bullets(parts))
 
 
@@ -490,7 +491,7 @@ def home_overview(content: Content) -> str:
     return blocks(
         "## Two types of back massage { #types }",
         types,
-        "## Who it can help { #who-it-helps }",
+        "## What it is used for { #who-it-helps }",
         f"Back massage is used for: {helps}. See {page_link('all conditions', 'conditions/index.md')}.",
         "## What strains your back { #risk-factors }",
         risk_factors_list(content),
@@ -502,7 +503,7 @@ def home_overview(content: Content) -> str:
                 page_link("What happens at your visit", "visit.md"),
             ]
         ),
-        page_footer(content, [*content.massage_types.values(), *content.risk_factors.values()]),
+        page_footer(content, pages.entries_on_page(content, "index.md")),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import self_check
+from . import pages, self_check
 from .load import Content
 from .render import blocks, page_footer, page_link, text
 from .self_check import ANSWER_LABELS, SUITABLE, Question, fill, questions
@@ -27,15 +27,20 @@ def _list_words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _question_fieldset(q: Question) -> str:
+def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -> str:
     radios = "".join(
         f'<label class="sc-answer"><input type="radio" name="{q.id}" value="{value}"> '
         f"{ANSWER_LABELS[value]}</label>"
         for value in ("yes", "no", "unsure")
     )
+    follow_up = ""
+    if q.follow_up_of:
+        label = content.self_check.follow_up_label.replace("{number}", str(numbers[q.follow_up_of]))
+        follow_up = f'<span class="sc-follow-up">{_html(label)}</span> '
     return (
         f'<fieldset class="sc-question" data-question="{q.id}" id="sc-q-{q.id}">'
-        f'<legend><span class="sc-number">{q.number}.</span> {_html(q.text)}</legend>'
+        f'<legend><span class="sc-number">{q.number}.</span> {follow_up}{_html(q.text)}'
+        f'<span class="sc-error" hidden> {_html(content.self_check.unanswered_hint)}</span></legend>'
         f'<div class="sc-answers">{radios}</div></fieldset>'
     )
 
@@ -50,6 +55,7 @@ def self_check_form(content: Content) -> str:
     their type and id."""
     sc = content.self_check
     asked = questions(content)
+    numbers = {q.id: q.number for q in asked}
     parts = [
         f'<form id="self-check" class="self-check" method="dialog" novalidate '
         f'data-rules="{html.escape(self_check.rules_json(content), quote=True)}">',
@@ -59,7 +65,7 @@ def self_check_form(content: Content) -> str:
         ("contraindications", sc.contraindications_heading, sc.contraindications_intro),
     ):
         parts.append(f'<h2 id="sc-part-{part.replace("_", "-")}">{_html(heading)}</h2><p>{_html(intro)}</p>')
-        parts += [_question_fieldset(q) for q in asked if q.part == part]
+        parts += [_question_fieldset(q, content, numbers) for q in asked if q.part == part]
     options = "".join(
         f'<label class="sc-concern"><input type="checkbox" name="concern" value="{o.id}"> '
         f"{_html(o.label)}</label>"
@@ -68,6 +74,11 @@ def self_check_form(content: Content) -> str:
     parts.append(
         f'<fieldset class="sc-concerns" data-concerns><legend>{_html(sc.concerns.question)}</legend>'
         f'<p class="sc-hint">{_html(sc.concerns.hint)}</p>{options}</fieldset>'
+    )
+    before, _, after = sc.unanswered_prompt.partition("{count}")
+    parts.append(
+        f'<p id="self-check-missing" class="sc-missing" role="alert" hidden>{_html(before)}'
+        f"<strong data-missing-count></strong>{_html(after)}</p>"
     )
     # Hidden until the script runs: without JavaScript the button could do nothing useful.
     parts.append(
@@ -105,16 +116,32 @@ def self_check_rules(content: Content) -> str:
 
 
 def _contacts(content: Content, contacts: list[str]) -> str:
+    """Who to contact, in the order the tier lists them: the first is the result's main button."""
     clinic = content.clinic
     phone_href = re.sub(r"[^+0-9]", "", clinic.phone)
-    lines = {
-        "emergency": f"[Call {text(clinic.emergency_number)}](tel:{clinic.emergency_number})"
-        "{ .md-button .md-button--primary .sc-call }",
-        "doctor": text(clinic.non_emergency_advice),
-        "clinic": f"Questions? Call the clinic on [{text(clinic.phone)}](tel:{phone_href}).",
-        "booking": f"[Book a massage]({clinic.booking_url}){{ .md-button }}",
-    }
-    return "\n".join(f'<p class="sc-contact" markdown="span">{lines[c]}</p>' for c in contacts)
+
+    def button(label: str, href: str, first: bool) -> str:
+        style = " .md-button--primary .sc-call" if first else ""
+        return f"[{text(label)}]({href}){{ .md-button{style} }}"
+
+    def line(contact: str, first: bool) -> str:
+        if contact == "emergency":
+            return button(f"Call {clinic.emergency_number}", f"tel:{clinic.emergency_number}", first)
+        if contact == "non-emergency":
+            return button(
+                f"Call {clinic.non_emergency_name} on {clinic.non_emergency_number}",
+                f"tel:{clinic.non_emergency_number}",
+                first,
+            )
+        if contact == "doctor":
+            return text(clinic.non_emergency_advice)
+        if contact == "clinic":
+            return f"Questions? Call the clinic on [{text(clinic.phone)}](tel:{phone_href})."
+        return button("Book a massage", clinic.booking_url, first)
+
+    return "\n".join(
+        f'<p class="sc-contact" markdown="span">{line(c, i == 0)}</p>' for i, c in enumerate(contacts)
+    )
 
 
 def self_check_result(content: Content) -> str:
@@ -145,11 +172,8 @@ def self_check_result(content: Content) -> str:
     out.append('<p class="sc-subhead" role="heading" aria-level="3">What led to this result</p>')
     out.append('<ul markdown="1">')
     for q in asked:
-        more = (
-            f" {page_link('Why this matters', q.read_more.split('#')[0], q.read_more.split('#')[1])}"
-            if q.read_more
-            else ""
-        )
+        page, _, anchor = q.read_more.partition("#")
+        more = f" {page_link('Why this matters', page, anchor)}"
         out.append(
             f'<li data-reason="{q.id}" hidden markdown="span"><strong data-answer-label></strong> '
             f"{text(q.plain)}{more}</li>"
@@ -181,7 +205,7 @@ def self_check_result(content: Content) -> str:
         )
     out.append("</ul>\n</div>")
     out.append('<div class="sc-summary" markdown="1">')
-    out.append('<p class="sc-subhead" role="heading" aria-level="3">Your answers</p>\n<ol>')
+    out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{_html(sc.summary_heading)}</p>\n<ol>')
     out += [
         f'<li data-answer-for="{q.id}">{_html(q.text)} <strong data-answer-label></strong></li>'
         for q in asked
@@ -189,6 +213,7 @@ def self_check_result(content: Content) -> str:
     out.append("</ol>\n</div>")
     out.append(f'<p class="sc-not-a-diagnosis"><em>{_html(sc.not_a_diagnosis)}</em></p>')
     out.append('<p class="sc-checked-at">Checked on <span data-checked-at></span>.</p>')
+    out.append(f'<p class="sc-answer-again">{_html(sc.answer_again)}</p>')
     out.append(
         '<p class="sc-actions">'
         '<button type="button" class="md-button md-button--primary" data-action="print">'
@@ -199,10 +224,19 @@ def self_check_result(content: Content) -> str:
     return "\n".join(line for line in out if line)
 
 
+def self_check_safety(content: Content) -> str:
+    """How the self-check is proven safe, with the numbers from the hazard log (About page)."""
+    hazards = content.hazard_log.hazards
+    summary = content.self_check.safety_summary.replace("{hazards}", str(len(hazards))).replace(
+        "{cases}", str(sum(len(h.worked_cases) for h in hazards))
+    )
+    return blocks(text(summary))
+
+
 def self_check_page(content: Content) -> str:
     """The whole self-check: intro, the form (with the rule table), the result area, the rules in words."""
     sc = content.self_check
-    entries = [sc, *content.red_flags.values(), *content.contraindications.values()]
+    entries = pages.entries_on_page(content, "self-check.md")
     return blocks(
         text(sc.intro),
         f"*{text(sc.not_a_diagnosis)}*",

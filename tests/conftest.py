@@ -69,7 +69,7 @@ def self_check_with_one_yes(browser, site: Path, question_id: str) -> tuple[str,
         page.wait_for_function("window.selfCheck !== undefined")
         question = page.locator(f'fieldset[data-question="{question_id}"]')
         question_text = question.inner_text()
-        for box in page.locator("fieldset[data-question]").all():
+        for box in page.locator("fieldset[data-question]:visible").all():  # follow-ups stay hidden
             box.locator('input[value="no"]').check()
         question.locator('label:has(input[value="yes"])').click()
         page.get_by_role("button", name="See my result").click()

@@ -396,20 +396,21 @@ def an_entry_written_as_plain_text(data: Path) -> list[str]:
 
 
 def worked_case_naming_a_missing_question(data: Path) -> list[str]:
-    path = data / "self_check.yml"
+    path = data / "hazard_log.yml"
     lines = read_lines(path)
     n = next(i for i, line in enumerate(lines, start=1) if line.strip() == "answered_yes: [skin-lesions]")
     set_line(path, n, lines[n - 1].replace("[skin-lesions]", "[skin-lesion]"))
     return [
-        f"data/self_check.yml:{n}: worked_cases.answered_yes: unknown question 'skin-lesion' "
+        f"data/hazard_log.yml:{n}: hazards.worked_cases.answered_yes: unknown question 'skin-lesion' "
         "(did you mean 'skin-lesions'?)"
     ]
 
 
 def missing_self_check_question(data: Path) -> list[str]:
-    delete_line(_ci(data), field_line(_ci(data), "question", "fever"))
+    delete_line(_ci(data), field_line(_ci(data), "question", "heart-failure"))
     return [
-        f"{C}:{entry_line(_ci(data), 'fever')}: question: required field is missing; add a line 'question: …'"
+        f"{C}:{entry_line(_ci(data), 'heart-failure')}: question: needs a question for the self-check "
+        "(or asked_in: the id of a warning sign that asks it)"
     ]
 
 

@@ -93,7 +93,11 @@ FIRST_SEED = [
     ),
     ("surgery for a herniated disc", "conditions/after-injury-or-surgery/", "operation for a herniated disc"),
     ("spinal fracture", "conditions/after-injury-or-surgery/", "broken bone in the spine"),
-    ("muscle tone lost to immobilisation", "conditions/after-injury-or-surgery/", "muscle strength you lost"),
+    (
+        "muscle tone lost to immobilisation",
+        "conditions/after-injury-or-surgery/",
+        "get back the tone (firmness) they lost while you could not move",
+    ),
     ("lymphatic flow", "conditions/after-injury-or-surgery/", "lymph"),
     (
         "tissue nourishment and regeneration",

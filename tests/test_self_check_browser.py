@@ -48,6 +48,14 @@ class Visit:
     def answer_option(self, question_id: str, value: str):
         return self.page.locator(f'[data-question="{question_id}"] label:has(input[value="{value}"])')
 
+    def answer_all(self, answers: dict[str, str], *, tap: bool = False) -> None:
+        """Answer the questions in the order asked, as a patient clicks (or taps): a follow-up only when
+        it shows, after a "yes" or "not sure" to the question it follows."""
+        for qid, value in answers.items():
+            if self.page.locator(f'fieldset[data-question="{qid}"]').is_visible():
+                option = self.answer_option(qid, value)
+                option.tap() if tap else option.click()
+
 
 @pytest.fixture
 def visit(browser, site_url: str) -> Iterator[Visit]:
@@ -73,10 +81,18 @@ SCENARIOS = [
     ("sunburn on the back", ["skin-irritation"], [], "suitable", "true"),
     ("high blood pressure", ["high-blood-pressure"], [], "doctor-first", "false"),
     ("not sure about heart failure", [], ["heart-failure"], "doctor-first", "false"),
-    ("flu and a wound", ["infectious-disease", "skin-lesions"], [], "avoid", "true"),
+    # The note for the therapist shows only where a massage may still go ahead.
+    ("flu and a wound", ["infectious-disease", "skin-lesions"], [], "avoid", "false"),
     ("pain at night", ["night-pain"], [], "urgent", "false"),
     ("numb around the genitals", ["saddle-numbness", "high-blood-pressure"], [], "emergency", "false"),
+    ("pregnant", ["pregnancy"], [], "doctor-first", "false"),
+    ("cancer and new pain", ["cancer", "cancer-history"], [], "urgent", "false"),
 ]
+
+
+def _answers(content: Content, yes=(), unsure=()) -> dict[str, str]:
+    """Every question in the order asked: yes, not sure, or no."""
+    return {qid: "yes" if qid in yes else "unsure" if qid in unsure else "no" for qid in _ids(content)}
 
 
 @pytest.mark.parametrize(
@@ -85,9 +101,8 @@ SCENARIOS = [
 def test_a_patient_completes_the_check_by_mouse(
     visit: Visit, content: Content, name: str, yes: list[str], unsure: list[str], tier: str, caution: str
 ) -> None:
-    answers = {qid: "yes" if qid in yes else "unsure" if qid in unsure else "no" for qid in _ids(content)}
-    for qid, value in answers.items():
-        visit.answer_option(qid, value).click()
+    answers = _answers(content, yes, unsure)
+    visit.answer_all(answers)
     visit.page.get_by_role("button", name="See my result").click()
 
     assert visit.tier() == tier
@@ -97,7 +112,7 @@ def test_a_patient_completes_the_check_by_mouse(
     # The result names the answers behind it, and the areas the therapist must avoid.
     outcome = visit.page.evaluate("a => window.selfCheck.evaluate(a)", answers)
     assert set(outcome["reasons"]) | set(outcome["cautions"]) <= set(yes + unsure)
-    for qid in outcome["reasons"] + outcome["cautions"]:
+    for qid in outcome["reasons"] + (outcome["cautions"] if caution == "true" else []):
         plain = (
             content.red_flags[qid].symptom
             if qid in content.red_flags
@@ -110,8 +125,7 @@ def test_a_patient_completes_the_check_by_mouse(
 
 
 def test_the_emergency_result_gives_the_number_to_call(visit: Visit, content: Content) -> None:
-    for qid in _ids(content):
-        visit.answer_option(qid, "yes" if qid == "bladder-bowel-control" else "no").click()
+    visit.answer_all(_answers(content, yes=["bladder-bowel-control"]))
     visit.page.get_by_role("button", name="See my result").click()
     call = visit.result.get_by_role("link", name=f"Call {content.clinic.emergency_number}")
     assert call.is_visible()
@@ -119,9 +133,63 @@ def test_the_emergency_result_gives_the_number_to_call(visit: Visit, content: Co
     assert "Book a massage" not in visit.result.inner_text()
 
 
+def test_an_emergency_yes_shows_the_emergency_result_at_once(visit: Visit, content: Content) -> None:
+    visit.answer_option("saddle-numbness", "no").click()
+    assert visit.result.is_hidden()
+    visit.answer_option("bladder-bowel-control", "yes").click()  # no submit
+    assert visit.result.is_visible() and visit.tier() == "emergency"
+    assert visit.page.evaluate("document.activeElement.id") == "self-check-result"
+    assert visit.result.get_by_role("link", name=f"Call {content.clinic.emergency_number}").is_visible()
+    visit.answer_option("leg-weakness", "no").click()  # answering on keeps the emergency on screen
+    assert visit.tier() == "emergency"
+    visit.answer_option("bladder-bowel-control", "no").click()  # a slip, put right: the result goes
+    assert visit.result.is_hidden()
+
+
+def test_the_urgent_result_says_today_and_calls_the_help_line(visit: Visit, content: Content) -> None:
+    clinic = content.clinic
+    visit.answer_all(_answers(content, unsure=["saddle-numbness"]))
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == "urgent"
+    text = visit.result.inner_text()
+    assert "today" in text and "tomorrow" not in text
+    call = visit.result.get_by_role(
+        "link", name=f"Call {clinic.non_emergency_name} on {clinic.non_emergency_number}"
+    )
+    assert call.is_visible() and call.get_attribute("href") == f"tel:{clinic.non_emergency_number}"
+    assert "Book a massage" not in text
+
+
+@pytest.mark.parametrize(
+    ("yes", "tier", "note"),
+    [
+        (["chest-pain", "skin-lesions"], "emergency", False),
+        (["leg-swelling", "skin-lesions"], "urgent", False),
+        (["infectious-disease", "skin-lesions"], "avoid", False),
+        (["pregnancy", "skin-lesions"], "doctor-first", True),
+        (["skin-lesions"], "suitable", True),
+    ],
+)
+def test_the_note_for_the_therapist_shows_only_where_a_massage_may_go_ahead(
+    visit: Visit, content: Content, yes: list[str], tier: str, note: bool
+) -> None:
+    visit.answer_all(_answers(content, yes=yes))
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == tier
+    assert visit.result.locator("[data-caution]").is_visible() is note
+    assert (content.self_check.local_caution in visit.result.inner_text()) is note
+
+
+def test_a_follow_up_shows_only_after_yes_or_not_sure(visit: Visit) -> None:
+    follow_up = visit.page.locator('fieldset[data-question="cancer-history"]')
+    assert follow_up.is_hidden()
+    for answer, shown in (("yes", True), ("no", False), ("unsure", True)):
+        visit.answer_option("cancer", answer).click()
+        assert follow_up.is_visible() is shown, answer
+
+
 def test_massage_suggestions_show_only_when_massage_may_suit(visit: Visit, content: Content) -> None:
-    for qid in _ids(content):
-        visit.answer_option(qid, "no").click()
+    visit.answer_all(_answers(content))
     visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
     visit.page.get_by_role("button", name="See my result").click()
     text = visit.result.inner_text()
@@ -135,16 +203,35 @@ def test_massage_suggestions_show_only_when_massage_may_suit(visit: Visit, conte
     assert "Book a massage" not in visit.result.inner_text()
 
 
-def test_a_blank_form_counts_every_question_as_not_sure(visit: Visit) -> None:
-    visit.page.get_by_role("button", name="See my result").click()
-    assert visit.tier() == "urgent"
-    assert 'did not answer count as "not sure"' in visit.result.inner_text()
-    assert "No answer:" in visit.result.inner_text()
+def test_a_blank_submit_shows_no_result_says_how_many_are_left_and_moves_the_focus(
+    visit: Visit, content: Content
+) -> None:
+    page = visit.page
+    page.get_by_role("button", name="See my result").click()
+    assert visit.result.is_hidden() and visit.tier() == ""
+    missing = page.locator("#self-check-missing")
+    shown = [q for q in self_check.questions(content) if not q.follow_up_of]
+    assert missing.is_visible() and missing.get_attribute("role") == "alert"
+    assert missing.locator("[data-missing-count]").inner_text() == str(len(shown))
+    assert page.evaluate("document.activeElement.name") == shown[0].id
+
+    answers = _answers(content)
+    last = shown[-1].id
+    visit.answer_all({qid: value for qid, value in answers.items() if qid != last})
+    page.get_by_role("button", name="See my result").click()
+    assert visit.result.is_hidden()
+    assert missing.locator("[data-missing-count]").inner_text() == "1"
+    assert page.evaluate("document.activeElement.name") == last
+    assert page.locator(f'fieldset[data-question="{last}"]').get_attribute("aria-invalid") == "true"
+    visit.answer_option(last, "unsure").click()  # "not sure" is an answer a patient can give
+    assert missing.is_hidden()
+    page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == "doctor-first"
 
 
 def test_keyboard_only(visit: Visit, content: Content) -> None:
     page = visit.page
-    ids = _ids(content)
+    ids = [q.id for q in self_check.questions(content) if not q.follow_up_of]  # no follow-up shows
     for _ in range(200):  # Tab from the top of the page into the first question
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == ids[0]:
@@ -184,12 +271,14 @@ def test_on_a_phone_screen(phone_visit: Visit, content: Content) -> None:
     page = phone_visit.page
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     for qid in _ids(content):
-        option = phone_visit.answer_option(qid, "yes" if qid == "fungal-infection" else "no")
+        if page.locator(f'fieldset[data-question="{qid}"]').is_hidden():
+            continue  # a follow-up of a question answered no
+        option = phone_visit.answer_option(qid, "yes" if qid in ("skin-irritation", "cancer") else "no")
         box = option.bounding_box()
         assert box["height"] >= 44, f"{qid}: answer too small to tap ({box['height']}px)"
         option.tap()
     page.get_by_role("button", name="See my result").tap()
-    assert (phone_visit.tier(), phone_visit.local_caution()) == ("suitable", "true")
+    assert (phone_visit.tier(), phone_visit.local_caution()) == ("doctor-first", "true")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     header = page.locator(".md-header").bounding_box()
     headline = phone_visit.result.locator("[data-tier-text]:not([hidden]) .sc-headline").bounding_box()
@@ -199,14 +288,13 @@ def test_on_a_phone_screen(phone_visit: Visit, content: Content) -> None:
 
 
 def test_changing_an_answer_withdraws_the_old_result(visit: Visit, content: Content) -> None:
-    for qid in _ids(content):
-        visit.answer_option(qid, "no").click()
+    visit.answer_all(_answers(content))
     visit.page.get_by_role("button", name="See my result").click()
     assert visit.tier() == "suitable"
-    visit.answer_option("leg-weakness", "yes").click()
+    visit.answer_option("night-pain", "yes").click()
     assert visit.result.is_hidden() and visit.tier() == ""
     visit.page.get_by_role("button", name="See my result").click()
-    assert visit.tier() == "emergency"
+    assert visit.tier() == "urgent"
 
 
 def test_answers_never_leave_the_device(visit: Visit, content: Content) -> None:
@@ -220,8 +308,7 @@ def test_answers_never_leave_the_device(visit: Visit, content: Content) -> None:
     loaded = list(visit.requests)
     assert loaded and all(urlsplit(url).netloc == origin for url in loaded), loaded
 
-    for qid in _ids(content):
-        visit.answer_option(qid, "yes" if qid in ("cancer", "skin-lesions") else "unsure").click()
+    visit.answer_all({qid: "yes" if qid in ("cancer", "skin-lesions") else "unsure" for qid in _ids(content)})
     page.locator('input[name="concern"]').first.click()
     page.get_by_role("button", name="See my result").click()
     page.get_by_role("button", name="Print this result").click()
@@ -238,8 +325,8 @@ def test_answers_never_leave_the_device(visit: Visit, content: Content) -> None:
 
 def test_the_printout_is_one_page_with_the_result_and_the_date(visit: Visit, content: Content) -> None:
     page = visit.page
-    for qid in _ids(content):  # the longest result: every warning sign unsure, every option ticked
-        visit.answer_option(qid, "unsure" if qid in content.red_flags else "yes").click()
+    # The longest result: every warning sign unsure, every other question yes, every option ticked.
+    visit.answer_all({qid: "unsure" if qid in content.red_flags else "yes" for qid in _ids(content)})
     for box in page.locator('input[name="concern"]').all():
         box.click()
     page.get_by_role("button", name="See my result").click()
@@ -255,9 +342,10 @@ def test_the_printout_is_one_page_with_the_result_and_the_date(visit: Visit, con
         assert (
             summary.locator(f'[data-answer-for="{q.id}"]')
             .inner_text()
-            .endswith("Not sure" if q.part == "red_flags" else "Yes")
+            .endswith("Not sure" if q.id in content.red_flags else "Yes")
         )
     assert re.search(r"Checked on .*\d{4}", visit.result.inner_text())
+    assert content.self_check.answer_again in visit.result.inner_text()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
 
@@ -273,10 +361,19 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
         assert page.locator("#self-check button[type=submit]").is_hidden()
         assert page.locator("#self-check-result").is_hidden()
         rules = page.locator("#how-it-decides + ul").inner_text()
-        assert f"Yes to question 1, 2, 3 or 4: Call {content.clinic.emergency_number} now." in rules
+        asked = self_check.questions(content)
+        emergency = [str(q.number) for q in asked if q.yes_tier == "emergency"]
+        assert emergency == [str(n) for n in range(1, len(emergency) + 1)], "emergency questions come first"
+        numbers = ", ".join(emergency[:-1]) + " or " + emergency[-1]
+        assert f"Yes to question {numbers}: Call {content.clinic.emergency_number} now." in rules
         assert content.self_check.worst_answer_rule in rules
-        assert "Not sure, or no answer, to question 1, 2, 3, 4, 5, 6, 7 or 8: See a doctor soon" in rules
+        signs = [str(q.number) for q in asked if q.id in content.red_flags]
+        unsure = ", ".join(signs[:-1]) + " or " + signs[-1]
+        assert f"Not sure, or no answer, to question {unsure}: Get medical help today" in rules
         assert "No to every other question" in rules
+        follow_up = page.locator('fieldset[data-question="cancer-history"] legend').inner_text()
+        number = next(q.number for q in asked if q.id == "cancer")
+        assert content.self_check.follow_up_label.replace("{number}", str(number)) in follow_up
         page.emulate_media(media="print")
         assert page.locator("#self-check").is_visible()
         assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) <= 3, "a short checklist to print"
@@ -289,8 +386,7 @@ def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answ
     from axe_playwright_python.sync_playwright import Axe
 
     if answered == "after":
-        for qid in _ids(content):
-            visit.answer_option(qid, "yes" if qid in ("skin-lesions", "cancer") else "no").click()
+        visit.answer_all(_answers(content, yes=["skin-lesions", "cancer"]))
         visit.page.locator('input[name="concern"]').first.click()
         visit.page.get_by_role("button", name="See my result").click()
     results = Axe().run(visit.page, context={"include": [["article"]]})

@@ -44,7 +44,14 @@ def test_each_question_is_a_fieldset_with_a_legend_and_yes_no_not_sure_radios(
     for q in self_check.questions(content):
         block = re.search(rf'data-question="{q.id}".*?</fieldset>', markup, re.S).group(0)
         legend = re.search(r"<legend>(.*?)</legend>", block, re.S).group(1)
-        assert html.unescape(re.sub(r"<[^>]+>", "", legend)).strip() == f"{q.number}. {q.text}"
+        # The hint for a question left blank is part of the legend, hidden until it applies.
+        hint = re.search(r'<span class="sc-error" hidden>(.*?)</span>', legend).group(1)
+        assert html.unescape(hint).strip() == content.self_check.unanswered_hint
+        legend = re.sub(r'<span class="sc-error" hidden>.*?</span>', "", legend)
+        label = content.self_check.follow_up_label
+        parent = next((p.number for p in self_check.questions(content) if p.id == q.follow_up_of), None)
+        lead = label.replace("{number}", str(parent)) + " " if parent else ""
+        assert html.unescape(re.sub(r"<[^>]+>", "", legend)).strip() == f"{q.number}. {lead}{q.text}"
         radios = re.findall(
             r'<label class="sc-answer"><input type="radio" name="([^"]+)" value="([^"]+)">', block
         )
@@ -160,7 +167,7 @@ def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, brow
         page.wait_for_url("**/self-check/")
         page.wait_for_function("window.selfCheck !== undefined")
         assert page.evaluate("window.__sameDocument") is True
-        for box in page.locator("fieldset[data-question]").all():
+        for box in page.locator("fieldset[data-question]:visible").all():  # follow-ups stay hidden
             box.locator('label:has(input[value="no"])').click()
         page.get_by_role("button", name="See my result").click()
         assert page.locator("#self-check-result").get_attribute("data-tier") == "suitable"

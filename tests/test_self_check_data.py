@@ -15,20 +15,42 @@ from macros.load import Content, ContentError, Problem, load_content
 from .conftest import DATA
 
 
-def test_every_contraindication_and_warning_sign_is_asked_by_its_own_id(content: Content) -> None:
+def test_every_contraindication_and_warning_sign_is_asked_once(content: Content) -> None:
     asked = [q.id for q in self_check.questions(content)]
-    assert sorted(asked) == sorted([*content.red_flags, *content.contraindications])
+    covered = {ci.id: ci.asked_in for ci in content.contraindications.values() if ci.asked_in}
+    assert sorted(asked) == sorted(
+        [*content.red_flags, *(c for c in content.contraindications if c not in covered)]
+    )
     assert len(set(asked)) == len(asked)
+    assert set(covered.values()) <= set(asked), "a contraindication asked by a warning sign that is not asked"
+    texts = [q.text for q in self_check.questions(content)]
+    assert len(set(texts)) == len(texts), "two questions ask the same thing"
     for q in self_check.questions(content):
         assert q.text.endswith("?"), q.id
 
 
-def test_warning_signs_are_asked_first(content: Content) -> None:
-    parts = [q.part for q in self_check.questions(content)]
+def test_emergency_questions_come_first_then_urgent_ones(content: Content) -> None:
+    asked = self_check.questions(content)
+    parts = [q.part for q in asked]
     assert parts == sorted(parts, key=["red_flags", "contraindications"].index)
-    assert {"saddle-numbness", "bladder-bowel-control", "leg-weakness", "major-trauma"} <= {
-        q.id for q in self_check.questions(content) if q.part == "red_flags"
+    tiers = [q.yes_tier for q in asked if q.part == "red_flags"]
+    assert tiers == sorted(tiers, key=self_check.TIER_ORDER.index)
+    first = [q.id for q in asked if q.yes_tier == "emergency"]
+    assert [q.id for q in asked[: len(first)]] == first
+    assert {"saddle-numbness", "bladder-bowel-control", "leg-weakness", "major-trauma", "chest-pain"} <= set(
+        first
+    )
+
+
+def test_a_follow_up_comes_right_after_the_question_it_follows(content: Content) -> None:
+    asked = self_check.questions(content)
+    follow_ups = [q for q in asked if q.follow_up_of]
+    assert {q.id: q.follow_up_of for q in follow_ups} == {
+        "cancer-history": "cancer",
+        "small-fall-with-thin-bones": "osteoporosis",
     }
+    for q in follow_ups:
+        assert asked[q.number - 2].id == q.follow_up_of
 
 
 def test_each_question_takes_its_tier_from_the_data(content: Content) -> None:
@@ -36,6 +58,10 @@ def test_each_question_takes_its_tier_from_the_data(content: Content) -> None:
     for flag in content.red_flags.values():
         assert rules[flag.id]["yes"] == flag.tier and not rules[flag.id]["local"]
     for ci in content.contraindications.values():
+        if ci.asked_in:  # asked by a warning sign, whose tier is stricter than this entry's kind
+            order = self_check.TIER_ORDER
+            assert order.index(rules[ci.asked_in]["yes"]) <= order.index(ci.kind), ci.id
+            continue
         assert rules[ci.id]["yes"] == ("suitable" if ci.kind == "local" else ci.kind)
         assert rules[ci.id]["local"] == (ci.kind == "local")
 
@@ -68,13 +94,30 @@ def test_the_emergency_result_gives_the_emergency_number(content: Content) -> No
     assert content.clinic.emergency_number in self_check.fill(emergency.what_to_do, content.clinic)
 
 
-def test_the_worked_cases_cover_every_tier_and_the_local_caution(content: Content) -> None:
-    cases = content.self_check.worked_cases
+def test_the_urgent_result_means_today_with_the_help_line_to_call(content: Content) -> None:
+    urgent = self_check.tier(content, "urgent")
+    text = self_check.fill(" ".join([urgent.headline, urgent.in_short, urgent.what_to_do]), content.clinic)
+    assert "today" in text and "tomorrow" not in text and "soon" not in text
+    assert content.clinic.non_emergency_number in text and content.clinic.non_emergency_name in text
+    assert urgent.contacts[0] == "non-emergency"
+
+
+def test_the_hazard_log_has_forty_worked_cases_and_every_hazard_has_one(content: Content) -> None:
+    hazards = content.hazard_log.hazards
+    cases = [case for h in hazards for case in h.worked_cases]
+    assert len(cases) >= 40
+    assert all(h.worked_cases for h in hazards)
     assert {c.expect_tier for c in cases} == set(self_check.TIER_ORDER)
     assert any(c.expect_local_caution for c in cases)
-    assert any(c.answered_not_sure for c in cases) and any(
-        c.not_answered or c.rest == "not-answered" for c in cases
-    )
+    assert any(c.not_answered or c.rest == "not-answered" for c in cases)
+
+
+def test_the_worked_cases_cover_every_question_and_not_sure_on_every_warning_sign(content: Content) -> None:
+    cases = [case for h in content.hazard_log.hazards for case in h.worked_cases]
+    yes = {qid for c in cases for qid in c.answered_yes}
+    unsure = {qid for c in cases for qid in c.answered_not_sure}
+    assert {q.id for q in self_check.questions(content)} <= yes | unsure
+    assert set(content.red_flags) <= unsure
 
 
 def test_every_what_bothers_you_option_points_at_existing_conditions(content: Content) -> None:
@@ -106,23 +149,53 @@ def _line(file_name: str, pattern: str) -> int:
 
 
 def test_a_contraindication_without_a_question_is_reported_with_file_line_and_field(tmp_path: Path) -> None:
-    line = _line("contraindications.yml", r"^  question: Do you have a fever")
+    line = _line("contraindications.yml", r"^  question: Has a doctor told you that you have heart failure")
     problems = _problems_after(
-        tmp_path, "contraindications.yml", lambda s: re.sub(r"  question: Do you have a fever.*\n", "", s)
+        tmp_path,
+        "contraindications.yml",
+        lambda s: re.sub(r"  question: Has a doctor told you that you have heart failure.*\n", "", s),
     )
     assert len(problems) == 1
     p = problems[0]
     assert (p.file, p.field, p.message) == (
         "data/contraindications.yml",
         "question",
-        "required field is missing; add a line 'question: …'",
+        "needs a question for the self-check (or asked_in: the id of a warning sign that asks it)",
     )
-    assert _line("contraindications.yml", r"^- id: fever$") <= p.line < line
+    assert _line("contraindications.yml", r"^- id: heart-failure$") <= p.line < line
+
+
+def test_a_contraindication_asked_by_an_unknown_warning_sign_is_reported(tmp_path: Path) -> None:
+    line = _line("contraindications.yml", r"asked_in: fever-with-back-pain")
+    problems = _problems_after(
+        tmp_path,
+        "contraindications.yml",
+        lambda s: s.replace("asked_in: fever-with-back-pain", "asked_in: fever-with-back"),
+    )
+    assert [str(p) for p in problems] == [
+        f"data/contraindications.yml:{line}: asked_in: unknown warning sign 'fever-with-back' "
+        "(did you mean 'fever-with-back-pain'?)"
+    ]
+
+
+def test_a_follow_up_of_an_unknown_question_is_reported(tmp_path: Path) -> None:
+    line = _line("red_flags.yml", r"follow_up_of: osteoporosis")
+    problems = _problems_after(
+        tmp_path,
+        "red_flags.yml",
+        lambda s: s.replace("follow_up_of: osteoporosis", "follow_up_of: osteoporsis"),
+    )
+    assert [str(p) for p in problems] == [
+        f"data/red_flags.yml:{line}: follow_up_of: unknown question 'osteoporsis' "
+        "(did you mean 'osteoporosis'?)"
+    ]
 
 
 def test_a_warning_sign_without_a_question_is_reported(tmp_path: Path) -> None:
     problems = _problems_after(
-        tmp_path, "red_flags.yml", lambda s: re.sub(r"  question: Is your pain there all the time.*\n", "", s)
+        tmp_path,
+        "red_flags.yml",
+        lambda s: re.sub(r"  question: Is your back pain worse at night.*\n", "", s),
     )
     assert [(p.file, p.field, p.message) for p in problems] == [
         ("data/red_flags.yml", "question", "required field is missing; add a line 'question: …'")
@@ -130,14 +203,15 @@ def test_a_warning_sign_without_a_question_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_worked_case_naming_an_unknown_question_is_reported_with_its_line(tmp_path: Path) -> None:
-    line = _line("self_check.yml", r"answered_yes: \[high-blood-pressure\]")
+    line = _line("hazard_log.yml", r"answered_yes: \[high-blood-pressure\]")
     problems = _problems_after(
         tmp_path,
-        "self_check.yml",
+        "hazard_log.yml",
         lambda s: s.replace("answered_yes: [high-blood-pressure]", "answered_yes: [high-blood-presure]"),
     )
     assert [str(p) for p in problems] == [
-        f"data/self_check.yml:{line}: worked_cases.answered_yes: unknown question 'high-blood-presure' "
+        f"data/hazard_log.yml:{line}: hazards.worked_cases.answered_yes: "
+        "unknown question 'high-blood-presure' "
         "(did you mean 'high-blood-pressure'?)"
     ]
 
@@ -145,24 +219,36 @@ def test_a_worked_case_naming_an_unknown_question_is_reported_with_its_line(tmp_
 def test_a_worked_case_answering_a_question_twice_is_reported(tmp_path: Path) -> None:
     problems = _problems_after(
         tmp_path,
-        "self_check.yml",
+        "hazard_log.yml",
         lambda s: s.replace(
             "answered_not_sure: [heart-failure]",
-            "answered_not_sure: [heart-failure]\n    answered_yes: [heart-failure]",
+            "answered_not_sure: [heart-failure]\n        answered_yes: [heart-failure]",
         ),
     )
     assert len(problems) == 1
-    assert problems[0].field == "worked_cases.answered_not_sure"
+    assert problems[0].field == "hazards.worked_cases.answered_not_sure"
     assert "already listed in answered_yes" in problems[0].message
 
 
+def test_a_hazard_without_a_worked_case_is_reported(tmp_path: Path) -> None:
+    def drop_cases(source: str) -> str:
+        start = source.index("  - id: all-clear")
+        cases = source.index("    worked_cases:", start)
+        end = source.index("    sources:", cases)
+        return source[:cases] + "    worked_cases: []\n" + source[end:]
+
+    problems = _problems_after(tmp_path, "hazard_log.yml", drop_cases)
+    assert [(p.file, p.field) for p in problems] == [("data/hazard_log.yml", "hazards.worked_cases")]
+
+
 def test_an_unknown_expected_tier_is_reported(tmp_path: Path) -> None:
-    line = _line("self_check.yml", r"expect_tier: avoid")
+    line = _line("hazard_log.yml", r"expect_tier: avoid")
     problems = _problems_after(
-        tmp_path, "self_check.yml", lambda s: s.replace("expect_tier: avoid", "expect_tier: avoi")
+        tmp_path, "hazard_log.yml", lambda s: s.replace("expect_tier: avoid", "expect_tier: avoi", 1)
     )
     assert [str(p) for p in problems] == [
-        f"data/self_check.yml:{line}: worked_cases.expect_tier: 'avoi' is not one of emergency, urgent, "
+        f"data/hazard_log.yml:{line}: hazards.worked_cases.expect_tier: "
+        "'avoi' is not one of emergency, urgent, "
         "avoid, doctor-first, suitable (did you mean 'avoid'?)"
     ]
 
@@ -201,8 +287,19 @@ def test_an_unknown_placeholder_is_reported(tmp_path: Path) -> None:
         lambda s: s.replace("in_short: Call {emergency_number}", "in_short: Call {ambulance}"),
     )
     assert [str(p) for p in problems] == [
-        f"data/self_check.yml:{line}: tiers.in_short: unknown placeholder {{ambulance}}; "
-        "use {emergency_number} or {clinic_phone}"
+        f"data/self_check.yml:{line}: tiers.in_short: unknown placeholder {{ambulance}}; use one of "
+        "{emergency_number}, {clinic_phone}, {non_emergency_name}, {non_emergency_number}"
+    ]
+
+
+def test_a_prompt_without_its_count_is_reported(tmp_path: Path) -> None:
+    line = _line("self_check.yml", r"^unanswered_prompt:")
+    problems = _problems_after(
+        tmp_path, "self_check.yml", lambda s: s.replace("{count} of the questions", "some questions")
+    )
+    assert [str(p) for p in problems] == [
+        f"data/self_check.yml:{line}: unanswered_prompt: must hold {{count}} once, "
+        "where the page puts the count"
     ]
 
 

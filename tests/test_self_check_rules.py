@@ -1,9 +1,10 @@
 """The self-check's rules, run in Chromium on the built page: the same JavaScript the patient runs.
 
-Worked cases come from data/self_check.yml. The safety properties are checked over every single-"yes"
-and single-"not sure" answer set and over 10,000 random ones (a fixed seed, so a failure can be
-replayed). Nothing here re-implements the rules: expected tiers come from the data (a warning sign's
-`tier`, a contraindication's `kind`) or from comparing the engine with itself.
+Worked cases come from the hazard log (data/hazard_log.yml), each proving its hazard's mitigation. The
+safety properties are checked over every single-"yes" and single-"not sure" answer set and over 10,000
+random ones (a fixed seed, so a failure can be replayed). Nothing here re-implements the rules: expected
+tiers come from the data (a warning sign's `tier`, a contraindication's `kind`) or from comparing the
+engine with itself. A follow-up question counts only when the question it follows is not answered "no".
 """
 
 from __future__ import annotations
@@ -58,8 +59,21 @@ def _question_ids(content: Content) -> list[str]:
     return [q.id for q in self_check.questions(content)]
 
 
-@pytest.mark.parametrize("case", _CONTENT.self_check.worked_cases, ids=lambda c: c.name)
-def test_worked_case(engine, content: Content, case) -> None:
+WORKED_CASES = [(hazard, case) for hazard in _CONTENT.hazard_log.hazards for case in hazard.worked_cases]
+
+
+def _follow_ups(content: Content) -> dict[str, str]:
+    """{follow-up question id: the question it follows}."""
+    return {q.id: q.follow_up_of for q in self_check.questions(content) if q.follow_up_of}
+
+
+def _counts(answers: dict[str, str], qid: str, follow_ups: dict[str, str]) -> bool:
+    """Whether a question's answer counts: a follow-up counts only when its question is not answered no."""
+    return qid not in follow_ups or answers.get(follow_ups[qid]) != "no"
+
+
+@pytest.mark.parametrize(("hazard", "case"), WORKED_CASES, ids=[f"{h.id}: {c.name}" for h, c in WORKED_CASES])
+def test_worked_case(engine, content: Content, hazard, case) -> None:
     answers = self_check.worked_case_answers(case, _question_ids(content))
     (result,) = engine([answers])
     assert result["tier"] == case.expect_tier
@@ -78,9 +92,15 @@ def test_every_answer_no_is_suitable_without_caution(engine, content: Content) -
     ]
 
 
+def _with_parent(content: Content, qid: str, answer: str) -> dict[str, str]:
+    """Every answer no, `answer` to one question and, for a follow-up, "yes" to the question it follows."""
+    parent = _follow_ups(content).get(qid)
+    return {**_all_no(content), **({parent: "yes"} if parent else {}), qid: answer}
+
+
 def test_a_single_yes_gives_exactly_the_tier_its_data_names(engine, content: Content) -> None:
     ids = _question_ids(content)
-    results = engine([{**_all_no(content), qid: "yes"} for qid in ids])
+    results = engine([_with_parent(content, qid, "yes") for qid in ids])
     for qid, result in zip(ids, results, strict=True):
         if qid in content.red_flags:
             assert (result["tier"], result["localCaution"]) == (content.red_flags[qid].tier, False), qid
@@ -91,10 +111,47 @@ def test_a_single_yes_gives_exactly_the_tier_its_data_names(engine, content: Con
         assert result["reasons"] == [qid], qid
 
 
+def test_every_new_entry_gives_at_least_its_tier_and_not_sure_never_suitable(
+    engine, content: Content
+) -> None:
+    """The entries mainstream guidance names (issue 11's fixed ids): yes gives at least the tier named
+    there, and not sure never gives suitable."""
+    least = {
+        "pregnancy": "doctor-first",
+        "blood-thinners": "doctor-first",
+        "osteoporosis": "doctor-first",
+        "recent-surgery-or-fracture": "doctor-first",
+        "chest-pain": "emergency",
+        "leg-swelling": "urgent",
+        "one-leg-getting-weaker": "urgent",
+        "leg-weakness": "emergency",
+    }
+    yes = engine([_with_parent(content, qid, "yes") for qid in least])
+    unsure = engine([_with_parent(content, qid, "unsure") for qid in least])
+    for (qid, tier), y, u in zip(least.items(), yes, unsure, strict=True):
+        assert rank(y["tier"]) <= rank(tier), qid
+        assert u["tier"] != "suitable" and rank(u["tier"]) <= rank("doctor-first"), qid
+
+
+def test_not_sure_on_any_sign_of_cauda_equina_means_help_today(engine, content: Content) -> None:
+    signs = ["saddle-numbness", "bladder-bowel-control", "leg-weakness"]
+    for qid, result in zip(signs, engine([_with_parent(content, q, "unsure") for q in signs]), strict=True):
+        assert rank(result["tier"]) <= rank("urgent"), qid
+
+
+def test_a_follow_up_counts_only_after_a_yes_or_not_sure_to_its_question(engine, content: Content) -> None:
+    for qid, parent in _follow_ups(content).items():
+        after_no, after_yes, after_unsure = engine(
+            [{**_all_no(content), parent: p, qid: "yes"} for p in ("no", "yes", "unsure")]
+        )
+        assert after_no["tier"] == "suitable", qid
+        assert after_yes["tier"] == after_unsure["tier"] == content.red_flags[qid].tier, qid
+
+
 def test_a_single_not_sure_or_blank_sends_the_patient_to_a_doctor_at_least(engine, content: Content) -> None:
     ids = _question_ids(content)
-    unsure = engine([{**_all_no(content), qid: "unsure"} for qid in ids])
-    blank = engine([{k: v for k, v in _all_no(content).items() if k != qid} for qid in ids])
+    unsure = engine([_with_parent(content, qid, "unsure") for qid in ids])
+    blank = engine([{k: v for k, v in _with_parent(content, qid, "no").items() if k != qid} for qid in ids])
     for qid, a, b in zip(ids, unsure, blank, strict=True):
         assert rank(a["tier"]) <= rank("doctor-first"), qid
         assert a == b, f"{qid}: a blank answer must count exactly as 'not sure'"
@@ -122,15 +179,19 @@ def _random_answer_sets(content: Content) -> Iterator[dict[str, str]]:
         yield answers
 
 
-_PROBE = """sets => JSON.stringify(JSON.parse(sets).map(a => {
+# For each answer set: the result; every "no" changed to "not sure" and to "yes"; the reasons alone (with
+# the questions their follow-ups follow, as answered) and the answers without the reasons.
+_PROBE = """([sets, followUps]) => JSON.stringify(JSON.parse(sets).map(a => {
   const ev = window.selfCheck.evaluate;
   const base = ev(a);
   const noIds = Object.keys(a).filter(id => a[id] === "no");
   const flips = noIds.map(id => [id, ev({...a, [id]: "unsure"}).tier, ev({...a, [id]: "yes"}).tier]);
+  const keep = base.reasons.concat(base.reasons.map(id => followUps[id]).filter(Boolean));
   const only = {};
   const without = {...a};
-  for (const id of Object.keys(a).concat(base.reasons)) only[id] = "no";
-  for (const id of base.reasons) { if (a[id]) only[id] = a[id]; else delete only[id]; without[id] = "no"; }
+  for (const id of Object.keys(a).concat(keep)) only[id] = "no";
+  for (const id of keep) { if (a[id]) only[id] = a[id]; else delete only[id]; }
+  for (const id of base.reasons) without[id] = "no";
   return {base, flips, reasonsOnly: ev(only).tier, withoutReasons: ev(without).tier};
 }))"""
 
@@ -138,9 +199,11 @@ _PROBE = """sets => JSON.stringify(JSON.parse(sets).map(a => {
 @pytest.fixture(scope="module")
 def random_results(engine, content: Content) -> list[tuple[dict[str, str], dict]]:
     sets = list(_random_answer_sets(content))
+    follow_ups = json.dumps(_follow_ups(content))
     results: list[dict] = []
     for start in range(0, len(sets), 1000):
-        results += json.loads(engine.page.evaluate(_PROBE, json.dumps(sets[start : start + 1000])))
+        batch = json.dumps(sets[start : start + 1000])
+        results += json.loads(engine.page.evaluate(f"s => ({_PROBE})([s, {follow_ups}])", batch))
     return list(zip(sets, results, strict=True))
 
 
@@ -171,9 +234,10 @@ def test_changing_no_to_not_sure_or_yes_never_makes_the_result_less_severe(rando
 
 
 def test_any_warning_sign_answered_yes_gives_its_tier_or_worse(random_results, content: Content) -> None:
+    follow_ups = _follow_ups(content)
     for answers, r in random_results:
         for qid, flag in content.red_flags.items():
-            if answers.get(qid) == "yes":
+            if answers.get(qid) == "yes" and _counts(answers, qid, follow_ups):
                 assert rank(r["base"]["tier"]) <= rank(flag.tier), (answers, qid)
 
 
@@ -181,11 +245,14 @@ def test_suitable_only_when_every_answer_is_no_apart_from_local_ones(
     random_results, content: Content
 ) -> None:
     local = {ci.id for ci in content.contraindications.values() if ci.kind == "local"}
+    follow_ups = _follow_ups(content)
     suitable_seen = 0
     for answers, r in random_results:
         tier = r["base"]["tier"]
         all_clear = all(
-            answers.get(qid) == "no" or (qid in local and answers.get(qid) == "yes")
+            answers.get(qid) == "no"
+            or (qid in local and answers.get(qid) == "yes")
+            or not _counts(answers, qid, follow_ups)
             for qid in _question_ids(content)
         )
         assert (tier == "suitable") == all_clear, answers
@@ -195,8 +262,12 @@ def test_suitable_only_when_every_answer_is_no_apart_from_local_ones(
 
 
 def test_not_sure_or_blank_anywhere_means_a_doctor_at_least(random_results, content: Content) -> None:
+    follow_ups = _follow_ups(content)
     for answers, r in random_results:
-        if any(answers.get(qid) in (None, "unsure") for qid in _question_ids(content)):
+        if any(
+            answers.get(qid) in (None, "unsure") and _counts(answers, qid, follow_ups)
+            for qid in _question_ids(content)
+        ):
             assert rank(r["base"]["tier"]) <= rank("doctor-first"), answers
 
 
@@ -217,3 +288,29 @@ def test_an_unknown_answer_counts_as_not_sure(engine, content: Content) -> None:
     ids = _question_ids(content)
     odd, unsure = engine([{**_all_no(content), ids[-1]: "maybe"}, {**_all_no(content), ids[-1]: "unsure"}])
     assert odd == unsure
+
+
+def test_every_pair_of_answers_is_monotonic_exhaustively(engine, content: Content) -> None:
+    """Every pair of questions, with every one of the nine answer pairs and "no" everywhere else: changing
+    either "no" to "not sure" or "yes" never makes the result less severe."""
+    ids = _question_ids(content)
+    values = ("no", "unsure", "yes")
+    sets = [
+        {**_all_no(content), a: va, b: vb}
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+        for va in values
+        for vb in values
+    ]
+    tiers = {json.dumps(s, sort_keys=True): r["tier"] for s, r in zip(sets, engine(sets), strict=True)}
+    checked = 0
+    for answers in sets:
+        base = tiers[json.dumps(answers, sort_keys=True)]
+        for qid in [q for q, v in answers.items() if v == "no" and q in ids]:
+            for worse in ("unsure", "yes"):
+                flipped = json.dumps({**answers, qid: worse}, sort_keys=True)
+                if flipped in tiers:  # the flipped set is one of the pairs too
+                    assert rank(tiers[flipped]) <= rank(base), (answers, qid, worse)
+                    checked += 1
+    assert len(sets) == len(ids) * (len(ids) - 1) // 2 * 9
+    assert checked > len(sets)

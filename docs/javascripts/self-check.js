@@ -8,8 +8,14 @@
  *
  * Test contract: window.selfCheck.evaluate(answers) -> {tier, localCaution, reasons, cautions}
  *   answers: {questionId: "yes" | "no" | "unsure"}; a missing or unknown answer counts as "unsure".
+ *   A follow-up question (rules: "after": the question it follows) is asked only when that question is
+ *   not answered "no"; after a "no" it counts as "no", whatever it holds.
  *   tier: the most severe tier any answer leads to; reasons: the question ids that lead to it (for
  *   "suitable": the "local" questions answered yes); cautions: the "local" questions answered yes.
+ *
+ * On the page: a "yes" to a question whose tier is the most severe one (an emergency) shows that result
+ * at once; a submit with questions left blank shows no result but says how many are left and moves the
+ * focus to the first; the note for the therapist shows only beside the results in cautionShownFor.
  */
 (function () {
   "use strict";
@@ -19,11 +25,15 @@
     rules.order.forEach(function (tier, i) { rank[tier] = i; });
     var best = rules.order[rules.order.length - 1];
 
+    function asked(q, answers) {
+      return !q.after || answers[q.after] !== "no";
+    }
+
     function evaluate(answers) {
       answers = answers || {};
       var tier = best, reasons = [], cautions = [];
       rules.questions.forEach(function (q) {
-        var answer = answers[q.id];
+        var answer = asked(q, answers) ? answers[q.id] : "no";
         var t = answer === "no" ? best : answer === "yes" ? q.yes : q.unsure;
         if (answer === "yes" && q.local) cautions.push(q.id);
         if (rank[t] < rank[tier]) { tier = t; reasons = []; }
@@ -36,7 +46,7 @@
         cautions: cautions
       };
     }
-    return { evaluate: evaluate };
+    return { evaluate: evaluate, asked: asked };
   }
 
   function each(root, selector, fn) {
@@ -52,28 +62,31 @@
     return answers;
   }
 
-  function labelFor(rules, answers, id) {
+  function labelFor(rules, engine, answers, id) {
+    var q = rules.questions.filter(function (x) { return x.id === id; })[0];
+    if (q && !engine.asked(q, answers)) return rules.labels.skipped;
     return rules.labels[answers[id] || "unanswered"];
   }
 
-  function show(result, rules, outcome, answers, concerns) {
+  function show(result, rules, engine, outcome, answers, concerns) {
     var reasons = outcome.tier === rules.order[rules.order.length - 1] ? [] : outcome.reasons;
+    var caution = outcome.localCaution && rules.cautionShownFor.indexOf(outcome.tier) >= 0;
     result.setAttribute("data-tier", outcome.tier);
-    result.setAttribute("data-local-caution", String(outcome.localCaution));
+    result.setAttribute("data-local-caution", String(caution));
     each(result, "[data-tier-text]", function (el) {
       el.hidden = el.getAttribute("data-tier-text") !== outcome.tier;
     });
     each(result, "[data-reason]", function (el) {
       var id = el.getAttribute("data-reason");
       el.hidden = reasons.indexOf(id) < 0;
-      el.querySelector("[data-answer-label]").textContent = labelFor(rules, answers, id) + ":";
+      el.querySelector("[data-answer-label]").textContent = labelFor(rules, engine, answers, id) + ":";
     });
     result.querySelector("[data-reasons]").hidden = reasons.length === 0;
     result.querySelector("[data-unanswered]").hidden = !reasons.some(function (id) { return !answers[id]; });
     each(result, "[data-caution-for]", function (el) {
       el.hidden = outcome.cautions.indexOf(el.getAttribute("data-caution-for")) < 0;
     });
-    result.querySelector("[data-caution]").hidden = !outcome.localCaution;
+    result.querySelector("[data-caution]").hidden = !caution;
     var when = rules.concernsShownFor[outcome.tier];
     each(result, "[data-concern]", function (el) {
       el.hidden = concerns.indexOf(el.getAttribute("data-concern")) < 0;
@@ -83,7 +96,8 @@
     });
     result.querySelector("[data-concerns-result]").hidden = !when || concerns.length === 0;
     each(result, "[data-answer-for]", function (el) {
-      el.querySelector("[data-answer-label]").textContent = labelFor(rules, answers, el.getAttribute("data-answer-for"));
+      el.querySelector("[data-answer-label]").textContent =
+        labelFor(rules, engine, answers, el.getAttribute("data-answer-for"));
     });
     result.querySelector("[data-checked-at]").textContent = new Date().toLocaleString(undefined, {
       dateStyle: "long", timeStyle: "short"
@@ -106,25 +120,96 @@
     var rules = JSON.parse(form.getAttribute("data-rules"));
     var engine = createEngine(rules);
     var article = form.parentNode;
+    var missing = document.getElementById("self-check-missing");
+    var stopAt = rules.order[0];
     window.selfCheck = { evaluate: engine.evaluate };
 
     form.classList.add("sc-enhanced");
     form.querySelector('button[type="submit"]').hidden = false;
 
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var answers = answersOf(form, rules);
+    function fieldset(id) {
+      return form.querySelector('fieldset[data-question="' + id + '"]');
+    }
+
+    // A follow-up shows only while the question it follows is answered "yes" or "not sure".
+    function showFollowUps(answers) {
+      rules.questions.forEach(function (q) {
+        if (q.after) fieldset(q.id).hidden = !answers[q.after] || answers[q.after] === "no";
+      });
+    }
+
+    // The questions a patient is asked and has left blank, in the order shown.
+    function unanswered(answers) {
+      return rules.questions.filter(function (q) {
+        return !answers[q.id] && !fieldset(q.id).hidden;
+      });
+    }
+
+    function markUnanswered(blank) {
+      each(form, "fieldset[data-question]", function (el) {
+        el.removeAttribute("aria-invalid");
+        el.querySelector(".sc-error").hidden = true;
+      });
+      blank.forEach(function (q) {
+        fieldset(q.id).setAttribute("aria-invalid", "true");
+        fieldset(q.id).querySelector(".sc-error").hidden = false;
+      });
+      missing.querySelector("[data-missing-count]").textContent = String(blank.length);
+      missing.hidden = blank.length === 0;
+    }
+
+    function concernsOf() {
       var concerns = [];
       each(form, 'input[name="concern"]:checked', function (el) { concerns.push(el.value); });
-      show(result, rules, engine.evaluate(answers), answers, concerns);
+      return concerns;
+    }
+
+    function present(answers, moveFocus) {
+      show(result, rules, engine, engine.evaluate(answers), answers, concernsOf());
       article.classList.add("sc-has-result");
-      result.focus();
-    });
-    // A result must never outlive the answers it was worked out from.
-    form.addEventListener("change", function () {
+      if (moveFocus) {
+        // Focus without the browser's own scroll, then bring the headline to the top of the screen
+        // (below the sticky header: the result's scroll-margin-top).
+        result.focus({ preventScroll: true });
+        result.scrollIntoView({ block: "start" });
+      }
+    }
+
+    function clear() {
       if (!result.hidden) {
         hide(result);
         article.classList.remove("sc-has-result");
+      }
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var answers = answersOf(form, rules);
+      var blank = unanswered(answers);
+      markUnanswered(blank);
+      if (blank.length) {
+        clear();
+        var first = fieldset(blank[0].id).querySelector("input");
+        first.focus();
+        first.scrollIntoView({ block: "center" });
+        return;
+      }
+      present(answers, true);
+    });
+    form.addEventListener("change", function (event) {
+      var answers = answersOf(form, rules);
+      showFollowUps(answers);
+      if (!missing.hidden) markUnanswered(unanswered(answers));
+      var target = event.target;
+      var q = rules.questions.filter(function (x) { return x.id === target.name; })[0];
+      if (q && q.yes === stopAt && target.value === "yes") {
+        // An emergency answer needs no more questions: show what to do now, as NHS 111 online does.
+        present(answers, true);
+      } else if (!result.hidden && engine.evaluate(answers).tier === stopAt) {
+        present(answers, false);  // still an emergency: keep it on screen, with the answers brought up to date
+      } else {
+        // A result must never outlive the answers it was worked out from.
+        clear();
       }
     });
     result.addEventListener("click", function (event) {
@@ -135,12 +220,15 @@
       } else {
         form.reset();
         hide(result);
+        showFollowUps({});
+        markUnanswered([]);
         article.classList.remove("sc-has-result");
         var first = form.querySelector("input");
         first.focus();
         first.scrollIntoView({ block: "center" });
       }
     });
+    showFollowUps(answersOf(form, rules));
   }
 
   if (typeof module === "object" && module.exports) {
