@@ -6,8 +6,10 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: serve check test build bench screenshots lint lock clean
 
-serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000, reloading on every data or page edit
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+
+serve: $(STAMP)  ## Preview the site at http://127.0.0.1:$(PORT) (PORT=8001 for another), reloading on every edit
+	$(BIN)/massage-site-serve --port '$(PORT)'
 
 test: $(STAMP)  ## Run every test (installs Chromium, WebKit, Firefox and the HTML checker first when missing)
 	tools/ensure-browsers

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import branding, load_site_content, pages, render, structured_data
+from macros import branding, load_site_content, markup, pages, render, structured_data
 from macros.search_terms import KEYWORDS_FIELD, Place, add_keywords, search_terms_by_place
 
 CONDITIONS_INDEX = "conditions/index.md"
@@ -48,8 +48,8 @@ def on_config(config):
     global _content, _conditions, _search_terms, _clinic_css
     _content = content = load_site_content(config.config_file_path)
     clinic = content.clinic
-    config.site_name = _as_html(clinic.site_name)
-    config.site_description = _as_html(clinic.tagline)
+    config.site_name = markup.theme_text(clinic.site_name)
+    config.site_description = markup.theme_text(clinic.tagline)
     config.copyright = branding.footer_html(clinic)
     if clinic.website and not config.site_url:  # a site_url in mkdocs.yml (a preview build) wins
         config.site_url = clinic.website
@@ -85,17 +85,11 @@ def _first_letter(name: str) -> str:
     return next((ch for ch in name if ch.isalnum()), "#").upper()
 
 
-def _as_html(value: str) -> str:
-    """A data text for the theme, which writes titles and descriptions into HTML unescaped (and the macros
-    plugin renders a title holding `{{`). The validator refuses markup already; this is the second guard."""
-    return html.escape(value, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def on_files(files: Files, config) -> Files:
     for condition in _conditions:
         front_matter = {
-            "title": _as_html(condition.name),
-            "description": _as_html(condition.summary),
+            "title": markup.theme_text(condition.name),
+            "description": markup.theme_text(condition.summary),
             "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
         }
         source = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front_matter.items()) + "---\n\n"

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import model, self_check
+from . import branding, model, page_links, self_check
 
 # file name -> type of its content; the file's stem is the collection's name.
 COLLECTIONS: dict[str, Any] = {
@@ -288,6 +289,49 @@ def _parse(text: str, loader_class: type[_Loader | _FastLoader]) -> tuple[Any, d
     return data, _line_map(node)
 
 
+# Bidirectional embeddings, overrides and isolates: invisible, they make a text show in another order
+# than it is stored ("Trojan Source").
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _hidden_character(value: str) -> str | None:
+    """What is wrong with an invisible character in a text, or None. The YAML reader refuses raw control
+    characters itself; these come from escapes in quotes ("\\0", "\\x07", "\\e") or are printable to YAML."""
+    for char in value:
+        code = f"U+{ord(char):04X}"
+        if char in _BIDI_CONTROLS:
+            name = unicodedata.name(char).lower()
+            return (
+                f"contains an invisible text-direction character ({code}, {name}), which can make a text "
+                "show in another order than it is written; delete it"
+            )
+        if unicodedata.category(char) == "Cc" and char not in "\n\t":
+            return (
+                f"contains an invisible control character ({code}) that is not allowed; delete it "
+                "(in quotes, an escape such as \\0, \\a, \\x07 or \\e writes one)"
+            )
+    return None
+
+
+def _hidden_characters(rel: str, value: Any, lines: dict[Path_, int], path: Path_ = ()) -> list[Problem]:
+    """A problem for every text (value or field name) in a file's data holding a hidden character."""
+    problems = []
+    if isinstance(value, str):
+        found = _hidden_character(value)
+        if found:
+            problems.append(Problem(rel, _line_of(lines, path), _field_name(path), found))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and (found := _hidden_character(key)):
+                line = _line_of(lines, (*path, key), key=True)
+                problems.append(Problem(rel, line, "", f"a field name {found}"))
+            problems += _hidden_characters(rel, item, lines, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            problems += _hidden_characters(rel, item, lines, (*path, i))
+    return problems
+
+
 def _did_you_mean(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -481,7 +525,14 @@ class Checker:
     def reviewed(self, rel: str, path: Path_, entry: model.Reviewed, content_ids: dict[str, dict]) -> None:
         self.refs(rel, (*path, "sources"), entry.sources, content_ids["sources"], "source")
         self.refs(rel, (*path, "reviewed_by"), entry.reviewed_by, content_ids["reviewers"], "reviewer")
-        if entry.next_review <= entry.last_reviewed:
+        if entry.last_reviewed > latest_review_date():
+            self.add(
+                rel,
+                (*path, "last_reviewed"),
+                f"{entry.last_reviewed.isoformat()} is in the future; "
+                "write the date the entry was last checked",
+            )
+        elif entry.next_review <= entry.last_reviewed:
             self.add(
                 rel,
                 (*path, "next_review"),
@@ -490,6 +541,11 @@ class Checker:
             )
         elif entry.next_review - entry.last_reviewed > MAX_REVIEW_INTERVAL:
             self.add(rel, (*path, "next_review"), "must be at most three years after last_reviewed")
+
+
+def latest_review_date() -> dt.date:
+    """The latest date a review can have happened: today somewhere on Earth (UTC+14)."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
 
 
 def _values_at(value: Any, parts: list[str], path: Path_) -> Iterator[tuple[Path_, Any]]:
@@ -533,22 +589,69 @@ def check_self_check(check: Checker, content: dict[str, Any]) -> None:
 
 
 def check_logo_exists(check: Checker, content: dict[str, Any]) -> None:
-    """The logo file exists in the project's docs/ (a data folder checked on its own has no docs/ beside
-    it, and the build of such a folder fails anyway)."""
+    """The logo is a real picture inside the project's docs/ (a data folder checked on its own has no
+    docs/ beside it, and the build of such a folder fails anyway)."""
     clinic: model.Clinic = content["clinic"]
     root = check.data_dir.parent
-    if (root / clinic.logo).is_file() or not (root / "docs").is_dir():
+    docs = root / "docs"
+    if not docs.is_dir():
         return
-    folder = (root / clinic.logo).parent
-    candidates = (
-        [str(p.relative_to(root)) for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
-    )
-    check.add(
-        check.rel("clinic.yml"),
-        ("logo",),
-        f"file {clinic.logo!r} not found{_did_you_mean(clinic.logo, candidates)}; "
-        "put the picture in docs/assets and write its path here",
-    )
+    rel, where = check.rel("clinic.yml"), ("logo",)
+    path = root / clinic.logo
+    if not path.resolve().is_relative_to(docs.resolve()):
+        check.add(rel, where, f"{clinic.logo!r} is not inside docs/; put the picture in docs/assets")
+        return
+    if not path.is_file():
+        folder = path.parent
+        candidates = (
+            [str(p.relative_to(root)) for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+        )
+        check.add(
+            rel,
+            where,
+            f"file {clinic.logo!r} not found{_did_you_mean(clinic.logo, candidates)}; "
+            "put the picture in docs/assets and write its path here",
+        )
+        return
+    problem = branding.logo_problem(path)
+    if problem:
+        check.add(rel, where, f"file {clinic.logo!r} {problem}")
+
+
+# Names the theme and MkDocs give to parts of every site, beside the pages and folders in docs/.
+SITE_NAMES = {
+    "search": "the site search (search/)",
+    "assets": "the theme's files (assets/)",
+    "sitemap": "the sitemap (sitemap.xml)",
+    "404": "the page-not-found page (404.html)",
+}
+
+
+def site_names(docs: Path) -> dict[str, str]:
+    """Every name a condition's page (conditions/<id>/) could collide with: the pages and folders in
+    docs/ and docs/conditions/, and what the theme adds; with what each name belongs to."""
+    names = dict(SITE_NAMES)
+    for folder in (docs / "conditions", docs):
+        if folder.is_dir():
+            for item in sorted(folder.iterdir()):
+                if item.is_dir() or item.suffix == ".md":
+                    names.setdefault(item.stem, str(item.relative_to(docs)) + ("/" if item.is_dir() else ""))
+    return names
+
+
+def check_ids_are_not_pages(check: Checker, content: dict[str, Any]) -> None:
+    """A condition's page is conditions/<id>.md: an id such as 'index' would replace a page of the site."""
+    docs = check.data_dir.parent / "docs"
+    taken = site_names(docs) if docs.is_dir() else dict(SITE_NAMES, index="conditions/index.md")
+    rel = check.rel("conditions.yml")
+    for i, condition in enumerate(check.raw["conditions"]):
+        if condition.id in taken:
+            check.add(
+                rel,
+                (i, "id"),
+                f"{condition.id!r} is already the name of {taken[condition.id]} on the site; choose another "
+                "id for this condition",
+            )
 
 
 def check_glossary_words_are_explained_once(check: Checker, content: dict[str, Any]) -> None:
@@ -573,6 +676,7 @@ CHECKS: list[Callable[[Checker, dict[str, Any]], None]] = [
     check_self_check,
     check_logo_exists,
     check_glossary_words_are_explained_once,
+    check_ids_are_not_pages,
 ]
 
 
@@ -582,8 +686,11 @@ def _file_order(problem: Problem) -> tuple[int, str, int]:
     return (names.index(name) if name in names else len(names), problem.file, problem.line)
 
 
-def load_content(data_dir: Path | str) -> Content:
-    """Load every collection from `data_dir`; raise ContentError listing every problem found."""
+def load_content(data_dir: Path | str, *, all_pages: bool = False) -> Content:
+    """Load every collection from `data_dir`; raise ContentError listing every problem found.
+
+    With `all_pages` (the validator; the build runs it first), every page is also rendered to find an id
+    that is the anchor of two sections; left out of the build's own load to keep builds fast."""
     data_dir = Path(data_dir)
     raw: dict[str, Any] = {}
     lines: dict[str, dict[Path_, int]] = {}
@@ -594,8 +701,11 @@ def load_content(data_dir: Path | str) -> Content:
         problems += read_problems
         if not read_problems:
             source = (data_dir / name).read_text(encoding="utf-8").splitlines()
+            hidden = _hidden_characters(rel, data, lines[rel])
             value, invalid = _validate(rel, data, lines[rel], annotation, source)
-            problems += invalid
+            # A field with a hidden character is reported for that alone (an id would fail its form too).
+            at = {(p.line, p.field) for p in hidden}
+            problems += hidden + [p for p in invalid if (p.line, p.field) not in at]
             raw[name.removesuffix(".yml")] = value
     if problems:
         raise ContentError(sorted(problems, key=_file_order))
@@ -623,4 +733,41 @@ def load_content(data_dir: Path | str) -> Content:
         rule(check, content)
     if check.problems:
         raise ContentError(sorted(check.problems, key=_file_order))
-    return Content(**content)
+    result = Content(**content)
+    check_page_links(check, result)
+    if all_pages:
+        check_anchors_are_unique(check, result)
+    if check.problems:
+        raise ContentError(sorted(check.problems, key=_file_order))
+    return result
+
+
+def check_page_links(check: Checker, content: Content) -> None:
+    """Every page link in the data leads to a page and section that exist (the pages are rendered, so
+    this runs once every other check passed; a data folder checked on its own has no pages to look in)."""
+    project = check.data_dir.parent
+    if not (project / "docs").is_dir() or not (project / "mkdocs.yml").is_file():
+        return
+    rendered: dict[str, set[str]] = {}
+    for name, value in check.raw.items():
+        for path, link in page_links.page_link_fields(value):
+            problem = page_links.link_problem(project, content, link, rendered)
+            if problem:
+                check.add(check.rel(f"{name}.yml"), path, problem)
+
+
+def check_anchors_are_unique(check: Checker, content: Content) -> None:
+    """An entry's id is its section's anchor: an id that is also the anchor of another section on the same
+    page (a visit question called 'preparation') would take every link to that section."""
+    project = check.data_dir.parent
+    if not (project / "docs").is_dir() or not (project / "mkdocs.yml").is_file():
+        return
+    for page, ids in page_links.repeated_anchors(project, content).items():
+        for anchor in ids:
+            for name, value in check.raw.items():
+                for path in page_links.entries_with_id(value, anchor):
+                    check.add(
+                        check.rel(f"{name}.yml"),
+                        path,
+                        f"{anchor!r} is also the anchor of another section on {page}; choose another id",
+                    )

@@ -10,12 +10,13 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .branding import readable_under_white_text
+from .markup import email_address, https_url, phone_number
+from .page_links import PAGE_LINK
 from .plain_text import MARKUP_PATTERN, refuse_markup
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://[^\s<>\"]+$"
 PHONE_PATTERN = r"^\+?[0-9 ()-]{3,20}$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
 EMERGENCY_PATTERN = r"^[0-9]{2,4}$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 LOGO_PATTERN = r"^docs/[A-Za-z0-9_./-]+\.(svg|png|jpg|jpeg|webp)$"
@@ -24,7 +25,6 @@ PATTERN_HINTS = {
     ID_PATTERN: "use lower-case letters and digits, words joined by hyphens, for example 'muscle-tension'",
     URL_PATTERN: "write the full web address, starting with https://",
     PHONE_PATTERN: "write digits, spaces, brackets or hyphens, with + in front for a country code",
-    EMAIL_PATTERN: "write an email address such as reception@clinic.example",
     EMERGENCY_PATTERN: "write the emergency number's 2 to 4 digits only, for example '112' or '999'",
     COLOUR_PATTERN: 'write a colour as # and six hex digits in quotes, for example "#1f5f8b"',
     LOGO_PATTERN: "write the path of a .svg, .png, .jpg or .webp file in docs/, like docs/assets/logo.svg",
@@ -51,7 +51,8 @@ ShortText = Annotated[
     AfterValidator(refuse_markup),
     Field(description="A short plain text (at most 160 characters).", json_schema_extra=_NO_MARKUP),
 ]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400)]
+# The pattern is for editors' tools and the first message; markup.https_url parses the address.
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400), AfterValidator(https_url)]
 SearchTerms = Annotated[
     list[ShortText],
     Field(
@@ -126,11 +127,13 @@ class Clinic(Reviewed):
     site_name: ShortText = Field(description="Shown in the header and in every page title.")
     tagline: ShortText = Field(description="One line about the site; its description in search results.")
     address: Address = Field(description="Where the clinic is, shown on the About and visit pages.")
-    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] = Field(
+    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN), AfterValidator(phone_number)] = Field(
         description="Shown on every page; patients tap it to call.", examples=["+44 20 7946 0000"]
     )
-    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] = Field(
-        description="Shown with the contact details.", examples=["desk@clinic.example"]
+    email: Annotated[str, StringConstraints(max_length=254), AfterValidator(email_address)] = Field(
+        description="Shown with the contact details.",
+        examples=["desk@clinic.example"],
+        json_schema_extra={"format": "email"},
     )
     booking_url: Url = Field(
         description="Web address where patients book, shown as 'Book a massage' on every page.",
@@ -312,7 +315,10 @@ Contact = Literal["emergency", "non-emergency", "doctor", "clinic", "booking"]
 PageRef = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md(#[a-z0-9-]+)?$", max_length=120),
-    Field(description="A page of this site: its file under docs/, for example contraindications.md#fever."),
+    Field(
+        description="A page of this site: its file under docs/, for example contraindications.md#fever.",
+        json_schema_extra={PAGE_LINK: True},
+    ),
 ]
 
 

@@ -1,6 +1,6 @@
 """What an editor may type in a data text: plain words, nothing the site would read as code.
 
-The pages escape every data text anyway (`render.text`), so nothing typed here can ever run. But an
+The pages escape every data text anyway (`markup.text`), so nothing typed here can ever run. But an
 editor who types `<b>`, `**bold**` or `{{ clinic.name }}` expects formatting, and patients would see the
 raw symbols instead. So the validator refuses them with a message saying what to write instead, and the
 escaping stays as a second line of defence.

@@ -1,24 +1,20 @@
 """Data -> Markdown fragments for the pages. Knows nothing of MkDocs.
 
-Every text from the data goes through `text()`, which escapes HTML and Markdown, so what an editor
-types is shown exactly as typed and can never inject markup or template code. Links point at page
-sources from the docs root ("/conditions/radiculitis.md#anchor"); MkDocs checks and rewrites them.
+Every data value goes through macros/markup.py, the one place that escapes: `text()` for a text, which
+escapes HTML and Markdown, so what an editor types is shown exactly as typed and can never inject markup or
+template code; `link`, `email_link` and `phone_link` for addresses, written as HTML attributes, never as
+Markdown links. Links to pages point at page sources from the docs root
+("/conditions/radiculitis.md#anchor"); MkDocs checks and rewrites them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from collections.abc import Iterable
 
 from . import model, pages
 from .load import Content
-
-# Python-Markdown's escapable characters that can start markup anywhere in a line; "1." "-" "+" only can at
-# the start of one.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#!|])")
-_LINE_START = re.compile(r"^(\d+\.|[-+>])")
+from .markup import email_link, html, link, page_link, phone_link, text
 
 KIND_HEADINGS: dict[str, tuple[str, str]] = {
     "avoid": (
@@ -34,23 +30,6 @@ KIND_HEADINGS: dict[str, tuple[str, str]] = {
         "Massage can usually go ahead. Your therapist will avoid the area that is affected.",
     ),
 }
-
-
-def text(value: str) -> str:
-    """Plain data text as inline Markdown that renders exactly as written."""
-    value = " ".join(value.split())
-    value = html.escape(value, quote=False)
-    value = _MARKDOWN_SPECIALS.sub(r"\\\1", value)
-    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], value)
-
-
-def attr(value: str) -> str:
-    """Plain data text for an HTML attribute value."""
-    return html.escape(" ".join(value.split()), quote=True)
-
-
-def page_link(label: str, page: str, anchor: str = "") -> str:
-    return f"[{text(label)}](/{page}{'#' + anchor if anchor else ''})"
 
 
 def condition_page_path(condition_id: str) -> str:
@@ -121,7 +100,7 @@ def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     names = sorted({content.reviewers[e.reviewed_by].name for e in entries})
     return (
         f'<p class="review-note" {SEARCH_EXCLUDE}="true">Page last reviewed: {format_date(last)} · '
-        f"Next review due: {format_date(due)} · Reviewed by: {attr(', '.join(names))}</p>"
+        f"Next review due: {format_date(due)} · Reviewed by: {html(', '.join(names))}</p>"
     )
 
 
@@ -147,10 +126,9 @@ def _red_flag_lists(content: Content, indent: str = "") -> list[str]:
     clinic = content.clinic
     emergency = [f for f in content.red_flags.values() if f.tier == "emergency"]
     urgent = [f for f in content.red_flags.values() if f.tier == "urgent"]
-    number = text(clinic.emergency_number)
-    line = f"[{text(clinic.non_emergency_number)}](tel:{clinic.non_emergency_number})"
+    line = phone_link(clinic.non_emergency_number)
     lines = [
-        f"**Call [{number}](tel:{clinic.emergency_number}) now** if you have any of these:",
+        f"**Call {phone_link(clinic.emergency_number)} now** if you have any of these:",
         "",
         *(f"- {text(f.symptom)}" for f in emergency),
         "",
@@ -360,8 +338,8 @@ def visit_timeline(content: Content) -> str:
         share = 100 * step.minutes / visit.duration_minutes
         label = f"{step.name}, minute {start} to {start + step.minutes}"
         cells.append(
-            f'<li class="timeline-step" style="flex-basis:{share:.2f}%" title="{attr(label)}">'
-            f'<span class="timeline-name">{attr(step.name)}</span>'
+            f'<li class="timeline-step" style="flex-basis:{share:.2f}%" title="{html(label)}">'
+            f'<span class="timeline-name">{html(step.name)}</span>'
             f'<span class="timeline-minutes">{step.minutes} min</span></li>'
         )
         start += step.minutes
@@ -418,17 +396,16 @@ def visit_questions(content: Content) -> str:
 def clinic_contact(content: Content) -> str:
     c = content.clinic
     a = c.address
-    phone_href = re.sub(r"[^+0-9]", "", c.phone)
     return reference_block(
         "contact-details",
         bullets(
             [
                 f"**{text(c.name)}**, "
                 + ", ".join(text(part) for part in (a.street, a.town, a.postcode, a.country)),
-                f"Phone: [{text(c.phone)}](tel:{phone_href})",
-                f"Email: [{text(c.email)}](mailto:{c.email})",
+                f"Phone: {phone_link(c.phone)}",
+                f"Email: {email_link(c.email)}",
                 f"Opening hours: {text(c.opening_hours)}",
-                f"[Book a massage]({c.booking_url})",
+                link("Book a massage", c.booking_url),
             ]
         ),
     )
@@ -437,10 +414,9 @@ def clinic_contact(content: Content) -> str:
 def clinic_contact_line(content: Content) -> str:
     """How to reach the clinic, in one sentence, from clinic.yml."""
     c = content.clinic
-    phone_href = re.sub(r"[^+0-9]", "", c.phone)
     return (
-        f"Call the clinic on [{text(c.phone)}](tel:{phone_href}) ({text(c.opening_hours)}), "
-        f"email [{text(c.email)}](mailto:{c.email}) or [book online]({c.booking_url})."
+        f"Call the clinic on {phone_link(c.phone)} ({text(c.opening_hours)}), "
+        f"email {email_link(c.email)} or {link('book online', c.booking_url)}."
     )
 
 
@@ -457,7 +433,7 @@ def sources_list(content: Content) -> str:
     what it is used for. Each page names its own sources at its foot."""
     parts = []
     for s in content.sources.values():
-        title = f"[{text(s.title)}]({s.url})" if s.url else f"*{text(s.title)}*"
+        title = link(s.title, s.url) if s.url else f"*{text(s.title)}*"
         when = f", {s.published.year}" if s.published else ""
         note = f" {text(s.note)}" if s.note else ""
         parts.append(f'<span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}.{note}')

@@ -7,13 +7,12 @@ that script reads, and checks the self-check's references when the data is loade
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 
-from . import model
+from . import markup, model
 
 if TYPE_CHECKING:
     from .load import Content
@@ -143,9 +142,8 @@ def rules(content: Content) -> dict[str, Any]:
 
 
 def rules_json(content: Content) -> str:
-    """The rule table as JSON with no <, > or &, so it is safe in any HTML context."""
-    raw = json.dumps(rules(content), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """The rule table as JSON with no <, > or &, safe in any HTML context (markup.json_for_script)."""
+    return markup.json_for_script(rules(content), sort_keys=True)
 
 
 def worked_case_answers(case: model.WorkedCase, question_ids: list[str]) -> dict[str, str]:

@@ -9,18 +9,11 @@ the strict build.
 
 from __future__ import annotations
 
-import html
-import re
-
 from . import pages, self_check
 from .load import Content
-from .render import blocks, page_footer, page_link, text
+from .markup import html, json_attr, link, page_link, phone_link, text
+from .render import blocks, page_footer
 from .self_check import ANSWER_LABELS, SUITABLE, Question, fill, questions
-
-
-def _html(value: str) -> str:
-    """Plain data text inside raw HTML (no Markdown is applied there)."""
-    return html.escape(" ".join(value.split()), quote=True)
 
 
 def _list_words(items: list[str]) -> str:
@@ -36,11 +29,11 @@ def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -
     follow_up = ""
     if q.follow_up_of:
         label = content.self_check.follow_up_label.replace("{number}", str(numbers[q.follow_up_of]))
-        follow_up = f'<span class="sc-follow-up">{_html(label)}</span> '
+        follow_up = f'<span class="sc-follow-up">{html(label)}</span> '
     return (
         f'<fieldset class="sc-question" data-question="{q.id}" id="sc-q-{q.id}">'
-        f'<legend><span class="sc-number">{q.number}.</span> {follow_up}{_html(q.text)}'
-        f'<span class="sc-error" hidden> {_html(content.self_check.unanswered_hint)}</span></legend>'
+        f'<legend><span class="sc-number">{q.number}.</span> {follow_up}{html(q.text)}'
+        f'<span class="sc-error" hidden> {html(content.self_check.unanswered_hint)}</span></legend>'
         f'<div class="sc-answers">{radios}</div></fieldset>'
     )
 
@@ -58,27 +51,27 @@ def self_check_form(content: Content) -> str:
     numbers = {q.id: q.number for q in asked}
     parts = [
         f'<form id="self-check" class="self-check" method="dialog" novalidate '
-        f'data-rules="{html.escape(self_check.rules_json(content), quote=True)}">',
+        f'data-rules="{json_attr(self_check.rules(content), sort_keys=True)}">',
     ]
     for part, heading, intro in (
         ("red_flags", sc.red_flags_heading, sc.red_flags_intro),
         ("contraindications", sc.contraindications_heading, sc.contraindications_intro),
     ):
-        parts.append(f'<h2 id="sc-part-{part.replace("_", "-")}">{_html(heading)}</h2><p>{_html(intro)}</p>')
+        parts.append(f'<h2 id="sc-part-{part.replace("_", "-")}">{html(heading)}</h2><p>{html(intro)}</p>')
         parts += [_question_fieldset(q, content, numbers) for q in asked if q.part == part]
     options = "".join(
         f'<label class="sc-concern"><input type="checkbox" name="concern" value="{o.id}"> '
-        f"{_html(o.label)}</label>"
+        f"{html(o.label)}</label>"
         for o in sc.concerns.options
     )
     parts.append(
-        f'<fieldset class="sc-concerns" data-concerns><legend>{_html(sc.concerns.question)}</legend>'
-        f'<p class="sc-hint">{_html(sc.concerns.hint)}</p>{options}</fieldset>'
+        f'<fieldset class="sc-concerns" data-concerns><legend>{html(sc.concerns.question)}</legend>'
+        f'<p class="sc-hint">{html(sc.concerns.hint)}</p>{options}</fieldset>'
     )
     before, _, after = sc.unanswered_prompt.partition("{count}")
     parts.append(
-        f'<p id="self-check-missing" class="sc-missing" role="alert" hidden>{_html(before)}'
-        f"<strong data-missing-count></strong>{_html(after)}</p>"
+        f'<p id="self-check-missing" class="sc-missing" role="alert" hidden>{html(before)}'
+        f"<strong data-missing-count></strong>{html(after)}</p>"
     )
     # Hidden until the script runs: without JavaScript the button could do nothing useful.
     parts.append(
@@ -118,26 +111,22 @@ def self_check_rules(content: Content) -> str:
 def _contacts(content: Content, contacts: list[str]) -> str:
     """Who to contact, in the order the tier lists them: the first is the result's main button."""
     clinic = content.clinic
-    phone_href = re.sub(r"[^+0-9]", "", clinic.phone)
 
-    def button(label: str, href: str, first: bool) -> str:
-        style = " .md-button--primary .sc-call" if first else ""
-        return f"[{text(label)}]({href}){{ .md-button{style} }}"
+    def button(first: bool) -> str:
+        return "md-button md-button--primary sc-call" if first else "md-button"
 
     def line(contact: str, first: bool) -> str:
         if contact == "emergency":
-            return button(f"Call {clinic.emergency_number}", f"tel:{clinic.emergency_number}", first)
+            label = f"Call {clinic.emergency_number}"
+            return phone_link(clinic.emergency_number, label, classes=button(first))
         if contact == "non-emergency":
-            return button(
-                f"Call {clinic.non_emergency_name} on {clinic.non_emergency_number}",
-                f"tel:{clinic.non_emergency_number}",
-                first,
-            )
+            label = f"Call {clinic.non_emergency_name} on {clinic.non_emergency_number}"
+            return phone_link(clinic.non_emergency_number, label, classes=button(first))
         if contact == "doctor":
             return text(clinic.non_emergency_advice)
         if contact == "clinic":
-            return f"Questions? Call the clinic on [{text(clinic.phone)}](tel:{phone_href})."
-        return button("Book a massage", clinic.booking_url, first)
+            return f"Questions? Call the clinic on {phone_link(clinic.phone)}."
+        return link("Book a massage", clinic.booking_url, classes=button(first))
 
     return "\n".join(
         f'<p class="sc-contact" markdown="span">{line(c, i == 0)}</p>' for i, c in enumerate(contacts)
@@ -162,7 +151,7 @@ def self_check_result(content: Content) -> str:
         )
         out += [
             f'<div class="sc-tier sc-tier--{t.id}" data-tier-text="{t.id}" hidden markdown="1">',
-            f'<p class="sc-headline" role="heading" aria-level="2">{_html(t.headline)}</p>',
+            f'<p class="sc-headline" role="heading" aria-level="2">{html(t.headline)}</p>',
             f'<p markdown="span">{text(fill(t.what_to_do, content.clinic))}</p>',
             _contacts(content, t.contacts),
             f'<p markdown="span">Read more: {links}.</p>' if links else "",
@@ -184,13 +173,13 @@ def self_check_result(content: Content) -> str:
     out.append('<div class="sc-caution" data-caution hidden markdown="1">')
     out.append(
         '<p class="sc-subhead" role="heading" aria-level="3">Tell your therapist</p>\n'
-        f'<p>{_html(sc.local_caution)}</p>\n<ul markdown="1">'
+        f'<p>{html(sc.local_caution)}</p>\n<ul markdown="1">'
     )
-    out += [f'<li data-caution-for="{q.id}" hidden>{_html(q.plain)}</li>' for q in asked if q.local]
+    out += [f'<li data-caution-for="{q.id}" hidden>{html(q.plain)}</li>' for q in asked if q.local]
     out.append("</ul>\n</div>")
     out.append('<div class="sc-concerns-result" data-concerns-result hidden markdown="1">')
-    out.append(f'<p data-when="suitable">{_html(sc.concerns.when_suitable)}</p>')
-    out.append(f'<p data-when="later">{_html(sc.concerns.when_not_yet)}</p>')
+    out.append(f'<p data-when="suitable">{html(sc.concerns.when_suitable)}</p>')
+    out.append(f'<p data-when="later">{html(sc.concerns.when_not_yet)}</p>')
     out.append('<ul markdown="1">')
     for option in sc.concerns.options:
         conditions = [content.conditions[c] for c in option.conditions]
@@ -205,15 +194,14 @@ def self_check_result(content: Content) -> str:
         )
     out.append("</ul>\n</div>")
     out.append('<div class="sc-summary" markdown="1">')
-    out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{_html(sc.summary_heading)}</p>\n<ol>')
+    out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.summary_heading)}</p>\n<ol>')
     out += [
-        f'<li data-answer-for="{q.id}">{_html(q.text)} <strong data-answer-label></strong></li>'
-        for q in asked
+        f'<li data-answer-for="{q.id}">{html(q.text)} <strong data-answer-label></strong></li>' for q in asked
     ]
     out.append("</ol>\n</div>")
-    out.append(f'<p class="sc-not-a-diagnosis"><em>{_html(sc.not_a_diagnosis)}</em></p>')
+    out.append(f'<p class="sc-not-a-diagnosis"><em>{html(sc.not_a_diagnosis)}</em></p>')
     out.append('<p class="sc-checked-at">Checked on <span data-checked-at></span>.</p>')
-    out.append(f'<p class="sc-answer-again">{_html(sc.answer_again)}</p>')
+    out.append(f'<p class="sc-answer-again">{html(sc.answer_again)}</p>')
     out.append(
         '<p class="sc-actions">'
         '<button type="button" class="md-button md-button--primary" data-action="print">'

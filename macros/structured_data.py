@@ -8,10 +8,9 @@ with their contraindications.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from . import model, pages
+from . import markup, model, pages
 from .load import Content
 
 SCHEMA_ORG = "https://schema.org"
@@ -117,6 +116,5 @@ def web_page(
 
 def script_text(data: dict[str, Any]) -> str:
     """JSON for inside <script type="application/ld+json">: valid JSON in which no character can end the
-    script element or start markup, whatever an editor typed (`<`, `>` and `&` become \\u escapes)."""
-    encoded = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    script element or start markup, whatever an editor typed (markup.json_for_script)."""
+    return markup.json_for_script(data)

@@ -32,7 +32,7 @@ def default_data_dir() -> Path:
 def validate(data_dir: Path, out: TextIO, err: TextIO) -> int:
     """Check `data_dir`; print the result; return the exit status."""
     try:
-        content = load_content(data_dir)
+        content = load_content(data_dir, all_pages=True)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=err)

@@ -426,6 +426,201 @@ def three_mistakes_in_two_files(data: Path) -> list[str]:
     ]
 
 
+# --- Hidden characters, page names, dates, links and the logo (issue: no script from any data field) ---
+
+
+def control_character_written_as_an_escape(data: Path) -> list[str]:
+    n = set_field(_ci(data), "plain", '"You have a high\\0 temperature."', "fever")
+    return [
+        f"{C}:{n}: plain: contains an invisible control character (U+0000) that is not allowed; delete it "
+        "(in quotes, an escape such as \\0, \\a, \\x07 or \\e writes one)"
+    ]
+
+
+def bell_written_as_a_hex_escape(data: Path) -> list[str]:
+    n = set_field(_ci(data), "reason", '"Massage spreads\\x07 heat."', "fever")
+    return [
+        f"{C}:{n}: reason: contains an invisible control character (U+0007) that is not allowed; delete it "
+        "(in quotes, an escape such as \\0, \\a, \\x07 or \\e writes one)"
+    ]
+
+
+def escape_character_in_the_site_name(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "site_name", '"Back massage\\e[31m"')
+    return [
+        f"{CLINIC}:{n}: site_name: contains an invisible control character (U+001B) that is not allowed; "
+        "delete it (in quotes, an escape such as \\0, \\a, \\x07 or \\e writes one)"
+    ]
+
+
+def right_to_left_override_in_a_name(data: Path) -> list[str]:
+    n = set_field(_ci(data), "name", "Fever \u202egnihtyreve", "fever")
+    return [
+        f"{C}:{n}: name: contains an invisible text-direction character (U+202E, right-to-left override), "
+        "which can make a text show in another order than it is written; delete it"
+    ]
+
+
+def direction_isolate_written_as_an_escape(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "tagline", '"Clear answers\\u2066 about back massage"')
+    return [
+        f"{CLINIC}:{n}: tagline: contains an invisible text-direction character (U+2066, left-to-right "
+        "isolate), which can make a text show in another order than it is written; delete it"
+    ]
+
+
+def condition_id_that_is_the_name_of_a_page(data: Path) -> list[str]:
+    path = data / "conditions.yml"
+    lines = read_lines(path)
+    start = entry_line(path, "fatigue")
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("- id:"))
+    copy = lines[start - 1 : end]
+    copy[0] = "- id: index\n"
+    path.write_text("".join(lines).rstrip("\n") + "\n" + "".join(copy), encoding="utf-8")
+    n = next(i for i, line in enumerate(read_lines(path), start=1) if line == "- id: index\n")
+    return [
+        f"{CONDITIONS}:{n}: id: 'index' is already the name of conditions/index.md on the site; choose "
+        "another id for this condition"
+    ]
+
+
+def condition_id_that_is_the_site_search(data: Path) -> list[str]:
+    n = entry_line(data / "conditions.yml", "fatigue")
+    set_line(data / "conditions.yml", n, "- id: search")
+    m = next(i for i, ln in enumerate(read_lines(data / "self_check.yml"), 1) if "[fatigue," in ln)
+    set_line(
+        data / "self_check.yml", m, read_lines(data / "self_check.yml")[m - 1].replace("fatigue", "search")
+    )
+    return [
+        f"{CONDITIONS}:{n}: id: 'search' is already the name of the site search (search/) on the site; "
+        "choose another id for this condition"
+    ]
+
+
+def review_date_in_the_future(data: Path) -> list[str]:
+    n = set_field(_ci(data), "last_reviewed", "2099-01-01", "fever")
+    set_field(_ci(data), "next_review", "2099-06-01", "fever")
+    return [f"{C}:{n}: last_reviewed: 2099-01-01 is in the future; write the date the entry was last checked"]
+
+
+def self_check_link_to_a_page_that_does_not_exist(data: Path) -> list[str]:
+    path = data / "self_check.yml"
+    n = next(i for i, ln in enumerate(read_lines(path), 1) if ln.strip() == "page: visit.md")
+    set_line(path, n, read_lines(path)[n - 1].replace("visit.md", "vist.md"))
+    return [
+        f"data/self_check.yml:{n}: tiers.links.page: 'vist.md' is not a page of the site (did you mean "
+        "'visit.md'?); write a page's file under docs/, like visit.md"
+    ]
+
+
+def self_check_link_to_a_section_that_does_not_exist(data: Path) -> list[str]:
+    path = data / "self_check.yml"
+    n = next(
+        i for i, ln in enumerate(read_lines(path), 1) if ln.strip() == "page: contraindications.md#avoid"
+    )
+    set_line(path, n, read_lines(path)[n - 1].replace("#avoid", "#avoid-it"))
+    return [
+        f"data/self_check.yml:{n}: tiers.links.page: the page contraindications.md has no section "
+        "'avoid-it' (did you mean 'avoid'?); link to one of its sections"
+    ]
+
+
+def logo_that_is_not_a_picture(data: Path) -> list[str]:
+    (data.parent / "docs" / "assets" / "logo.png").write_text("<html>not a picture</html>", encoding="utf-8")
+    n = set_field(data / "clinic.yml", "logo", "docs/assets/logo.png")
+    return [
+        f"{CLINIC}:{n}: logo: file 'docs/assets/logo.png' is named .png but its content is not a picture of "
+        "any kind the site can show; save the logo again as a PNG file"
+    ]
+
+
+def logo_svg_with_a_script(data: Path) -> list[str]:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="4"/></svg>'
+    (data.parent / "docs" / "assets" / "logo.svg").write_text(svg, encoding="utf-8")
+    n = set_field(data / "clinic.yml", "logo", "docs/assets/logo.svg")
+    return [
+        f"{CLINIC}:{n}: logo: file 'docs/assets/logo.svg' holds a <script> element, which can run script; "
+        "save the logo without it"
+    ]
+
+
+def logo_svg_with_an_event_handler(data: Path) -> list[str]:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>'
+    (data.parent / "docs" / "assets" / "logo.svg").write_text(svg, encoding="utf-8")
+    n = set_field(data / "clinic.yml", "logo", "docs/assets/logo.svg")
+    return [
+        f"{CLINIC}:{n}: logo: file 'docs/assets/logo.svg' holds an event handler (onload=…), which runs "
+        "script; save the logo without it"
+    ]
+
+
+def logo_outside_the_docs_folder(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "logo", "docs/../data/secret.svg")
+    return [
+        f"{CLINIC}:{n}: logo: 'docs/../data/secret.svg' is not inside docs/; put the picture in docs/assets"
+    ]
+
+
+def email_address_without_a_domain(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "email", "reception@clinic")
+    return [
+        f"{CLINIC}:{n}: email: 'reception@clinic' is not an email address (the part after the @-sign is not "
+        "valid; it should have a period); write one such as reception@clinic.example"
+    ]
+
+
+def email_address_with_markup(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "email", "'\"><svg onload=alert(1)>\"@clinic.example'")
+    return [
+        f"{CLINIC}:{n}: email: '\"><svg onload=alert(1)>\"@clinic.example' is not an email address (quoting "
+        "the part before the @-sign is not allowed here); write one such as reception@clinic.example"
+    ]
+
+
+def phone_number_without_digits(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "phone", '"(--)"')
+    return [
+        f"{CLINIC}:{n}: phone: '(--)' is not a phone number: it needs at least 3 digits; write the number "
+        "patients call"
+    ]
+
+
+def web_address_that_breaks_out_of_its_attribute(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "booking_url", "\"https://clinic.example/book'onmouseover='alert(1)\"")
+    return [
+        f"{CLINIC}:{n}: booking_url: \"https://clinic.example/book'onmouseover='alert(1)\" is not a web "
+        'address: it holds the character "\'"; write it without, or copy the address again'
+    ]
+
+
+def web_address_with_a_password(data: Path) -> list[str]:
+    n = set_field(data / "sources.yml", "url", "https://user:secret@www.nhs.uk/conditions/back-pain/",
+                  "nhs-back-pain")  # fmt: skip
+    return [
+        f"data/sources.yml:{n}: url: 'https://user:secret@www.nhs.uk/conditions/back-pain/' holds a user "
+        "name or password; leave them out of the address"
+    ]
+
+
+def javascript_address(data: Path) -> list[str]:
+    n = set_field(data / "clinic.yml", "booking_url", "javascript:alert(document.domain)")
+    return [
+        f"{CLINIC}:{n}: booking_url: 'javascript:alert(document.domain)' does not have the right form; write "
+        "the full web address, starting with https://"
+    ]
+
+
+def id_that_is_already_a_section_of_its_page(data: Path) -> list[str]:
+    n = entry_line(data / "visit.yml", "how-to-prepare")
+    set_line(
+        data / "visit.yml", n, read_lines(data / "visit.yml")[n - 1].replace("how-to-prepare", "preparation")
+    )
+    return [
+        f"{VISIT}:{n}: questions.id: 'preparation' is also the anchor of another section on visit.md; choose "
+        "another id"
+    ]
+
+
 CASES = [
     Case(f.__name__, f)
     for f in (
@@ -481,6 +676,27 @@ CASES = [
         worked_case_naming_a_missing_question,
         missing_self_check_question,
         three_mistakes_in_two_files,
+        control_character_written_as_an_escape,
+        bell_written_as_a_hex_escape,
+        escape_character_in_the_site_name,
+        right_to_left_override_in_a_name,
+        direction_isolate_written_as_an_escape,
+        condition_id_that_is_the_name_of_a_page,
+        condition_id_that_is_the_site_search,
+        review_date_in_the_future,
+        self_check_link_to_a_page_that_does_not_exist,
+        self_check_link_to_a_section_that_does_not_exist,
+        logo_that_is_not_a_picture,
+        logo_svg_with_a_script,
+        logo_svg_with_an_event_handler,
+        logo_outside_the_docs_folder,
+        email_address_without_a_domain,
+        email_address_with_markup,
+        phone_number_without_digits,
+        web_address_that_breaks_out_of_its_attribute,
+        web_address_with_a_password,
+        javascript_address,
+        id_that_is_already_a_section_of_its_page,
     )
 ]
 
@@ -549,7 +765,7 @@ def test_a_failure_of_the_checker_itself_is_one_line_exit_3_and_not_blamed_on_th
 ) -> None:
     import macros.validate
 
-    def broken(data_dir: Path) -> None:
+    def broken(data_dir: Path, **options: object) -> None:
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(macros.validate, "load_content", broken)

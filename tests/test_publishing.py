@@ -71,7 +71,7 @@ def test_a_good_build_replaces_the_site_and_a_failed_one_leaves_it_byte_identica
     assert publish.build(project, site, err=err) == EXIT_MISTAKES
     assert "site/ was left exactly as it was" in err.getvalue()
     assert _digest(site) == before
-    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []
 
 
 def test_two_builds_of_the_same_sources_are_byte_identical(two_builds: tuple[Path, Path]) -> None:

@@ -1,0 +1,196 @@
+"""The one place where a data value becomes markup: Markdown text, HTML text, an HTML attribute, a link, a
+`mailto:` or `tel:` address, a link to a page of the site, or JSON inside a <script> or an attribute.
+
+Every renderer (render.py, self_check_page.py, structured_data.py, branding.py, hooks.py) writes data
+through these functions and escapes nothing itself. The rules:
+
+- A data value never goes into Markdown link syntax `[…](…)`. Links to other hosts, `mailto:` and `tel:`
+  are written as HTML `<a href="…">` with the address escaped as an attribute value; only links to pages
+  of this site are Markdown (so MkDocs checks and rewrites them), and their targets must be page paths
+  (`page_link` refuses anything else).
+- A web address is parsed with `urllib.parse` and must be `https://` with a host name and no user name or
+  password (`https_url`); the validator uses the same function, so what a page links to has passed it.
+- `mailto:` and `tel:` addresses are built here from a checked email address (`email_address`, by the
+  email-validator library) and the digits of a phone number.
+- JSON in a page (`json_for_script`) can never end its <script> element or start markup.
+
+Knows nothing of the data's models or of MkDocs, so the models can use its checks.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic_core import PydanticCustomError
+
+# Python-Markdown's escapable characters that can start markup anywhere in a line; "1." "-" "+" only can at
+# the start of one.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#!|])")
+_LINE_START = re.compile(r"^(\d+\.|[-+>])")
+_HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+# Characters a web address never holds unencoded: they would end an attribute or start markup.
+_UNSAFE_IN_URL = re.compile(r"[\s\"'<>`{}|\\^\x00-\x1f\x7f]")
+PAGE_PATH = re.compile(r"^[a-z0-9][a-z0-9/-]*\.md$")
+ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+# --- Text ----------------------------------------------------------------------------------------------
+
+
+def squash(value: str) -> str:
+    """Runs of white space (a folded YAML text's line breaks) as one space."""
+    return " ".join(value.split())
+
+
+def text(value: str) -> str:
+    """A data text as inline Markdown that renders exactly as written: HTML and Markdown escaped."""
+    value = _html.escape(squash(value), quote=False)
+    value = _MARKDOWN_SPECIALS.sub(r"\\\1", value)
+    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], value)
+
+
+def html(value: str) -> str:
+    """A data text inside raw HTML, where no Markdown is applied."""
+    return _html.escape(squash(value), quote=True)
+
+
+def attr(value: str) -> str:
+    """A value for inside a double- or single-quoted HTML attribute."""
+    return _html.escape(squash(value), quote=True)
+
+
+def theme_text(value: str) -> str:
+    """A data text handed to the theme (site name, page title, description), which writes it into the
+    HTML unescaped; the macros plugin would also run a title holding `{{` as a template."""
+    return html(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
+# --- Addresses -------------------------------------------------------------------------------------------
+
+
+def _refuse(kind: str, value: str, reason: str, advice: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        kind, "{value} {reason}; {advice}", {"value": repr(value), "reason": reason, "advice": advice}
+    )
+
+
+def https_url(value: str) -> str:
+    """Validator: `value` is an https:// web address with a host name and nothing that could leave an
+    attribute; returns it unchanged."""
+    advice = "write the full web address, starting with https://"
+    unsafe = _UNSAFE_IN_URL.search(value)
+    if unsafe:
+        what = "a space" if unsafe.group(0).isspace() else f"the character {unsafe.group(0)!r}"
+        reason = f"is not a web address: it holds {what}"
+        raise _refuse("url", value, reason, "write it without, or copy the address again")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - a port that is not a number raises ValueError here
+    except ValueError:
+        raise _refuse("url", value, "is not a web address", advice) from None
+    if parts.scheme != "https":
+        raise _refuse("url", value, "does not start with https://", advice)
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        raise _refuse("url", value, "holds a user name or password", "leave them out of the address")
+    if not parts.hostname or not _HOST.match(parts.hostname):
+        raise _refuse("url", value, "has no valid host name after https://", advice)
+    return value
+
+
+def email_address(value: str) -> str:
+    """Validator: an email address, checked by the email-validator library (syntax only, no network)."""
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as error:
+        sentences = [part.strip().rstrip(".") for part in str(error).split(". ")]
+        reason = "; ".join(part[0].lower() + part[1:] for part in sentences if part)
+        raise PydanticCustomError(
+            "email",
+            "{value} is not an email address ({reason}); write one such as reception@clinic.example",
+            {"value": repr(value), "reason": reason},
+        ) from None
+    return value
+
+
+def phone_number(value: str) -> str:
+    """Validator: a phone number holds digits (the pattern allows only digits, spaces, + ( ) -)."""
+    if sum(ch.isdigit() for ch in value) < 3:
+        raise PydanticCustomError(
+            "phone",
+            "{value} is not a phone number: it needs at least 3 digits; write the number patients call",
+            {"value": repr(value)},
+        )
+    return value
+
+
+def mailto(email: str) -> str:
+    """The `mailto:` address of a checked email address, every other character percent-encoded."""
+    return "mailto:" + quote(email, safe="@")
+
+
+def tel(phone: str) -> str:
+    """The `tel:` address of a phone number: its digits, with + in front when it has one."""
+    digits = re.sub(r"[^0-9]", "", phone)
+    if not digits:
+        raise ValueError(f"not a phone number: {phone!r}")
+    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
+
+
+# --- Links -----------------------------------------------------------------------------------------------
+
+
+def _anchor(label_markup: str, href: str, classes: str = "") -> str:
+    css = f' class="{attr(classes)}"' if classes else ""
+    return f'<a href="{attr(href)}"{css}>{label_markup}</a>'
+
+
+def link(label: str, href: str, classes: str = "") -> str:
+    """A link to another host (checked again here), in Markdown text: HTML, the label escaped."""
+    return _anchor(text(label), https_url(href), classes)
+
+
+def html_link(label: str, href: str, classes: str = "") -> str:
+    """The same link inside raw HTML (no Markdown applied)."""
+    return _anchor(html(label), https_url(href), classes)
+
+
+def email_link(email: str, label: str | None = None, *, in_html: bool = False) -> str:
+    label_markup = (html if in_html else text)(label if label is not None else email)
+    return _anchor(label_markup, mailto(email_address(email)))
+
+
+def phone_link(phone: str, label: str | None = None, *, in_html: bool = False, classes: str = "") -> str:
+    label_markup = (html if in_html else text)(label if label is not None else phone)
+    return _anchor(label_markup, tel(phone), classes)
+
+
+def page_link(label: str, page: str, anchor: str = "") -> str:
+    """A Markdown link to a page of this site (its source under docs/, and a section's anchor), so the
+    strict build checks it exists and rewrites it. The target must be a page path, never other data."""
+    if "#" in page and not anchor:
+        page, _, anchor = page.partition("#")
+    if not PAGE_PATH.match(page) or (anchor and not ANCHOR.match(anchor)):
+        raise ValueError(f"not a page of the site: {page}#{anchor}")
+    return f"[{text(label)}](/{page}{'#' + anchor if anchor else ''})"
+
+
+# --- JSON ----------------------------------------------------------------------------------------------
+
+
+def json_for_script(data: Any, **dumps: Any) -> str:
+    """JSON for inside a <script> element: valid JSON in which no character can end the element or start
+    markup, whatever the data holds (`<`, `>`, `&` and the JavaScript line ends become \\u escapes)."""
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), **dumps)
+    for char in "<>&\u2028\u2029":
+        encoded = encoded.replace(char, f"\\u{ord(char):04x}")
+    return encoded
+
+
+def json_attr(data: Any, **dumps: Any) -> str:
+    """JSON for a double-quoted HTML attribute value (read back with JSON.parse)."""
+    return _html.escape(json_for_script(data, **dumps), quote=True)

@@ -1,0 +1,141 @@
+"""Links from the data to pages of the site (`page: contraindications.md#fever`), checked the way the
+strict build checks them: the page must exist, and so must the section the anchor names. The page is
+rendered as the build renders it (its macros, then Python-Markdown with the extensions in mkdocs.yml), so
+an anchor is found wherever it comes from: a heading, `{ #id }` or an element's id.
+
+So `make check` refuses, with the data's file and line, a link the build would otherwise refuse with a
+message about docs/.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import yaml
+from pydantic import BaseModel
+
+PAGE_LINK = "x-page-link"  # json_schema_extra key marking a field that holds a page link (model.PageRef)
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def page_link_fields(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, value) of every page link inside a validated file's content."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from page_link_fields(item, (*path, i))
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            field_value = getattr(value, name)
+            if extra.get(PAGE_LINK) and isinstance(field_value, str):
+                yield (*path, name), field_value
+            else:
+                yield from page_link_fields(field_value, (*path, name))
+
+
+@cache
+def _extensions(config_file: Path) -> tuple[list, dict]:
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict):
+            (name, options), *_ = entry.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(entry)
+    return names, configs
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name: or !ENV tags; their values do not matter here."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def page_source(docs: Path, content: Any, page: str) -> str | None:
+    """The Markdown source of a page of the site (docs/ or a generated condition page), or None."""
+    file = docs / page
+    if file.is_file() and file.resolve().is_relative_to(docs.resolve()):
+        return _FRONT_MATTER.sub("", file.read_text(encoding="utf-8"))
+    match = re.fullmatch(r"conditions/([a-z0-9-]+)\.md", page)
+    if match and match.group(1) in content.conditions:
+        return "{{ condition_page('" + match.group(1) + "') }}"
+    return None
+
+
+def anchors(project: Path, content: Any, source: str) -> set[str]:
+    """Every id on the page rendered from `source`, as the build renders it."""
+    return set(anchor_list(project, content, source))
+
+
+def anchor_list(project: Path, content: Any, source: str) -> list[str]:
+    """Every id on the page rendered from `source`, in order, repeated ones as often as they appear."""
+    from . import PAGE_MACROS, _bound  # the macros the pages call; imported here, they import this package
+
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    environment.globals.update({f.__name__: _bound(f, content) for f in PAGE_MACROS})
+    environment.globals["clinic"] = content.clinic
+    names, configs = _extensions(project / "mkdocs.yml")
+    html = markdown.Markdown(extensions=names, extension_configs=configs).convert(
+        environment.from_string(source).render()
+    )
+    return _ID.findall(html)
+
+
+def repeated_anchors(project: Path, content: Any) -> dict[str, list[str]]:
+    """{page: ids that appear more than once on it} for the pages in docs/ (a condition page has no data
+    ids as anchors). Two sections with one anchor: every link to it leads to the first."""
+    docs = project / "docs"
+    repeated: dict[str, list[str]] = {}
+    for file in sorted(docs.rglob("*.md")):
+        page = file.relative_to(docs).as_posix()
+        ids = anchor_list(project, content, page_source(docs, content, page) or "")
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            repeated[page] = twice
+    return repeated
+
+
+def entries_with_id(value: Any, wanted: str, path: tuple = ()) -> Iterator[tuple]:
+    """The path of every entry (at any depth of a file's content) whose id is `wanted`."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from entries_with_id(item, wanted, (*path, i))
+    elif isinstance(value, BaseModel):
+        if getattr(value, "id", None) == wanted:
+            yield (*path, "id")
+        for name in type(value).model_fields:
+            yield from entries_with_id(getattr(value, name), wanted, (*path, name))
+
+
+def link_problem(project: Path, content: Any, value: str, rendered: dict[str, set[str]]) -> str | None:
+    """Why `value` ("page.md#anchor") does not lead to a place on the site, or None. `rendered` keeps
+    the anchors of the pages rendered so far in this check."""
+    docs = project / "docs"
+    page, _, anchor = value.partition("#")
+    source = page_source(docs, content, page)
+    if source is None:
+        pages = [str(p.relative_to(docs)) for p in docs.rglob("*.md")]
+        pages += [f"conditions/{c}.md" for c in content.conditions]
+        close = difflib.get_close_matches(page, pages, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{page!r} is not a page of the site{hint}; write a page's file under docs/, like visit.md"
+    if anchor:
+        if page not in rendered:
+            rendered[page] = anchors(project, content, source)
+        found = rendered[page]
+        if anchor not in found:
+            close = difflib.get_close_matches(anchor, sorted(found), n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            return f"the page {page} has no section {anchor!r}{hint}; link to one of its sections"
+    return None

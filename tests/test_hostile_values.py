@@ -1,0 +1,150 @@
+"""Values that pass `make check` but were chosen by someone with bad intent never run script and never add
+an attribute, in Chromium.
+
+Every field that reaches a link or an attribute (the email, phone, booking link, source addresses, site
+address; names and texts that become titles, tooltips, meta tags, link labels and JSON-LD) gets a value
+built to leave its attribute or start script: quotes, `&`, `javascript:`, event handlers. The site is
+built with the real validator and build command, then every page is loaded, every link hovered (and every
+element with a tooltip), and the test fails if any of the payloads ran or any element gained an event
+handler attribute.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from macros import publish
+from macros.validate import EXIT_OK
+
+from .conftest import copy_project, site_pages
+from .editing import set_field
+
+# Each payload sets window.pwned to its own number if it ever runs.
+EMAIL = "x'onmouseover='window.pwned=1'.x@clinic.example"
+BOOKING = "https://clinic.example/book?next=javascript:window.pwned=2&x=%22onmouseover%3Dwindow.pwned=2#top"
+SOURCE_URL = "https://www.nhs.uk/conditions/back-pain/?a=1&b=javascript:window.pwned=3"
+WEBSITE = "https://clinic.example/back&massage/"
+PHONE = "+44 (20) 7946-0000"
+TEXTS = {
+    ("clinic.yml", "site_name", None): 'Back massage" onmouseover="window.pwned=4',
+    ("clinic.yml", "tagline", None): "Clear answers' onfocus='window.pwned=5' autofocus='",
+    ("clinic.yml", "name", None): 'Example Clinic" onmouseover="window.pwned=6" x="',
+    ("clinic.yml", "opening_hours", None): "Mon to Fri' onmouseover='window.pwned=7",
+    ("conditions.yml", "name", "muscle-tension"): 'Muscle tension" onmouseover="window.pwned=8',
+    ("conditions.yml", "summary", "muscle-tension"): "Tight muscles' onmouseover='window.pwned=9' & more.",
+    ("visit.yml", "name", "welcome"): 'Welcome" onmouseover="window.pwned=10',
+    ("sources.yml", "title", "nhs-back-pain"): 'Back pain" onmouseover="window.pwned=11',
+    ("glossary.yml", "plain", "effleurage"): 'A body part" onmouseover="window.pwned=12" data-x="',
+    ("clinic.yml", "non_emergency_name", None): 'NHS 111" onmouseover="window.pwned=13',
+    ("self_check.yml", "headline", "urgent"): "Get help today' onmouseover='window.pwned=14",
+    ("self_check.yml", "label", "tight-muscles"): 'Tight back" onmouseover="window.pwned=15',
+}
+# The first link label of the suitable tier, which becomes a page link's label.
+SELF_CHECK_LINK_LABEL = 'What happens at your visit" onmouseover="window.pwned=16'
+
+
+def _quoted(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    root = tmp_path_factory.mktemp("hostile")
+    project = copy_project(root / "project")
+    data = project / "data"
+    clinic = data / "clinic.yml"
+    set_field(clinic, "email", _quoted(EMAIL))
+    set_field(clinic, "booking_url", _quoted(BOOKING))
+    set_field(clinic, "phone", _quoted(PHONE))
+    clinic.write_text(clinic.read_text(encoding="utf-8") + f"website: {_quoted(WEBSITE)}\n", encoding="utf-8")
+    set_field(data / "sources.yml", "url", _quoted(SOURCE_URL), "nhs-back-pain")
+    for (file, field, entry), value in TEXTS.items():
+        set_field(data / file, field, _quoted(value), entry)
+    self_check = data / "self_check.yml"
+    self_check.write_text(
+        self_check.read_text(encoding="utf-8").replace(
+            "label: What happens at your visit", f"label: {_quoted(SELF_CHECK_LINK_LABEL)}", 1
+        ),
+        encoding="utf-8",
+    )
+    site = root / "site"
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+        assert publish.build(project, site) == EXIT_OK, "the hostile values must pass the check and build"
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", site
+    server.shutdown()
+    server.server_close()
+
+
+_EVENT_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
+    [...el.attributes].filter(a => a.name.startsWith('on') && el.id !== 'open-search')
+        .map(a => `<${el.tagName.toLowerCase()} ${a.name}="${a.value}">`))"""
+_DISPATCH = """() => {
+    for (const el of document.querySelectorAll('a, [title], abbr, input, button')) {
+        for (const kind of ['mouseover', 'mouseenter', 'mousemove', 'focus', 'focusin']) {
+            el.dispatchEvent(new (kind.startsWith('focus') ? FocusEvent : MouseEvent)(kind, {bubbles: true}));
+        }
+        if (el.focus) el.focus();
+    }
+    return document.querySelectorAll('a').length;
+}"""
+
+
+def test_no_hostile_value_runs_script_or_adds_an_attribute_on_any_page(hostile_site, browser) -> None:
+    base, site = hostile_site
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hovered = 0
+    try:
+        for path in site_pages(site):
+            page.goto(f"{base}/{path}")
+            page.wait_for_load_state("load")
+            # Every link, then every element with a tooltip (the theme moves a title into its tooltip
+            # on hover, so the elements are taken once, before any hover).
+            for element in page.query_selector_all("a, [title], abbr"):
+                if element.is_visible():
+                    element.hover(timeout=2000, force=True)
+                    hovered += 1
+            assert page.evaluate(_DISPATCH) > 0
+            assert page.evaluate("() => window.pwned") is None, f"a payload ran on /{path}"
+            assert page.evaluate(_EVENT_ATTRIBUTES) == [], f"an event handler attribute on /{path}"
+    finally:
+        context.close()
+    assert dialogs == []
+    assert hovered > 500
+
+
+def test_the_hostile_addresses_arrive_whole_in_their_links(hostile_site, browser) -> None:
+    """The values were written as attributes, escaped, not cut short or changed."""
+    base, _ = hostile_site
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/about/")
+        hrefs = page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+        assert BOOKING in hrefs
+        assert SOURCE_URL in hrefs
+        assert "mailto:x%27onmouseover%3D%27window.pwned%3D1%27.x@clinic.example" in hrefs
+        assert "tel:+442079460000" in hrefs
+        texts = page.eval_on_selector_all("a", "links => links.map(a => a.textContent)")
+        assert EMAIL in texts
+        assert TEXTS[("sources.yml", "title", "nhs-back-pain")] in texts
+    finally:
+        context.close()

@@ -1,0 +1,384 @@
+"""What a host can do to `massage-site-build` (and `massage-site-serve`): kill it at any moment, run two at
+once, give it a symlinked or mounted site/, a full or read-only disk, a bad SOURCE_DATE_EPOCH or a busy
+port. site/ is always a whole, readable site, and every fault ends in one line, never a traceback."""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import hashlib
+import os
+import random
+import resource
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from macros import publish
+
+from .conftest import copy_project
+
+EPOCH = "1763683200"
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def _build_command(project: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "macros.publish", "--project", str(project), "--site-dir", str(site)]
+
+
+def _run(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=_env(), capture_output=True, text=True, timeout=300, **kwargs)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith((".site-new-", ".site-old-")))
+
+
+def _one_line_fault(result: subprocess.CompletedProcess[str]) -> str:
+    """The fault's line: exit status 4, no traceback, and the last line of stderr says what to do."""
+    assert result.returncode == publish.EXIT_ENVIRONMENT, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    return result.stderr.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """A project, and the digests of its site before and after a change to the clinic's name."""
+    root = tmp_path_factory.mktemp("versions")
+    project = copy_project(root / "project")
+    assert _run(_build_command(project, project / "old"), project).returncode == 0
+    clinic = project / "data" / "clinic.yml"
+    clinic.write_text(clinic.read_text(encoding="utf-8").replace("name: ", "name: New ", 1), encoding="utf-8")
+    assert _run(_build_command(project, project / "new"), project).returncode == 0
+    old, new = _digest(project / "old"), _digest(project / "new")
+    assert old != new
+    clinic.write_text(clinic.read_text(encoding="utf-8").replace("name: New ", "name: ", 1), encoding="utf-8")
+    return project, old, new
+
+
+def _fresh_site(two_versions, tmp_path: Path) -> tuple[Path, Path]:
+    """The project with site/ holding the old version, and its data changed to give the new one."""
+    project, _, _ = two_versions
+    work = copy_project(tmp_path / "project", project)
+    shutil.copytree(project / "old", work / "site")
+    clinic = work / "data" / "clinic.yml"
+    clinic.write_text(clinic.read_text(encoding="utf-8").replace("name: ", "name: New ", 1), encoding="utf-8")
+    return work, work / "site"
+
+
+def test_published_folders_and_files_are_readable_by_everyone(two_versions, tmp_path: Path) -> None:
+    _, _, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    result = _run(_build_command(work, site), work, preexec_fn=lambda: os.umask(0o022))
+    assert result.returncode == 0, result.stderr
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()}
+    assert modes == {0o755}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
+    assert _digest(site) == new
+
+
+def test_a_second_build_in_the_same_folder_waits_for_the_first_and_says_so(
+    two_versions, tmp_path: Path
+) -> None:
+    _, _, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    with open(work / ".site.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a first build does while it runs
+        second = subprocess.Popen(
+            _build_command(work, site), cwd=work, env=_env(), stderr=subprocess.PIPE, text=True
+        )
+        assert second.stderr is not None
+        line = second.stderr.readline().strip()
+        assert line == "Another build of site/ is running in this folder; this one waits until it ends."
+        time.sleep(1)
+        assert second.poll() is None, "the second build did not wait"
+        assert _leftovers(work) == []  # it has not started building
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    second.communicate(timeout=300)
+    assert second.returncode == 0
+    assert _digest(site) == new
+
+
+def test_builds_killed_at_random_moments_always_leave_a_whole_site(two_versions, tmp_path: Path) -> None:
+    """Kills at random moments of a build (most land in MkDocs, a few near the swap): after each one, site/
+    is byte for byte the old site or the new one, and the next build removes what the killed one left."""
+    _, old, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    started = time.monotonic()
+    assert _run(_build_command(work, work / "timing"), work).returncode == 0
+    duration = time.monotonic() - started
+    shutil.rmtree(work / "timing")
+    rng = random.Random(12)
+    seen = set()
+    for _ in range(8):
+        process = subprocess.Popen(
+            _build_command(work, site), cwd=work, env=_env(), start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(rng.uniform(0.2, duration * 1.05))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        now = _digest(site)
+        assert now in (old, new), "site/ is neither the old nor the new site after a kill"
+        seen.add("new" if now == new else "old")
+        if now == new:  # start again from the old site, so later kills can land before the swap too
+            shutil.rmtree(site)
+            shutil.copytree(two_versions[0] / "old", site)
+    assert "old" in seen
+    result = _run(_build_command(work, site), work)
+    assert result.returncode == 0, result.stderr
+    assert _digest(site) == new
+    assert _leftovers(work) == []
+
+
+_KILL_AFTER_SWAP = """
+import os, signal, sys
+import macros.publish as p
+{setup}
+real = p.Path.rename
+def rename(self, target):
+    real(self, target)
+    if p.Path(target).name == "site" or self.name == "site":
+        os.kill(os.getpid(), signal.SIGKILL)
+p.Path.rename = rename
+real_exchange = p._exchange
+def exchange(first, second):
+    done = real_exchange(first, second)
+    if done:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return done
+p._exchange = exchange
+sys.exit(p.main(sys.argv[1:]))
+"""
+
+
+def test_a_build_killed_right_after_the_atomic_exchange_leaves_the_new_site(
+    two_versions, tmp_path: Path
+) -> None:
+    _, _, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    script = _KILL_AFTER_SWAP.format(setup="")
+    result = _run([sys.executable, "-c", script, "--project", str(work), "--site-dir", str(site)], work)
+    assert result.returncode == -signal.SIGKILL
+    assert _digest(site) == new
+    assert len(_leftovers(work)) == 1  # the old site, left for the next build to remove
+    assert _run(_build_command(work, site), work).returncode == 0
+    assert _leftovers(work) == []
+
+
+def test_without_an_atomic_exchange_a_kill_between_the_two_renames_is_finished_by_the_next_build(
+    two_versions, tmp_path: Path
+) -> None:
+    """On a file system that cannot exchange two folders, the swap is two renames with a journal. Killed
+    between them, site/ is missing until the next build, which first puts the complete new site there."""
+    _, _, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    script = _KILL_AFTER_SWAP.format(setup="p._exchange = lambda first, second: False")
+    result = _run([sys.executable, "-c", script, "--project", str(work), "--site-dir", str(site)], work)
+    assert result.returncode == -signal.SIGKILL
+    assert not site.exists()
+    publish.recover(site)  # what every build does first, under its lock
+    assert _digest(site) == new
+    assert _leftovers(work) == []
+    assert not (work / ".site-swap").exists()
+
+
+def test_a_site_folder_that_is_a_link_keeps_the_link_and_gets_the_new_site_in_its_target(
+    two_versions, tmp_path: Path
+) -> None:
+    _, _, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    deploy = tmp_path / "deploy" / "public_html"
+    deploy.parent.mkdir()
+    site.rename(deploy)
+    site.symlink_to(deploy)
+    result = _run(_build_command(work, site), work)
+    assert result.returncode == 0, result.stderr
+    assert site.is_symlink() and site.resolve() == deploy
+    assert _digest(deploy) == new
+    assert _leftovers(deploy.parent) == []
+
+
+def test_a_site_link_to_nothing_is_refused_in_one_line(two_versions, tmp_path: Path) -> None:
+    work, site = _fresh_site(two_versions, tmp_path)
+    shutil.rmtree(site)
+    site.symlink_to(tmp_path / "gone")
+    line = _one_line_fault(_run(_build_command(work, site), work))
+    assert line == (
+        f"site/ is a link to {tmp_path / 'gone'}, which does not exist; "
+        "create that folder or remove the link."
+    )
+
+
+def test_a_bad_source_date_epoch_is_one_line(two_versions, tmp_path: Path) -> None:
+    work, site = _fresh_site(two_versions, tmp_path)
+    env = _env(SOURCE_DATE_EPOCH="yesterday")
+    result = subprocess.run(_build_command(work, site), cwd=work, env=env, capture_output=True, text=True)
+    assert _one_line_fault(result) == (
+        "SOURCE_DATE_EPOCH is 'yesterday': it must be a whole number of seconds since 1970-01-01, such as "
+        "1763683200; unset it to use the time of the last commit."
+    )
+
+
+# --- Faults of the disk: inside a private mount namespace where the system allows one ------------------
+
+
+@functools.cache
+def _unshare() -> list[str] | None:
+    """The unshare command that gives this test a private mount namespace here, or None."""
+    if not shutil.which("unshare"):
+        return None
+    for command in (["unshare", "-m"], ["unshare", "-rm"]):
+        probe = subprocess.run([*command, "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True)
+        if probe.returncode == 0:
+            return command
+    return None
+
+
+def _namespaces() -> bool:
+    return _unshare() is not None
+
+
+def _in_mount(options: str, folder: Path, command: list[str], cwd: Path, site_mount: bool = False):
+    """Run `command` with a tmpfs mounted (with `options`) on `folder`, visible to this command only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = 'mount -t tmpfs -o "$1" tmpfs "$2" && shift 2 && exec "$@"'
+    return _run([*(_unshare() or []), "sh", "-c", script, "sh", options, str(folder), *command], cwd)
+
+
+def _need_namespaces() -> None:
+    if not _namespaces():
+        if os.environ.get("CI"):
+            pytest.fail(
+                "a private mount namespace (unshare -m as root, or unshare -rm) is needed for this test; "
+                "in a container, run it with --cap-add SYS_ADMIN --security-opt seccomp=unconfined "
+                "--security-opt apparmor=unconfined"
+            )
+        pytest.skip("this system allows no private mounts (unshare -m or -rm)")
+
+
+def test_a_full_disk_is_one_line(two_versions, tmp_path: Path) -> None:
+    work, _ = _fresh_site(two_versions, tmp_path)
+    disk = tmp_path / "small-disk"
+    if _namespaces():
+        result = _in_mount("size=300k", disk, _build_command(work, disk / "site"), work)
+        line = _one_line_fault(result)
+        assert line.startswith(f"Could not write the site into {disk}/.site-new-")
+        assert line.endswith(": the disk is full; free some space and build again.")
+    else:  # no private mounts here: a file size limit fails the writes the same way
+
+        def limit() -> None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.RLIM_INFINITY))
+
+        disk.mkdir()
+        line = _one_line_fault(_run(_build_command(work, disk / "site"), work, preexec_fn=limit))
+        assert "a file grew beyond the size this system allows" in line
+    assert _leftovers(disk) == [] if disk.exists() else True
+
+
+def test_a_folder_without_write_permission_is_one_line(two_versions, tmp_path: Path) -> None:
+    """A site folder's parent the builder may not write to. Root may write anywhere, so as root the build
+    runs without the capabilities that let it (setpriv), as any other user would."""
+    work, _ = _fresh_site(two_versions, tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    command = _build_command(work, locked / "site")
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            if os.environ.get("CI"):
+                pytest.fail("setpriv (util-linux) is needed to run this test as root")
+            pytest.skip("running as root without setpriv")
+        drop = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}", "--", *command]
+    result = _run(command, work)
+    assert _one_line_fault(result) == (
+        f"Could not write {locked}/.site.lock: you may not write there; check the folder's owner and "
+        "permissions, or use --site-dir."
+    )
+    assert list(locked.iterdir()) == []
+
+
+def test_a_read_only_disk_is_one_line(two_versions, tmp_path: Path) -> None:
+    _need_namespaces()
+    work, _ = _fresh_site(two_versions, tmp_path)
+    disk = tmp_path / "read-only"
+    line = _one_line_fault(_in_mount("ro", disk, _build_command(work, disk / "site"), work))
+    assert line == (
+        f"Could not write {disk}/.site.lock: the folder is on a read-only disk; build on a writable disk "
+        "or use --site-dir."
+    )
+
+
+def test_a_site_folder_that_is_a_mount_point_is_refused_in_one_line(two_versions, tmp_path: Path) -> None:
+    _need_namespaces()
+    work, site = _fresh_site(two_versions, tmp_path)
+    line = _one_line_fault(_in_mount("size=10m", site, _build_command(work, site), work))
+    assert line == (
+        "site/ is a mount point, which a build cannot replace safely; make site/ a link to a folder inside "
+        "the mounted disk, or build with --site-dir into a folder inside it."
+    )
+
+
+# --- The preview -----------------------------------------------------------------------------------------
+
+
+def test_a_busy_preview_port_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _run([sys.executable, "-m", "macros.serve", "--port", str(port)], tmp_path)
+    assert _one_line_fault(result) == (
+        f"Port {port} is already in use (another preview?); stop that one or choose another port: "
+        f"make serve PORT={port + 1}"
+    )
+
+
+def test_a_preview_port_that_is_not_a_number_is_one_line(tmp_path: Path) -> None:
+    result = _run([sys.executable, "-m", "macros.serve", "--port", "eighty"], tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .endswith("argument --port: 'eighty' is not a port number; use a number from 1 to 65535")
+    )
+
+
+def test_ctrl_c_during_a_build_is_one_line_and_leaves_a_whole_site(two_versions, tmp_path: Path) -> None:
+    _, old, _ = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    process = subprocess.Popen(
+        _build_command(work, site), cwd=work, env=_env(), start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    process.stdout.readline()  # "data/ is correct": MkDocs starts now
+    time.sleep(0.5)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C in a terminal does
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == publish.EXIT_STOPPED, err
+    assert "Traceback" not in out + err
+    assert err.strip().splitlines()[-1] == "Build stopped; site/ is whole: the old site, or the new one."
+    assert _digest(site) == old
+    assert _leftovers(work) == []
