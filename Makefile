@@ -4,15 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve check test build bench lint lock clean
+.PHONY: serve check test build bench screenshots lint lock clean
 
 PORT ?= 8000
 
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:$(PORT) (PORT=8001 for another), reloading on every edit
 	$(BIN)/massage-site-serve --port '$(PORT)'
 
-test: $(STAMP)  ## Run every test (installs Debian's Chromium first when it is missing)
-	tools/ensure-chromium
+test: $(STAMP)  ## Run every test (installs Chromium, WebKit, Firefox and the HTML checker first when missing)
+	tools/ensure-browsers
 	$(BIN)/pytest
 
 check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: field: message
@@ -24,6 +24,10 @@ build: $(STAMP)  ## Check the data, build into a temporary folder, then swap it 
 bench: $(STAMP)  ## Measure build speed, growth with data, page weight and Lighthouse scores into BENCHMARKS.md
 	tools/ensure-chromium
 	$(BIN)/python benchmarks/run.py
+
+screenshots: $(STAMP)  ## A phone-size screenshot of every page in each engine, into screenshots/ENGINE/ (git-ignored)
+	tools/ensure-browsers
+	$(BIN)/python tools/screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -42,4 +46,4 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache screenshots node_modules

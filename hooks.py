@@ -47,7 +47,9 @@ _page_urls: dict[str, str] = {}
 # The clinic's colours are written at the end of the site's stylesheet, not into one of their own: one
 # render-blocking request less on a patient's first visit.
 SITE_CSS = "stylesheets/site.css"
-_GLOSSARY_WORD = re.compile(r'<abbr title="([^"]*)">')  # what the abbr extension writes for glossary.yml
+# A glossary word as the abbr extension writes it from glossary.yml, or the start or end of an element that
+# takes the focus itself (a link, a button, a summary).
+_WORD_OR_FOCUS_TARGET = re.compile(r'<abbr title="[^"]*">|<(/?)(a|button|summary)\b[^>]*>', re.IGNORECASE)
 _clinic_css = ""
 
 
@@ -135,9 +137,24 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html_text: str, page, config, files) -> str:
-    # A glossary word can take the keyboard focus, so that the theme shows its explanation (a tooltip,
-    # tied to the word with aria-describedby) to keyboard users as it does on hover.
-    return _GLOSSARY_WORD.sub(r'<abbr title="\1" tabindex="0">', html_text)
+    return focusable_glossary_words(html_text)
+
+
+def focusable_glossary_words(html_text: str) -> str:
+    """A glossary word takes the keyboard focus (and a tap), so that the theme shows its explanation, a
+    tooltip tied to the word with aria-describedby, as it does on hover; except inside a link, a button or
+    a summary: one focus target never holds another. There the word keeps its explanation on hover, and
+    the glossary page explains it to everyone."""
+    depth = 0
+
+    def mark(match: re.Match) -> str:
+        nonlocal depth
+        if match.group(2) is None:  # a glossary word
+            return match.group(0) if depth else match.group(0)[:-1] + ' tabindex="0">'
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        return match.group(0)
+
+    return _WORD_OR_FOCUS_TARGET.sub(mark, html_text)
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -239,7 +239,8 @@ def test_a_keyboard_user_reaches_each_glossary_word_and_hears_its_explanation(
 ) -> None:
     page.goto(f"{site_url}/techniques/", wait_until="networkidle")
     explained = {" ".join(e.plain.split()) for e in content.glossary.values()}
-    words = page.locator("article abbr")
+    # A word inside a link is not a focus target of its own (see the test below): the link is.
+    words = page.locator("article abbr:not(a abbr)")
     assert words.count() >= 3
     page.keyboard.press("Tab")  # the skip link
     reached = []
@@ -254,6 +255,48 @@ def test_a_keyboard_user_reaches_each_glossary_word_and_hears_its_explanation(
         if len(reached) == words.count():
             break
     assert reached == words.all_inner_texts()
+
+
+_FOCUS_TARGETS = "a, button, summary"
+
+
+def test_no_glossary_word_is_a_focus_target_inside_another_and_every_other_one_is(
+    page, site_url: str, built_site: Path
+) -> None:
+    """A word inside a link, a button or a summary cannot take the focus (nested focus targets confuse the
+    keyboard and screen readers); anywhere else a word takes it, so a keyboard or a tap shows the
+    explanation. The words in links still carry it on hover, and the glossary page explains every one."""
+    nested = focusable = 0
+    for path in site_pages(built_site):
+        page.goto(f"{site_url}/{path}")
+        words = page.evaluate(
+            """targets => [...document.querySelectorAll('abbr[title]')].map(w => ({
+                text: w.textContent, inside: !!w.parentElement.closest(targets),
+                tabindex: w.getAttribute('tabindex'),
+                focusable: (w.focus(), document.activeElement === w)}))""",
+            _FOCUS_TARGETS,
+        )
+        for word in words:
+            if word["inside"]:
+                nested += 1
+                assert word["tabindex"] is None and not word["focusable"], (path, word)
+            else:
+                focusable += 1
+                assert word["tabindex"] == "0" and word["focusable"], (path, word)
+    assert nested >= 10 and focusable >= 50, (nested, focusable)
+
+
+def test_a_glossary_word_inside_a_link_still_has_its_explanation_in_the_glossary(
+    page, site_url: str, built_site: Path, content: Content
+) -> None:
+    page.goto(f"{site_url}/visit/")
+    in_links = page.locator("article a abbr[title]")
+    assert in_links.count() >= 1
+    explained = {" ".join(e.plain.split()) for e in content.glossary.values()}
+    glossary = visible_text(article_html(built_site, "glossary/"))
+    for title in {w.get_attribute("title") for w in in_links.all()}:
+        plain = " ".join(title.split())
+        assert plain in explained and plain in glossary, title
 
 
 def _write(tmp_path: Path, extra: str) -> Path:
