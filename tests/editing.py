@@ -82,3 +82,8 @@ def run_validate(data_dir: Path) -> tuple[int, list[str], list[str]]:
     out, err = io.StringIO(), io.StringIO()
     status = validate(data_dir, out, err)
     return status, out.getvalue().splitlines(), err.getvalue().splitlines()
+
+
+def yaml_quoted(value: str) -> str:
+    """A value as a single-quoted YAML scalar, exactly as given (for hostile or odd test values)."""
+    return "'" + value.replace("'", "''") + "'"

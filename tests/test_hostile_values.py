@@ -22,8 +22,8 @@ import pytest
 from macros import publish
 from macros.validate import EXIT_OK
 
-from .conftest import copy_project, site_pages
-from .editing import set_field
+from .conftest import _QuietHandler, copy_project, site_pages
+from .editing import set_field, yaml_quoted
 
 # Each payload sets window.pwned to its own number if it ever runs.
 EMAIL = "x'onmouseover='window.pwned=1'.x@clinic.example"
@@ -49,32 +49,25 @@ TEXTS = {
 SELF_CHECK_LINK_LABEL = 'What happens at your visit" onmouseover="window.pwned=16'
 
 
-def _quoted(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     root = tmp_path_factory.mktemp("hostile")
     project = copy_project(root / "project")
     data = project / "data"
     clinic = data / "clinic.yml"
-    set_field(clinic, "email", _quoted(EMAIL))
-    set_field(clinic, "booking_url", _quoted(BOOKING))
-    set_field(clinic, "phone", _quoted(PHONE))
-    clinic.write_text(clinic.read_text(encoding="utf-8") + f"website: {_quoted(WEBSITE)}\n", encoding="utf-8")
-    set_field(data / "sources.yml", "url", _quoted(SOURCE_URL), "nhs-back-pain")
+    set_field(clinic, "email", yaml_quoted(EMAIL))
+    set_field(clinic, "booking_url", yaml_quoted(BOOKING))
+    set_field(clinic, "phone", yaml_quoted(PHONE))
+    clinic.write_text(
+        clinic.read_text(encoding="utf-8") + f"website: {yaml_quoted(WEBSITE)}\n", encoding="utf-8"
+    )
+    set_field(data / "sources.yml", "url", yaml_quoted(SOURCE_URL), "nhs-back-pain")
     for (file, field, entry), value in TEXTS.items():
-        set_field(data / file, field, _quoted(value), entry)
+        set_field(data / file, field, yaml_quoted(value), entry)
     self_check = data / "self_check.yml"
     self_check.write_text(
         self_check.read_text(encoding="utf-8").replace(
-            "label: What happens at your visit", f"label: {_quoted(SELF_CHECK_LINK_LABEL)}", 1
+            "label: What happens at your visit", f"label: {yaml_quoted(SELF_CHECK_LINK_LABEL)}", 1
         ),
         encoding="utf-8",
     )
@@ -82,7 +75,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
         assert publish.build(project, site) == EXIT_OK, "the hostile values must pass the check and build"
-    handler = functools.partial(_Quiet, directory=str(site))
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from .conftest import copy_seed_project
-from .editing import set_field
+from .conftest import _QuietHandler, copy_seed_project
+from .editing import set_field, yaml_quoted
 
 NAME = 'Tension <img src=x onerror="window.__injected=1"> {{ 7 * 7 }}'
 SUMMARY = (
@@ -40,26 +40,17 @@ cli.main(args=["build", "--strict", "--site-dir", sys.argv[1]])
 """
 
 
-def _quoted(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("injected")
     project = copy_seed_project(root / "project")
     data = project / "data"
-    set_field(data / "conditions.yml", "name", _quoted(NAME), "muscle-tension")
-    set_field(data / "conditions.yml", "summary", _quoted(SUMMARY), "muscle-tension")
-    set_field(data / "contraindications.yml", "plain", _quoted(PLAIN), "fever")
-    set_field(data / "red_flags.yml", "symptom", _quoted(SYMPTOM), "saddle-numbness")
-    set_field(data / "clinic.yml", "texts.no_advertising", _quoted(NO_ADVERTISING))
-    set_field(data / "clinic.yml", "site_name", _quoted(SITE_NAME))
+    set_field(data / "conditions.yml", "name", yaml_quoted(NAME), "muscle-tension")
+    set_field(data / "conditions.yml", "summary", yaml_quoted(SUMMARY), "muscle-tension")
+    set_field(data / "contraindications.yml", "plain", yaml_quoted(PLAIN), "fever")
+    set_field(data / "red_flags.yml", "symptom", yaml_quoted(SYMPTOM), "saddle-numbness")
+    set_field(data / "clinic.yml", "texts.no_advertising", yaml_quoted(NO_ADVERTISING))
+    set_field(data / "clinic.yml", "site_name", yaml_quoted(SITE_NAME))
     site = root / "site"
     result = subprocess.run(
         [sys.executable, "-c", _BUILD_WITHOUT_THE_VALIDATOR_RULE, str(site)],
@@ -70,7 +61,9 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
