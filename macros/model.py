@@ -257,7 +257,7 @@ class Contraindication(Entry):
 
 class RedFlag(Entry):
     symptom: ShortText = Field(description="The symptom, in the patient's words.")
-    tier: Tier = Field(description="emergency: call the emergency number now; urgent: get medical help today.")
+    tier: Tier = Field(description="emergency: call the emergency number now; urgent: get help today.")
     question: Text = Field(
         description="The self-check question for this warning sign, asked so that 'yes' means the patient "
         "has it. Emergency signs are asked first, then urgent ones."
