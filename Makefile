@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve check test build bench screenshots lint lock clean
+.PHONY: serve check test build bench screenshots phone-screenshots lint lock clean
 
 PORT ?= 8000
 
@@ -28,6 +28,10 @@ bench: $(STAMP)  ## Measure build speed, growth with data, page weight and Light
 screenshots: $(STAMP)  ## A phone-size screenshot of every page in each engine, into screenshots/ENGINE/ (git-ignored)
 	tools/ensure-browsers
 	$(BIN)/python tools/screenshots.py
+
+phone-screenshots: $(STAMP)  ## Whole-page pictures of the home, about and visit pages at 390 px wide, with their heights
+	tools/ensure-chromium
+	$(BIN)/python tools/screenshots.py --phone
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

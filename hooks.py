@@ -64,7 +64,8 @@ def on_config(config):
     clinic = content.clinic
     config.site_name = markup.theme_text(clinic.site_name)
     config.site_description = markup.theme_text(clinic.tagline)
-    config.copyright = branding.footer_html(clinic)
+    config.copyright = branding.footer_html(clinic, content.site_texts)
+    config.extra["texts"] = branding.theme_texts(content.site_texts)
     if clinic.website and not config.site_url:  # a site_url in mkdocs.yml (a preview build) wins
         config.site_url = clinic.website
     config.theme["logo"] = branding.logo_in_docs(clinic)

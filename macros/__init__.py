@@ -10,28 +10,38 @@ from . import preview, render, self_check_page
 from .load import Content, ContentError, load_content
 
 PAGE_MACROS = (
-    render.home_overview,
     render.care_card,
     render.warning_signs,
     render.condition_page,
     render.conditions_index,
+    render.conditions_summary,
+    render.massage_types_summary,
     render.massage_types_comparison,
     render.techniques_list,
     render.benefits_list,
     render.risk_factors_list,
     render.contraindications_by_kind,
-    render.visit_page,
+    render.visit_duration,
+    render.visit_preparation,
+    render.visit_steps,
+    render.visit_questions,
     render.clinic_contact,
+    render.clinic_contact_line,
     render.disclaimer,
     render.no_advertising,
     render.sources_list,
     render.reviewers_list,
-    render.review_table,
+    render.review_groups,
     render.clinic_review_note,
     self_check_page.self_check_page,
+    self_check_page.self_check_rules,
     self_check_page.self_check_safety,
     render.glossary_list,
-    render.visit_handout,
+    render.handout_duration,
+    render.handout_preparation,
+    render.handout_contraindications,
+    render.handout_contact,
+    render.handout_footer,
 )
 
 
@@ -71,6 +81,11 @@ def define_env(env) -> None:
     env.variables["clinic"] = content.clinic
     for function in PAGE_MACROS:
         env.macro(_bound(function, content), function.__name__)
+
+    @env.macro
+    def page_footer() -> str:
+        """The page's sources and review line, from the page registry (macros/pages.py)."""
+        return render.page_footer(content, env.page.file.src_uri)
 
 
 def _bound(function, content: Content):

@@ -66,16 +66,37 @@ def theme_css(primary: str) -> str:
     )
 
 
-def footer_html(clinic) -> str:
-    """The clinic's line at the foot of every page: emergency number, name, phone, booking link."""
-    return (
-        f'<span class="clinic-footer">'
-        f"<strong>Emergency? Call {markup.phone_link(clinic.emergency_number, in_html=True)}</strong> · "
-        f"{markup.html(clinic.name)} · "
-        f"Phone {markup.phone_link(clinic.phone, in_html=True)} · "
-        f"{markup.html_link('Book a massage', clinic.booking_url)}"
-        f"</span>"
+def footer_html(clinic, texts) -> str:
+    """The clinic's line at the foot of every page: emergency number, name, phone, booking link; its words
+    from data/site_texts.yml (`texts`)."""
+    emergency = markup.filled(
+        texts.footer.emergency,
+        in_html=True,
+        emergency_number=markup.phone_link(clinic.emergency_number, in_html=True),
     )
+    phone = markup.filled(
+        texts.footer.phone, in_html=True, phone=markup.phone_link(clinic.phone, in_html=True)
+    )
+    return (
+        f'<span class="clinic-footer"><strong>{emergency}</strong> · {markup.html(clinic.name)} · {phone} · '
+        f"{markup.html_link(texts.contact.book, clinic.booking_url)}</span>"
+    )
+
+
+def theme_texts(texts) -> dict[str, str]:
+    """The words the theme's templates show (the draft notice, the page-not-found page), HTML-escaped
+    for overrides/main.html and overrides/404.html; {home} stays for the template's link."""
+    not_found = texts.not_found
+    return {
+        "draft_title": markup.html(texts.draft_notice.title),
+        "draft_text": markup.html(texts.draft_notice.text),
+        "not_found_title": markup.html(not_found.title),
+        "not_found_text": markup.html(not_found.text),
+        "not_found_search": markup.html(not_found.search),
+        "not_found_main_pages": markup.html(not_found.main_pages),
+        "not_found_help": markup.filled(not_found.help, in_html=True, home="{home}"),
+        "not_found_home": markup.html(not_found.home),
+    }
 
 
 def logo_in_docs(clinic) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import branding, model, page_links, self_check
+from . import branding, model, page_links, self_check, site_texts
 from .search_words import check_search_words
 
 # file name -> type of its content; the file's stem is the collection's name.
@@ -37,6 +37,7 @@ COLLECTIONS: dict[str, Any] = {
     "self_check.yml": model.SelfCheck,
     "hazard_log.yml": model.HazardLog,
     "glossary.yml": list[model.GlossaryTerm],
+    "site_texts.yml": site_texts.SiteTexts,
 }
 MAX_REVIEW_INTERVAL = dt.timedelta(days=3 * 366)
 _NO_ALIASES = (
@@ -83,6 +84,7 @@ class Content:
     self_check: model.SelfCheck
     hazard_log: model.HazardLog
     glossary: dict[str, model.GlossaryTerm]
+    site_texts: site_texts.SiteTexts
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -64,6 +64,31 @@ def attr(value: str) -> str:
     return _html.escape(squash(value), quote=True)
 
 
+# A placeholder in a site text: a name in braces, such as {emergency_number}.
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholders(template: str) -> list[str]:
+    """The placeholder names in a site text, in order, repeated ones as often as they appear."""
+    return PLACEHOLDER.findall(template)
+
+
+def filled(template: str, *, in_html: bool = False, **values: str) -> str:
+    """A site text (data/site_texts.yml) with each {placeholder} replaced by its value, which is markup
+    already made here (a link, an escaped text, a number). The words around them are escaped like any data
+    text, for Markdown (`text`) or, with in_html, for raw HTML (`html`)."""
+    escape = html if in_html else text
+    out = []
+    for i, piece in enumerate(PLACEHOLDER.split(squash(template))):
+        if i % 2:
+            out.append(values[piece])
+        elif piece.strip():
+            out.append((" " if piece[0] == " " else "") + escape(piece) + (" " if piece[-1] == " " else ""))
+        elif piece:
+            out.append(" ")
+    return "".join(out)
+
+
 def theme_text(value: str) -> str:
     """A data text handed to the theme (site name, page title, description), which writes it into the
     HTML unescaped; the macros plugin would also run a title holding `{{` as a template."""
@@ -164,8 +189,18 @@ def email_link(email: str, label: str | None = None, *, in_html: bool = False) -
     return _anchor(label_markup, mailto(email_address(email)))
 
 
-def phone_link(phone: str, label: str | None = None, *, in_html: bool = False, classes: str = "") -> str:
-    label_markup = (html if in_html else text)(label if label is not None else phone)
+def phone_link(
+    phone: str,
+    label: str | None = None,
+    *,
+    in_html: bool = False,
+    classes: str = "",
+    label_is_markup: bool = False,
+) -> str:
+    """A `tel:` link; its label the number itself, a text, or (label_is_markup) markup made by `filled`."""
+    label_markup = label if label is not None and label_is_markup else None
+    if label_markup is None:
+        label_markup = (html if in_html else text)(label if label is not None else phone)
     return _anchor(label_markup, tel(phone), classes)
 
 

@@ -122,12 +122,6 @@ class Reviewer(Record):
     )
 
 
-class SiteTexts(Record):
-    disclaimer: Text = Field(description="On the main pages: not a diagnosis; ask a doctor.")
-    no_advertising: Text = Field(description="Shown on the About page.")
-    massage_is_not_a_cure: Text = Field(description="Shown under the benefits.")
-
-
 class Clinic(Reviewed):
     name: ShortText = Field(description="The clinic's name.", examples=["Example Clinic"])
     site_name: ShortText = Field(description="Shown in the header and in every page title.")
@@ -178,7 +172,6 @@ class Clinic(Reviewed):
         examples=["https://clinic.example/back-massage/"],
     )
     reviewers: list[Reviewer] = Field(min_length=1, description="Everyone who reviews the content.")
-    texts: SiteTexts = Field(description="Short texts the site shows on several pages.")
 
 
 class MassageType(Entry):
@@ -295,9 +288,10 @@ class Question(Record):
     answer: Text
     shows: Literal["duration", "preparation", "clinic-contact"] | None = Field(
         None,
-        description="duration: the answer starts with the session length from duration_minutes; "
-        "preparation: a link to the list of things to do before the visit follows the answer; "
-        "clinic-contact: the clinic's phone, email and booking link from clinic.yml follow the answer.",
+        description="duration: the question heads the visit page's first section, its answer after the "
+        "session length from duration_minutes; preparation: the question heads the section with the list of "
+        "things to do before the visit; clinic-contact: a link to the clinic's contact details follows the "
+        "answer (once on the page).",
     )
     search_terms: SearchTerms = []
 
@@ -306,7 +300,6 @@ class Visit(Reviewed):
     duration_minutes: int = Field(
         ge=5, le=240, description="Length of the whole session in minutes; the steps must add up to it."
     )
-    summary: Text
     preparation: list[Preparation] = Field(min_length=1, description="What to do before the visit.")
     steps: list[VisitStep] = Field(min_length=1, description="The session, step by step, in order.")
     timing_note: Text

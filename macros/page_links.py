@@ -73,17 +73,19 @@ def page_source(docs: Path, content: Any, page: str) -> str | None:
     return None
 
 
-def anchors(project: Path, content: Any, source: str) -> set[str]:
+def anchors(project: Path, content: Any, source: str, page: str) -> set[str]:
     """Every id on the page rendered from `source`, as the build renders it."""
-    return set(anchor_list(project, content, source))
+    return set(anchor_list(project, content, source, page))
 
 
-def anchor_list(project: Path, content: Any, source: str) -> list[str]:
-    """Every id on the page rendered from `source`, in order, repeated ones as often as they appear."""
-    from . import PAGE_MACROS, _bound  # the macros the pages call; imported here, they import this package
+def anchor_list(project: Path, content: Any, source: str, page: str) -> list[str]:
+    """Every id on the page `page` rendered from `source`, in order, repeated ones as often as they
+    appear."""
+    from . import PAGE_MACROS, _bound, render  # the macros the pages call; they import this package
 
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     environment.globals.update({f.__name__: _bound(f, content) for f in PAGE_MACROS})
+    environment.globals["page_footer"] = lambda: render.page_footer(content, page)
     environment.globals["clinic"] = content.clinic
     names, configs = _extensions(project / "mkdocs.yml")
     html = markdown.Markdown(extensions=names, extension_configs=configs).convert(
@@ -99,7 +101,7 @@ def repeated_anchors(project: Path, content: Any) -> dict[str, list[str]]:
     repeated: dict[str, list[str]] = {}
     for file in sorted(docs.rglob("*.md")):
         page = file.relative_to(docs).as_posix()
-        ids = anchor_list(project, content, page_source(docs, content, page) or "")
+        ids = anchor_list(project, content, page_source(docs, content, page) or "", page)
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             repeated[page] = twice
@@ -132,7 +134,7 @@ def link_problem(project: Path, content: Any, value: str, rendered: dict[str, se
         return f"{page!r} is not a page of the site{hint}; write a page's file under docs/, like visit.md"
     if anchor:
         if page not in rendered:
-            rendered[page] = anchors(project, content, source)
+            rendered[page] = anchors(project, content, source, page)
         found = rendered[page]
         if anchor not in found:
             close = difflib.get_close_matches(anchor, sorted(found), n=1, cutoff=0.6)

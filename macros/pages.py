@@ -25,6 +25,7 @@ _PAGES: dict[str, Callable[[Content], list[model.Reviewed]]] = {
     "handout.md": lambda c: [c.visit, c.clinic, *c.contraindications.values()],
     "glossary.md": lambda c: list(c.glossary.values()),
     "about.md": lambda c: [c.clinic],
+    "sources.md": lambda c: [c.clinic],
     "self-check.md": lambda c: [
         c.self_check,
         *c.red_flags.values(),

@@ -24,13 +24,6 @@ SUITABLE = TIER_ORDER[-1]
 KIND_TIER: dict[str, str] = {"avoid": "avoid", "doctor-first": "doctor-first", "local": SUITABLE}
 # Results beside which the "tell your therapist" note shows: those where a massage may still go ahead.
 CAUTION_SHOWN_FOR: tuple[str, ...] = ("doctor-first", SUITABLE)
-ANSWER_LABELS = {
-    "yes": "Yes",
-    "no": "No",
-    "unsure": "Not sure",
-    "unanswered": "No answer",
-    "skipped": "Not asked",
-}
 PLACEHOLDERS = ("emergency_number", "clinic_phone", "non_emergency_name", "non_emergency_number")
 # Texts filled in on the page itself, each with the placeholders it must hold once.
 PAGE_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
@@ -125,6 +118,11 @@ def fill(value: str, clinic: model.Clinic) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), value)
 
 
+def answer_labels(content: Content) -> dict[str, str]:
+    """The words for each answer (data/site_texts.yml): yes, no, unsure, unanswered, skipped."""
+    return content.site_texts.self_check.answers.model_dump()
+
+
 def rules(content: Content) -> dict[str, Any]:
     """The rule table the browser evaluates: tiers in order and, per question, the tier of each answer."""
     concern_tiers = {t: ("suitable" if t == SUITABLE else "later") for t in TIER_ORDER[2:]}
@@ -135,7 +133,7 @@ def rules(content: Content) -> dict[str, Any]:
             | ({"after": q.follow_up_of} if q.follow_up_of else {})
             for q in questions(content)
         ],
-        "labels": ANSWER_LABELS,
+        "labels": answer_labels(content),
         "concernsShownFor": concern_tiers,
         "cautionShownFor": list(CAUTION_SHOWN_FOR),
     }

@@ -9,21 +9,18 @@ the strict build.
 
 from __future__ import annotations
 
-from . import pages, self_check
+from . import self_check
 from .load import Content
-from .markup import html, json_attr, link, page_link, phone_link, text
-from .render import blocks, page_footer
-from .self_check import ANSWER_LABELS, SUITABLE, Question, fill, questions
-
-
-def _list_words(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+from .markup import filled, html, json_attr, link, page_link, phone_link, text
+from .render import blocks, list_words
+from .self_check import SUITABLE, Question, answer_labels, fill, questions
 
 
 def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -> str:
+    labels = answer_labels(content)
     radios = "".join(
         f'<label class="sc-answer"><input type="radio" name="{q.id}" value="{value}"> '
-        f"{ANSWER_LABELS[value]}</label>"
+        f"{html(labels[value])}</label>"
         for value in ("yes", "no", "unsure")
     )
     follow_up = ""
@@ -76,7 +73,7 @@ def self_check_form(content: Content) -> str:
     # Hidden until the script runs: without JavaScript the button could do nothing useful.
     parts.append(
         '<p class="sc-submit"><button type="submit" class="md-button md-button--primary" hidden>'
-        "See my result</button></p>"
+        f"{html(content.site_texts.self_check.submit)}</button></p>"
     )
     parts.append("</form>")
     return "\n".join(parts)
@@ -85,48 +82,53 @@ def self_check_form(content: Content) -> str:
 def self_check_rules(content: Content) -> str:
     """The rules in words, with the question numbers they apply to: the no-JavaScript checklist's key."""
     sc = content.self_check
+    words = content.site_texts.self_check
     asked = questions(content)
+
+    def rule(template: str, numbers: list[str], result: str) -> str:
+        return f"**{filled(template, numbers=list_words(content, numbers))}** {result}"
+
     items = [text(sc.worst_answer_rule)]
     for t in sc.tiers:
         numbers = [str(q.number) for q in asked if q.yes_tier == t.id and not q.local]
         if numbers and t.id != SUITABLE:
-            items.append(
-                f"**Yes to question {_list_words(numbers)}:** {text(fill(t.in_short, content.clinic))}"
-            )
+            items.append(rule(words.rule_yes, numbers, text(fill(t.in_short, content.clinic))))
     local = [str(q.number) for q in asked if q.local]
     if local:
-        items.append(f"**Yes to question {_list_words(local)}:** {text(sc.local_in_short)}")
+        items.append(rule(words.rule_yes, local, text(sc.local_in_short)))
     for t in sc.tiers:
         numbers = [str(q.number) for q in asked if q.unsure_tier == t.id]
         if numbers:
-            items.append(
-                f"**Not sure, or no answer, to question {_list_words(numbers)}:** "
-                f"{text(fill(t.in_short, content.clinic))}"
-            )
+            items.append(rule(words.rule_unsure, numbers, text(fill(t.in_short, content.clinic))))
     suitable = self_check.tier(content, SUITABLE)
-    items.append(f"**No to every other question:** {text(fill(suitable.in_short, content.clinic))}")
-    return blocks("## How the check decides { #how-it-decides }", "\n".join(f"- {i}" for i in items))
+    items.append(f"**{text(words.rule_rest)}** {text(fill(suitable.in_short, content.clinic))}")
+    return "\n".join(f"- {i}" for i in items) + "\n"
 
 
 def _contacts(content: Content, contacts: list[str]) -> str:
     """Who to contact, in the order the tier lists them: the first is the result's main button."""
     clinic = content.clinic
+    words = content.site_texts.self_check
 
     def button(first: bool) -> str:
         return "md-button md-button--primary sc-call" if first else "md-button"
 
     def line(contact: str, first: bool) -> str:
         if contact == "emergency":
-            label = f"Call {clinic.emergency_number}"
-            return phone_link(clinic.emergency_number, label, classes=button(first))
+            label = filled(words.call, number=text(clinic.emergency_number))
+            return phone_link(clinic.emergency_number, label, classes=button(first), label_is_markup=True)
         if contact == "non-emergency":
-            label = f"Call {clinic.non_emergency_name} on {clinic.non_emergency_number}"
-            return phone_link(clinic.non_emergency_number, label, classes=button(first))
+            label = filled(
+                words.call_line,
+                name=text(clinic.non_emergency_name),
+                number=text(clinic.non_emergency_number),
+            )
+            return phone_link(clinic.non_emergency_number, label, classes=button(first), label_is_markup=True)
         if contact == "doctor":
             return text(clinic.non_emergency_advice)
         if contact == "clinic":
-            return f"Questions? Call the clinic on {phone_link(clinic.phone)}."
-        return link("Book a massage", clinic.booking_url, classes=button(first))
+            return filled(words.clinic_questions, phone=phone_link(clinic.phone))
+        return link(content.site_texts.contact.book, clinic.booking_url, classes=button(first))
 
     return "\n".join(
         f'<p class="sc-contact" markdown="span">{line(c, i == 0)}</p>' for i, c in enumerate(contacts)
@@ -140,6 +142,7 @@ def self_check_result(content: Content) -> str:
     show in the page's table of contents, although at most one is ever shown. The whole area is left out
     of the site search: its texts are templates, not what the page says."""
     sc = content.self_check
+    words = content.site_texts.self_check
     asked = questions(content)
     out = [
         '<section id="self-check-result" class="sc-result" data-tier="" data-local-caution="false" '
@@ -154,25 +157,25 @@ def self_check_result(content: Content) -> str:
             f'<p class="sc-headline" role="heading" aria-level="2">{html(t.headline)}</p>',
             f'<p markdown="span">{text(fill(t.what_to_do, content.clinic))}</p>',
             _contacts(content, t.contacts),
-            f'<p markdown="span">Read more: {links}.</p>' if links else "",
+            f'<p markdown="span">{filled(words.read_more, links=links)}</p>' if links else "",
             "</div>",
         ]
     out.append('<div class="sc-reasons" data-reasons hidden markdown="1">')
-    out.append('<p class="sc-subhead" role="heading" aria-level="3">What led to this result</p>')
+    out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{html(words.reasons_heading)}</p>')
     out.append('<ul markdown="1">')
     for q in asked:
         page, _, anchor = q.read_more.partition("#")
-        more = f" {page_link('Why this matters', page, anchor)}"
+        more = f" {page_link(words.why_this_matters, page, anchor)}"
         out.append(
             f'<li data-reason="{q.id}" hidden markdown="span"><strong data-answer-label></strong> '
             f"{text(q.plain)}{more}</li>"
         )
     out.append("</ul>")
-    out.append('<p data-unanswered hidden>Questions you did not answer count as "not sure".</p>')
+    out.append(f"<p data-unanswered hidden>{html(words.unanswered_note)}</p>")
     out.append("</div>")
     out.append('<div class="sc-caution" data-caution hidden markdown="1">')
     out.append(
-        '<p class="sc-subhead" role="heading" aria-level="3">Tell your therapist</p>\n'
+        f'<p class="sc-subhead" role="heading" aria-level="3">{html(words.therapist_heading)}</p>\n'
         f'<p>{html(sc.local_caution)}</p>\n<ul markdown="1">'
     )
     out += [f'<li data-caution-for="{q.id}" hidden>{html(q.plain)}</li>' for q in asked if q.local]
@@ -184,13 +187,13 @@ def self_check_result(content: Content) -> str:
     for option in sc.concerns.options:
         conditions = [content.conditions[c] for c in option.conditions]
         types = dict.fromkeys(c.massage_type for c in conditions)
-        type_links = " or ".join(
-            page_link(content.massage_types[m].name, "massage-types.md", m) for m in types
+        type_links = list_words(
+            content, [page_link(content.massage_types[m].name, "massage-types.md", m) for m in types]
         )
         reads = ", ".join(page_link(c.name, f"conditions/{c.id}.md") for c in conditions)
         out.append(
             f'<li data-concern="{option.id}" hidden markdown="span">**{text(option.label)}:** {reads}. '
-            f'<span data-when="suitable">Usually: {type_links}.</span></li>'
+            f'<span data-when="suitable">{filled(words.usually, massage_types=type_links)}</span></li>'
         )
     out.append("</ul>\n</div>")
     out.append('<div class="sc-summary" markdown="1">')
@@ -200,13 +203,14 @@ def self_check_result(content: Content) -> str:
     ]
     out.append("</ol>\n</div>")
     out.append(f'<p class="sc-not-a-diagnosis"><em>{html(sc.not_a_diagnosis)}</em></p>')
-    out.append('<p class="sc-checked-at">Checked on <span data-checked-at></span>.</p>')
+    checked = filled(words.checked_on, in_html=True, date="<span data-checked-at></span>")
+    out.append(f'<p class="sc-checked-at">{checked}</p>')
     out.append(f'<p class="sc-answer-again">{html(sc.answer_again)}</p>')
     out.append(
         '<p class="sc-actions">'
         '<button type="button" class="md-button md-button--primary" data-action="print">'
-        "Print this result</button> "
-        '<button type="button" class="md-button" data-action="restart">Start again</button></p>'
+        f"{html(words.print)}</button> "
+        f'<button type="button" class="md-button" data-action="restart">{html(words.restart)}</button></p>'
     )
     out.append("</section>")
     return "\n".join(line for line in out if line)
@@ -222,17 +226,13 @@ def self_check_safety(content: Content) -> str:
 
 
 def self_check_page(content: Content) -> str:
-    """The whole self-check: intro, the form (with the rule table), the result area, the rules in words."""
+    """The self-check: intro, the form (with the rule table) and the result area. The page
+    (docs/self-check.md) puts the rules in words (self_check_rules) under its own heading."""
     sc = content.self_check
-    entries = pages.entries_on_page(content, "self-check.md")
     return blocks(
         text(sc.intro),
         f"*{text(sc.not_a_diagnosis)}*",
-        '<noscript><p class="sc-noscript">Your browser is not running JavaScript, so this page cannot work '
-        "out a result for you. You can still print it, tick your answers and read the rules below the "
-        "questions, or show it to your doctor or therapist.</p></noscript>",
+        f'<noscript><p class="sc-noscript">{html(content.site_texts.self_check.noscript)}</p></noscript>',
         self_check_form(content),
         self_check_result(content),
-        self_check_rules(content),
-        page_footer(content, entries),
     )

@@ -2,9 +2,10 @@
 
     data/contraindications.yml:42: kind: 'docter-first' is not one of avoid, doctor-first, local (did you …
 
-Mistakes (errors) go to standard error. Warnings, such as a review falling due within 60 days, go to
-standard output under their own heading: they never stop publishing. `--go-live` also refuses a draft (the
-example clinic's details, or no clinician reviewer) in one line: the publish workflow runs it.
+Mistakes (errors) go to standard error. Warnings, such as a review falling due within 60 days or a source
+no entry cites, go to standard output under their own heading: they never stop publishing. `--go-live`
+also refuses a draft (the example clinic's details, or no clinician reviewer) in one line: the publish
+workflow runs it.
 
 Exit status: 0 when the data is fine, 1 when it has mistakes (or, with --go-live, is a draft), 3 when the
 validator itself failed (a bug to report, never the editor's fault). The build runs the same checks
@@ -19,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import go_live, readability, review_dates
+from . import go_live, readability, review_dates, source_use
 from .load import ContentError, load_content
 
 EXIT_OK = 0
@@ -44,6 +45,7 @@ def validate(
         content = load_content(data_dir, all_pages=True)
         warnings = review_dates.review_warnings(data_dir, content, today or dt.date.today())
         warnings += readability.readability_warnings(data_dir, content)
+        warnings += source_use.unused_source_warnings(data_dir, content)
         draft = go_live.draft_problem(data_dir, content) if go_live_check else None
     except ContentError as error:
         for problem in error.problems:

@@ -116,8 +116,16 @@ def make_typical_edits(data: Path) -> None:
     _remove_entry(data / "glossary.yml", "fibrosis")
     # A longer session: the steps still add up.
     _replace(data / "visit.yml", "duration_minutes: 30", "duration_minutes: 45")
-    _replace(data / "visit.yml", "A back massage takes 30 minutes.", "A back massage takes 45 minutes.")
     _replace(data / "visit.yml", "    minutes: 8\n", "    minutes: 23\n")
+    # Site texts: a button, the care card's line and a heading, reworded.
+    texts = data / "site_texts.yml"
+    _replace(texts, "  restart: Start again", "  restart: Answer the questions again")
+    _replace(
+        texts,
+        '  line: "Serious warning signs? Call {emergency_number} now."',
+        '  line: "Very unwell? Call {emergency_number}."',
+    )
+    _replace(texts, "    heading: Ask your doctor first if…", "    heading: Check with your doctor first if…")
     # Another clinic, gone live: its own details and a clinician reviewer.
     clinic = data / "clinic.yml"
     for old, new in [

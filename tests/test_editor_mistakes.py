@@ -611,13 +611,13 @@ def javascript_address(data: Path) -> list[str]:
 
 
 def id_that_is_already_a_section_of_its_page(data: Path) -> list[str]:
-    n = entry_line(data / "visit.yml", "how-to-prepare")
+    n = entry_line(data / "visit.yml", "what-to-wear")
     set_line(
-        data / "visit.yml", n, read_lines(data / "visit.yml")[n - 1].replace("how-to-prepare", "preparation")
+        data / "visit.yml", n, read_lines(data / "visit.yml")[n - 1].replace("what-to-wear", "what-happens")
     )
     return [
-        f"{VISIT}:{n}: questions.id: 'preparation' is also the anchor of another section on visit.md; choose "
-        "another id"
+        f"{VISIT}:{n}: questions.id: 'what-happens' is also the anchor of another section on visit.md; "
+        "choose another id"
     ]
 
 

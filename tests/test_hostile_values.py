@@ -130,13 +130,15 @@ def test_the_hostile_addresses_arrive_whole_in_their_links(hostile_site, browser
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(f"{base}/about/")
-        hrefs = page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+        hrefs, texts = [], []
+        for path in ("about/", "sources/"):
+            page.goto(f"{base}/{path}")
+            hrefs += page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+            texts += page.eval_on_selector_all("a", "links => links.map(a => a.textContent)")
         assert BOOKING in hrefs
         assert SOURCE_URL in hrefs
         assert "mailto:x%27onmouseover%3D%27window.pwned%3D1%27.x@clinic.example" in hrefs
         assert "tel:+442079460000" in hrefs
-        texts = page.eval_on_selector_all("a", "links => links.map(a => a.textContent)")
         assert EMAIL in texts
         assert TEXTS[("sources.yml", "title", "nhs-back-pain")] in texts
     finally:

@@ -49,7 +49,7 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     set_field(data / "conditions.yml", "summary", yaml_quoted(SUMMARY), "muscle-tension")
     set_field(data / "contraindications.yml", "plain", yaml_quoted(PLAIN), "fever")
     set_field(data / "red_flags.yml", "symptom", yaml_quoted(SYMPTOM), "saddle-numbness")
-    set_field(data / "clinic.yml", "texts.no_advertising", yaml_quoted(NO_ADVERTISING))
+    set_field(data / "site_texts.yml", "no_advertising", yaml_quoted(NO_ADVERTISING))
     set_field(data / "clinic.yml", "site_name", yaml_quoted(SITE_NAME))
     site = root / "site"
     result = subprocess.run(
@@ -94,7 +94,8 @@ def test_a_condition_page_shows_markup_and_template_code_as_typed(page, injected
     assert "IF-RAN" in article and "49" not in article.replace(NAME, "")
     assert page.title().startswith(NAME)
     assert page.locator('meta[name="description"]').get_attribute("content") == SUMMARY
-    assert SYMPTOM in article  # the "Get help now" box on every condition page
+    page.locator(".care-card summary").click()  # the "Get help now" box on every condition page
+    assert SYMPTOM in page.locator(".care-card").inner_text()
 
 
 @pytest.mark.parametrize("path", ["", "conditions/", "contraindications/", "about/", "visit/"])

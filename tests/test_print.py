@@ -62,8 +62,8 @@ def test_a_printed_page_has_no_site_chrome_keeps_the_care_card_and_shows_link_ta
     for flag in content.red_flags.values():
         assert re.sub(r"\s+", "", flag.symptom) in flat, flag.id
     # A web link on paper shows where it goes.
-    _, about = _print(page, f"{site_url}/about/")
-    assert "(https://www.nice.org.uk/guidance/ng59)" in re.sub(r"\s+", "", about)
+    _, sources = _print(page, f"{site_url}/sources/")
+    assert "(https://www.nice.org.uk/guidance/ng59)" in re.sub(r"\s+", "", sources)
 
 
 def test_printing_uses_the_print_styles_not_the_screen(page, site_url: str) -> None:

@@ -161,7 +161,7 @@ def test_a_result_shows_the_entry_summary_not_boilerplate(
     for results in search_results.values():
         for item in results:
             for link in item:
-                for boilerplate in ("Page last reviewed", "Sources:", content.clinic.texts.disclaimer):
+                for boilerplate in ("Page last reviewed", "Sources:", content.site_texts.disclaimer):
                     assert boilerplate not in link.text, (link.target, boilerplate)
 
 
@@ -221,17 +221,17 @@ def test_the_warning_signs_are_searchable_in_one_place_that_says_what_to_do(
         symptom = " ".join(flag.symptom.split())
         assert symptom in section["text"] and symptom in shown
         assert all(word in section[KEYWORDS_FIELD] for word in flag.search_terms)
-        # Not once per page from the "Get help now" box: here, and in the about page's review register.
+        # Not once per page from the "Get help now" box: here only.
         holding = {location for location, e in entries.items() if symptom in e["text"]}
-        assert holding <= {"contraindications/#warning-signs", "about/#sources"}, holding
+        assert holding == {"contraindications/#warning-signs"}, holding
 
 
 def test_text_repeated_on_every_page_is_left_out_of_the_index(built_site: Path, content: Content) -> None:
     for entry in _index(built_site)["docs"]:
-        for boilerplate in ("Page last reviewed", "Sources:", content.clinic.texts.disclaimer):
+        for boilerplate in ("Page last reviewed", "Sources:", content.site_texts.disclaimer):
             assert boilerplate not in entry["text"], (entry["location"], boilerplate)
     about = article_html(built_site, "about/")
-    assert content.clinic.texts.disclaimer in visible_text(about), "left out of search, but still on the page"
+    assert content.site_texts.disclaimer in visible_text(about), "left out of search, but still on the page"
 
 
 def test_words_for_a_section_that_is_not_in_the_index_are_reported() -> None:
@@ -277,12 +277,16 @@ def test_each_question_has_its_own_section_and_cost_and_booking_point_to_the_cli
     ids = re.findall(r'\sid="([^"]+)"', markup)
     assert len(ids) == len(set(ids)), "an anchor is used twice on the visit page"
     for q in content.visit.questions:
-        heading = re.search(rf'<h3 id="{q.id}">(.*?)</h3>', markup, re.S)
-        assert heading and visible_text(heading.group(1)) == q.question, q.id
+        heading = re.search(rf'<h([23]) id="{q.id}">(.*?)</h\1>', markup, re.S)
+        assert heading and visible_text(heading.group(2)) == q.question, q.id
     clinic = content.clinic
-    for qid in {"cost", "booking"} & {q.id for q in content.visit.questions}:
-        answer = markup.split(f'id="{qid}"', 1)[1].split("<h", 1)[0]
-        assert f'href="{clinic.booking_url}"' in answer and clinic.phone in visible_text(answer), qid
+    # The questions about price and booking point to the clinic's contact details, given once on the page.
+    pointing = [q.id for q in content.visit.questions if q.shows == "clinic-contact"]
+    assert pointing
+    first = markup.split(f'id="{pointing[0]}"', 1)[1].split("<h", 1)[0]
+    assert re.search(r'href="(\./)?#contact"', first), pointing[0]
+    contact = markup.split('id="contact"', 1)[1].split("<h", 1)[0]
+    assert f'href="{clinic.booking_url}"' in contact and clinic.phone in visible_text(contact)
     cost = visible_text(markup.split('id="cost"', 1)[1].split("<h", 1)[0])
     assert not re.search(r"[£$€]|\d+\s*(pounds|euros|dollars)", cost), "the clinic gives prices, not the site"
     for q in content.visit.questions:

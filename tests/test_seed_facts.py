@@ -143,7 +143,7 @@ SECOND_SEED = [
         "conditions/stress-or-posture-back-pain/",
         "stress or poor posture",
     ),
-    ("the clinic performs both types", "about/", "offers both types of back massage"),
+    ("the clinic performs both types", "sources/", "offers both types of back massage"),
     (
         "effleurage: gentle strokes preparing skin and relaxing muscles",
         "techniques/",

@@ -1,5 +1,10 @@
-"""Phone-size screenshots of every page in every engine, for a person to look at: screenshots/ENGINE/PAGE.png
-(git-ignored). Run with `make screenshots`; the tests check the same pages for sideways scrolling."""
+"""Phone-size screenshots for a person to look at (git-ignored):
+
+- `make screenshots`: every page in every engine at 360 x 740, into screenshots/ENGINE/PAGE.png; the tests
+  check the same pages for sideways scrolling.
+- `make phone-screenshots` (`--phone`): the home, about and visit pages, whole, at 390 x 844 in Chromium,
+  into screenshots/phone/PAGE.png, with each page's height in CSS pixels and in screens; the README
+  gives these heights."""
 
 from __future__ import annotations
 
@@ -16,12 +21,47 @@ from tests import engines  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, site_pages  # noqa: E402
 
 PHONE = (360, 740)  # a common Android phone; the tests check 320 px as well
+LARGE_PHONE = (390, 844)  # an iPhone 14: the size the phone-layout tests and the README's heights use
+PHONE_PAGES = {"home": "", "about": "about/", "visit": "visit/"}
 OUT = ROOT / "screenshots"
+
+
+def phone_screenshots() -> None:
+    """Whole-page screenshots of the pages patients use most, at 390 px wide, and their heights."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        built = build_site(ROOT, site)
+        if built.returncode:
+            sys.exit(built.stderr)
+        server = engines.EngineSite(site)
+        out = OUT / "phone"
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        width, height = LARGE_PHONE
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+                for name, path in PHONE_PAGES.items():
+                    page.goto(f"{server.url}/{path}")
+                    page.wait_for_load_state("load")
+                    full = page.evaluate("document.documentElement.scrollHeight")
+                    page.screenshot(path=out / f"{name}.png", full_page=True)
+                    screens = f"{full / height:.1f} screens of {width} x {height}"
+                    print(f"{name:<6} {full:>6} px high, {screens}: screenshots/phone/{name}.png")
+            finally:
+                browser.close()
+        server.close()
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    if "--phone" in sys.argv[1:]:
+        phone_screenshots()
+        return
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         built = build_site(ROOT, site)
