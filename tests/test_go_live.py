@@ -105,7 +105,11 @@ def test_the_publish_workflow_refuses_a_draft_before_it_deploys() -> None:
     go_live_step = next(i for i, s in enumerate(steps) if "--go-live" in s.get("run", ""))
     upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
     assert go_live_step < upload, names
-    assert steps[go_live_step].get("if") == steps[upload].get("if"), "it runs whenever the site is deployed"
+    # tools/ci gets --go-live exactly when the site is deployed.
+    deployed = steps[upload]["if"]
+    assert f"{deployed} && '--go-live'" in steps[go_live_step]["run"], "it runs whenever the site is deployed"
+    script = (ROOT / "tools" / "ci").read_text(encoding="utf-8")
+    assert script.index("massage-site-validate --go-live") < script.index("\nmake test\n"), "before the tests"
     assert workflow["jobs"]["deploy"]["needs"] == "test-and-build"
 
 

@@ -114,13 +114,26 @@ def test_outside_git_the_build_time_is_the_newest_source_file(
     assert publish.source_date_epoch(project) == publish.source_date_epoch(project)
 
 
-def test_the_pages_workflow_tests_before_it_builds_and_deploys_only_after_success() -> None:
+def test_ci_and_the_pages_workflow_run_one_script_that_lints_checks_tests_then_builds() -> None:
+    script = (ROOT / "tools" / "ci").read_text(encoding="utf-8")
+    order = [script.index(f"\nmake {target}\n") for target in ("lint", "check", "test", "build")]
+    assert order == sorted(order), "lint, check, test, build"
+    assert "set -euo pipefail" in script, "a failing step stops the run"
+    assert "exec tools/ci" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    build = workflow["jobs"]["test-and-build"]
+    assert [
+        s["run"].split()[0] for s in build["steps"] if "make" in s.get("run", "") or "ci" in s.get("run", "")
+    ][-1] == "tools/ci"
+
+
+def test_the_pages_workflow_deploys_only_after_every_step_passed() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     triggers = workflow.get("on", workflow.get(True))
     assert triggers["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["test-and-build"], workflow["jobs"]["deploy"]
     runs = [step.get("run", "") for step in build["steps"]]
-    assert runs.index("make check") < runs.index("make test") < runs.index("make build")
+    assert not any(run.startswith("make ") for run in runs), "every step is in tools/ci, none beside it"
     (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert upload["with"]["path"] == "site"
     assert deploy["needs"] == "test-and-build"
