@@ -122,9 +122,7 @@ def test_ci_and_the_pages_workflow_run_one_script_that_lints_checks_tests_then_b
     assert "exec tools/ci" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     build = workflow["jobs"]["test-and-build"]
-    assert [
-        s["run"].split()[0] for s in build["steps"] if "make" in s.get("run", "") or "ci" in s.get("run", "")
-    ][-1] == "tools/ci"
+    assert any(step.get("run", "").startswith("tools/ci") for step in build["steps"])
 
 
 def test_the_pages_workflow_deploys_only_after_every_step_passed() -> None:
