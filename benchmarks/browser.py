@@ -11,7 +11,7 @@ from pathlib import Path
 
 from static_server import COMPRESSIBLE, transfer_size
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from support.site import CHROMIUM, CHROMIUM_ARGS
 
 _MATERIAL_FILES = Path(importlib.util.find_spec("material").origin).parent / "templates"
 KINDS = {

@@ -16,10 +16,8 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import copy_project
+from support.site import MKDOCS, ROOT, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 # Site-wide lists: the red flags are the "Get help now" box on every page (a bigger clinic does not have
 # 100 times more emergency symptoms) and the glossary explains plain words, keyed by the word itself.
 KEPT_AT_ONE = frozenset({"red_flags.yml", "glossary.yml"})

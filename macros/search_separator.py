@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # Characters that end a word.
-PUNCTUATION = "-,:;!?.()\"/…"
+PUNCTUATION = '-,:;!?.()"/…'
 # Small words a search drops: they say nothing about what the patient is looking for. Never add a word
 # that is an answer in itself ("back", "pain", "no").
 STOP_WORDS = (

@@ -1,77 +1,36 @@
 """Shared fixtures: the loaded content, one strict build of the site, a loopback server for it and
-a real Chromium driven by Playwright."""
+a real Chromium driven by Playwright. Building, copying and serving are in support/site.py, which the
+benchmarks and tools use too."""
 
 from __future__ import annotations
 
-import functools
 import html.parser
-import http.server
 import os
-import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from macros.load import Content, load_content
+from support.site import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SEED_DATA,
+    build_site,
+    copy_project,
+    copy_seed_project,
+    served,
+    site_pages,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
+# Re-exported for the tests, which import them from here.
+__all__ = ["CHROMIUM_ARGS", "build_site", "copy_project", "copy_seed_project", "site_pages"]
+
 # The project whose data the live-data tests check: this one, or an edited copy of it
 # (tests/test_editor_changes.py runs the live-data tests on a copy an editor changed).
 PROJECT = Path(os.environ.get("MASSAGE_SITE_PROJECT") or ROOT).resolve()
 DATA = PROJECT / "data"
-# The seed data, frozen: tests of seed facts and tests that edit a copy of the data read this.
-SEED_DATA = ROOT / "tests" / "fixtures" / "data"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Without these flags Chromium tries to reach Google's services at start; the machine's network is closed.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
-
-
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project folder into site_dir, as a clinic would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def copy_project(target: Path, root: Path = ROOT) -> Path:
-    """A copy of the project's sources, or of another copy of them (no virtualenv, no site), to change
-    in a test or a benchmark."""
-    for name in ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml"):
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    return target
-
-
-def copy_seed_project(target: Path) -> Path:
-    """A copy of the project's sources with the frozen seed data in data/: for a test that edits an entry
-    it names, or checks a fact of the seed texts, whatever the editors have changed since."""
-    copy_project(target)
-    shutil.rmtree(target / "data")
-    shutil.copytree(SEED_DATA, target / "data")
-    shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
-    return target
 
 
 def self_check_with_one_yes(browser, site: Path, question_id: str) -> tuple[str, str | None, str]:
@@ -114,15 +73,6 @@ def pytest_terminal_summary(terminalreporter) -> None:
             terminalreporter.write_line(line)
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site as a URL path: "", "about/", …, "404.html"."""
-    paths = []
-    for file in sorted(site.rglob("*.html")):
-        rel = file.relative_to(site).as_posix()
-        paths.append(rel.removesuffix("index.html"))
-    return paths
-
-
 @pytest.fixture(scope="session")
 def content() -> Content:
     """The live data: what holds for it must hold for any data `make check` accepts."""
@@ -153,31 +103,18 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on loopback, like a static host would serve it."""
-    yield from _served(built_site)
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def seed_site_url(seed_site: Path) -> Iterator[str]:
     """The site built from the frozen seed data, served on loopback."""
-    yield from _served(seed_site)
+    with served(seed_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

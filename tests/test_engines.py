@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from . import engines
+from support import engines
+
 from .conftest import site_pages
 
 PHONE_WIDTH, PHONE_HEIGHT = 320, 640

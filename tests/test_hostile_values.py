@@ -11,9 +11,6 @@ handler attribute.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,8 +18,9 @@ import pytest
 
 from macros import publish
 from macros.validate import EXIT_OK
+from support.site import served
 
-from .conftest import _QuietHandler, copy_project, site_pages
+from .conftest import copy_project, site_pages
 from .editing import set_field, yaml_quoted
 
 # Each payload sets window.pwned to its own number if it ever runs.
@@ -75,13 +73,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
         assert publish.build(project, site) == EXIT_OK, "the hostile values must pass the check and build"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", site
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url, site
 
 
 _EVENT_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>

@@ -7,17 +7,16 @@ and checks, in Chromium, that the second holds on its own: each text is shown ex
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 
 import pytest
 
-from .conftest import _QuietHandler, copy_seed_project
+from support.site import served
+
+from .conftest import copy_seed_project
 from .editing import set_field, yaml_quoted
 
 NAME = 'Tension <img src=x onerror="window.__injected=1"> {{ 7 * 7 }}'
@@ -61,13 +60,8 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
 
 
 def _open(page, url: str) -> list[str]:

@@ -4,22 +4,19 @@ no way to send or store anything, plain words, and new data turns into new quest
 
 from __future__ import annotations
 
-import functools
 import gzip
 import html
-import http.server
 import json
 import re
 import socket
-import threading
 from pathlib import Path
 
 from macros import self_check
 from macros.load import Content
+from support.site import served
 
 from .conftest import (
     ROOT,
-    _QuietHandler,
     article_html,
     build_site,
     copy_seed_project,
@@ -153,9 +150,11 @@ def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, brow
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
-    handler = functools.partial(_QuietHandler, directory=str(tmp_path / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with served(tmp_path / "site", port=port):
+        _follow_the_home_page_link_to_the_self_check(browser, port)
+
+
+def _follow_the_home_page_link_to_the_self_check(browser, port: int) -> None:
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
@@ -175,5 +174,3 @@ def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, brow
         assert errors == []
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()

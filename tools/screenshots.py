@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests import engines  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, site_pages  # noqa: E402
+from support import engines  # noqa: E402
+from support.site import CHROMIUM, CHROMIUM_ARGS, build_site, site_pages  # noqa: E402
 
 PHONE = (360, 740)  # a common Android phone; the tests check 320 px as well
 LARGE_PHONE = (390, 844)  # an iPhone 14: the size the phone-layout tests and the README's heights use

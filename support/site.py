@@ -1,0 +1,99 @@
+"""Build a copy of the project, serve a built site on loopback and list its pages, and where the browser
+is: one module for the tests (tests/conftest.py), the benchmarks (benchmarks/) and the tools (tools/)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The seed data, frozen: tests of seed facts and tests that edit a copy of the data read this.
+SEED_DATA = ROOT / "tests" / "fixtures" / "data"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these flags Chromium tries to reach Google's services at start; the machine's network is closed.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+# What a copy of the project holds: its sources, no virtualenv, no built site.
+PROJECT_FILES = ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml")
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for the project folder into site_dir, as a clinic would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path, root: Path = ROOT) -> Path:
+    """A copy of the project's sources, or of another copy of them, to change in a test or a benchmark."""
+    for name in PROJECT_FILES:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def copy_seed_project(target: Path) -> Path:
+    """A copy of the project's sources with the frozen seed data in data/: for a test that edits an entry
+    it names, or checks a fact of the seed texts, whatever the editors have changed since."""
+    copy_project(target)
+    shutil.rmtree(target / "data")
+    shutil.copytree(SEED_DATA, target / "data")
+    shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
+    return target
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path: "", "about/", …, "404.html"."""
+    return [
+        file.relative_to(site).as_posix().removesuffix("index.html") for file in sorted(site.rglob("*.html"))
+    ]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host's file server that logs nothing."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(
+    site: Path, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler, port: int = 0
+) -> Iterator[str]:
+    """The built site served on loopback (on `port`, or any free one), as a static host would serve it;
+    yields its address."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
