@@ -3,47 +3,11 @@
 from __future__ import annotations
 
 import logging
-from functools import wraps
 from pathlib import Path
 
-from . import preview, render, self_check_page
+from . import preview, render
 from .load import Content, ContentError, load_content
-
-PAGE_MACROS = (
-    render.care_card,
-    render.warning_signs,
-    render.condition_page,
-    render.conditions_index,
-    render.conditions_summary,
-    render.massage_types_summary,
-    render.massage_types_comparison,
-    render.techniques_list,
-    render.benefits_list,
-    render.risk_factors_list,
-    render.contraindications_by_kind,
-    render.visit_duration,
-    render.visit_preparation,
-    render.visit_steps,
-    render.visit_questions,
-    render.clinic_contact,
-    render.clinic_contact_line,
-    render.disclaimer,
-    render.no_advertising,
-    render.sources_list,
-    render.reviewers_list,
-    render.review_groups,
-    render.clinic_review_note,
-    self_check_page.self_check_page,
-    self_check_page.self_check_rules,
-    self_check_page.self_check_safety,
-    render.glossary_list,
-    render.handout_duration,
-    render.handout_preparation,
-    render.handout_contraindications,
-    render.handout_contact,
-    render.handout_footer,
-)
-
+from .page_macros import PAGE_MACROS, bound
 
 # Not under "mkdocs": in strict mode a warning there would abort the preview's build.
 _log = logging.getLogger("back_massage.preview")
@@ -80,21 +44,9 @@ def define_env(env) -> None:
     content = load_site_content(env.conf["config_file_path"])
     env.variables["clinic"] = content.clinic
     for function in PAGE_MACROS:
-        env.macro(_bound(function, content), function.__name__)
+        env.macro(bound(function, content), function.__name__)
 
     @env.macro
     def page_footer() -> str:
         """The page's sources and review line, from the page registry (macros/pages.py)."""
         return render.page_footer(content, env.page.file.src_uri)
-
-
-def _bound(function, content: Content):
-    """The render function with the content bound. Not functools.partial: mkdocs-macros turns every macro
-    into text for its debug log at each build, and a partial's text holds the repr of all the data, a cost
-    in time and memory that grows with the data."""
-
-    @wraps(function)
-    def macro(*args, **kwargs):
-        return function(content, *args, **kwargs)
-
-    return macro

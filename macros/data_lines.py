@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import _line_of, _read_yaml
+from . import problems
+from .yaml_reading import read_yaml
 
 
 def line_of(path: Path, rel: str, field_path: tuple) -> int:
     """1-based line of `field_path` ((3, "next_review") or ("name",)) in the YAML file at `path`."""
-    _, lines, _ = _read_yaml(path, rel)
-    return _line_of(lines, field_path)
+    _, lines, _ = read_yaml(path, rel)
+    return problems.line_of(lines, field_path)

@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 from . import model
+from .content import Content
 from .data_lines import line_of
-from .load import Content, Problem
+from .problems import Problem
 
 # The example clinic's details are made up on purpose from reserved values: the word "Example", the
 # domains reserved for examples (RFC 2606: clinic.example, example.com) and the UK numbers kept for

@@ -11,7 +11,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from .branding import readable_under_white_text
 from .markup import email_address, https_url, phone_number
-from .page_links import PAGE_LINK
 from .plain_text import MARKUP_PATTERN, refuse_markup
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -30,6 +29,9 @@ PATTERN_HINTS = {
     LOGO_PATTERN: "write the path of a .svg, .png, .jpg or .webp file in docs/, like docs/assets/logo.svg",
 }
 _NO_MARKUP = {"not": {"pattern": MARKUP_PATTERN}}
+# The json_schema_extra key marking a field that holds a link to a page of the site (PageRef): page_links.py
+# finds these fields and checks their links.
+PAGE_LINK = "x-page-link"
 
 Id = Annotated[
     str,

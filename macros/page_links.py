@@ -21,7 +21,9 @@ import markdown
 import yaml
 from pydantic import BaseModel
 
-PAGE_LINK = "x-page-link"  # json_schema_extra key marking a field that holds a page link (model.PageRef)
+from .model import PAGE_LINK
+from .page_macros import page_macros
+
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
@@ -81,11 +83,8 @@ def anchors(project: Path, content: Any, source: str, page: str) -> set[str]:
 def anchor_list(project: Path, content: Any, source: str, page: str) -> list[str]:
     """Every id on the page `page` rendered from `source`, in order, repeated ones as often as they
     appear."""
-    from . import PAGE_MACROS, _bound, render  # the macros the pages call; they import this package
-
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    environment.globals.update({f.__name__: _bound(f, content) for f in PAGE_MACROS})
-    environment.globals["page_footer"] = lambda: render.page_footer(content, page)
+    environment.globals.update(page_macros(content, page))
     environment.globals["clinic"] = content.clinic
     names, configs = _extensions(project / "mkdocs.yml")
     html = markdown.Markdown(extensions=names, extension_configs=configs).convert(

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import model
-from .load import Content
+from .content import Content
 
 CONDITION_PREFIX = "conditions/"
 

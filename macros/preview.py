@@ -4,7 +4,7 @@ correct data and show the mistake's `file:line: field: message` over them until 
 
 from __future__ import annotations
 
-import html
+from . import markup
 
 _state = {"previewing": False}
 _problems: list[str] = []
@@ -35,7 +35,7 @@ def with_mistakes_shown(page_html: str) -> str:
     """The page with an overlay listing the current data mistakes, or unchanged when there are none."""
     if not _problems:
         return page_html
-    lines = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in _problems)
+    lines = "".join(f"<li><code>{markup.html(p)}</code></li>" for p in _problems)
     overlay = (
         f'<div id="{OVERLAY_ID}" role="alert" style="{_STYLE}">'
         f"<p><strong>The data has {len(_problems)} mistake{'s' if len(_problems) != 1 else ''}.</strong> "

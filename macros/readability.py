@@ -7,8 +7,9 @@ from pathlib import Path
 
 import textstat
 
+from .content import Content
 from .data_lines import line_of
-from .load import Content, Problem
+from .problems import Problem
 
 READABLE_GRADE = 9.0
 MIN_WORDS = 20  # fewer words give no stable grade

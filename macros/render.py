@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from . import model, pages, review_dates
-from .load import Content
+from .content import Content
 from .markup import email_link, filled, html, link, page_link, phone_link, text
 
 KINDS: tuple[model.Kind, ...] = ("avoid", "doctor-first", "local")

@@ -8,8 +8,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from .content import Content
 from .data_lines import line_of
-from .load import Content, Problem
+from .problems import Problem
 
 WARN_BEFORE = dt.timedelta(days=60)
 # Collections holding one entry rather than a list of them.

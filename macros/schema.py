@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .load import COLLECTIONS
+from .content import COLLECTIONS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 VSCODE_SETTINGS = SCHEMA_DIR.parent.parent / ".vscode" / "settings.json"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .load import Content
+from .content import Content
 from .render import condition_page_path
 
 KEYWORDS_FIELD = "keywords"

@@ -7,15 +7,13 @@ that script reads, and checks the self-check's references when the data is loade
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from . import markup, model
 
 if TYPE_CHECKING:
-    from .load import Content
+    from .content import Content
 
 TIER_ORDER: tuple[str, ...] = get_args(model.SelfCheckTierId)  # most severe first
 SUITABLE = TIER_ORDER[-1]
@@ -31,7 +29,6 @@ PAGE_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "unanswered_prompt": ("count",),
     "safety_summary": ("hazards", "cases"),
 }
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -115,7 +112,7 @@ def fill(value: str, clinic: model.Clinic) -> str:
         "non_emergency_name": clinic.non_emergency_name,
         "non_emergency_number": clinic.non_emergency_number,
     }
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), value)
+    return markup.PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), value)
 
 
 def answer_labels(content: Content) -> dict[str, str]:
@@ -152,130 +149,3 @@ def worked_case_answers(case: model.WorkedCase, question_ids: list[str]) -> dict
     for qid in case.not_answered:
         answers.pop(qid, None)
     return answers
-
-
-# --- Checks when the data is loaded ------------------------------------------------------------------
-
-
-class Checker(Protocol):
-    def add(self, rel: str, path: tuple[str | int, ...], message: str) -> None: ...
-    def refs(self, rel: str, path: tuple, values: list[str] | str | None, known: dict, what: str) -> None: ...
-
-
-def _strings(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*path, i))
-
-
-def check(
-    check: Checker,
-    rel: dict[str, str],
-    self_check: model.SelfCheck,
-    red_flags: list[model.RedFlag],
-    contraindications: list[model.Contraindication],
-    hazard_log: model.HazardLog,
-    conditions: dict[str, Any],
-    sources: dict[str, Any],
-) -> None:
-    """Cross-file checks of the self-check's data; each mistake is added to `check` with its field."""
-    f = rel["self_check.yml"]
-    tier_ids = [t.id for t in self_check.tiers]
-    if tier_ids != list(TIER_ORDER):
-        check.add(
-            f,
-            ("tiers",),
-            f"must list each of the five tiers once, most serious first: {', '.join(TIER_ORDER)}"
-            f" (found: {', '.join(tier_ids) or 'none'})",
-        )
-
-    for path, value in _strings(self_check.model_dump(mode="json")):
-        own = PAGE_PLACEHOLDERS.get(str(path[0]), ()) if path else ()
-        names = _PLACEHOLDER.findall(value)
-        for name in names:
-            if name not in PLACEHOLDERS and name not in own:
-                allowed = ", ".join(f"{{{n}}}" for n in (*PLACEHOLDERS, *own))
-                check.add(f, path, f"unknown placeholder {{{name}}}; use one of {allowed}")
-        for name in own:
-            if names.count(name) != 1:
-                check.add(f, path, f"must hold {{{name}}} once, where the page puts the {name}")
-
-    _check_questions(check, rel, red_flags, contraindications)
-    # Entries asked by a warning sign (asked_in) are no question of their own.
-    asked = {q.id for q in red_flags} | {c.id for c in contraindications if not c.asked_in}
-
-    seen: dict[str, int] = {}
-    for i, option in enumerate(self_check.concerns.options):
-        if option.id in seen:
-            check.add(f, ("concerns", "options", i, "id"), f"duplicate id {option.id!r}")
-        seen.setdefault(option.id, i)
-        check.refs(f, ("concerns", "options", i, "conditions"), option.conditions, conditions, "condition")
-
-    h = rel["hazard_log.yml"]
-    question_ids = dict.fromkeys(sorted(asked), True)
-    seen_hazards: dict[str, int] = {}
-    for i, hazard in enumerate(hazard_log.hazards):
-        if hazard.id in seen_hazards:
-            check.add(h, ("hazards", i, "id"), f"duplicate id {hazard.id!r}")
-        seen_hazards.setdefault(hazard.id, i)
-        check.refs(h, ("hazards", i, "sources"), hazard.sources, sources, "source")
-        for j, case in enumerate(hazard.worked_cases):
-            where = ("hazards", i, "worked_cases", j)
-            first_list: dict[str, str] = {}
-            for field in ("answered_yes", "answered_not_sure", "not_answered"):
-                ids = getattr(case, field)
-                check.refs(h, (*where, field), ids, question_ids, "question")
-                for k, qid in enumerate(ids):
-                    if qid in first_list:
-                        check.add(h, (*where, field, k), f"{qid!r} is already listed in {first_list[qid]}")
-                    first_list.setdefault(qid, field)
-            check.refs(h, (*where, "expect_reasons"), case.expect_reasons, question_ids, "question")
-
-
-def _check_questions(
-    check: Checker,
-    rel: dict[str, str],
-    red_flags: list[model.RedFlag],
-    contraindications: list[model.Contraindication],
-) -> None:
-    """Every entry is asked exactly once: by its own question, or by the warning sign named in asked_in;
-    a follow-up follows a question that is asked and is not a follow-up itself."""
-    rf, ci = rel["red_flags.yml"], rel["contraindications.yml"]
-    red_flag_ids = {r.id: r for r in red_flags}
-    for i, entry in enumerate(contraindications):
-        if entry.id in red_flag_ids:
-            check.add(
-                ci,
-                (i, "id"),
-                f"{entry.id!r} is also a warning sign in red_flags.yml; the self-check needs a different id",
-            )
-        if entry.question and entry.asked_in:
-            check.add(ci, (i, "asked_in"), "write either question or asked_in, not both")
-        elif not entry.question and not entry.asked_in:
-            check.add(
-                ci,
-                (i, "question"),
-                "needs a question for the self-check (or asked_in: the id of a warning sign that asks it)",
-            )
-        elif entry.asked_in:
-            check.refs(ci, (i, "asked_in"), entry.asked_in, red_flag_ids, "warning sign")
-    askable = {r.id for r in red_flags if not r.follow_up_of} | {
-        c.id for c in contraindications if c.question
-    }
-    for i, flag in enumerate(red_flags):
-        parent = flag.follow_up_of
-        if parent is None:
-            continue
-        if parent == flag.id:
-            check.add(rf, (i, "follow_up_of"), "a question cannot follow itself")
-        elif parent in red_flag_ids and red_flag_ids[parent].follow_up_of:
-            check.add(
-                rf, (i, "follow_up_of"), f"{parent!r} is a follow-up itself; follow the question it follows"
-            )
-        else:
-            check.refs(rf, (i, "follow_up_of"), parent, dict.fromkeys(sorted(askable), True), "question")

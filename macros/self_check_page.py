@@ -10,7 +10,7 @@ the strict build.
 from __future__ import annotations
 
 from . import self_check
-from .load import Content
+from .content import Content
 from .markup import filled, html, json_attr, link, page_link, phone_link, text
 from .render import blocks, list_words
 from .self_check import SUITABLE, Question, answer_labels, fill, questions

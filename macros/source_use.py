@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .content import Content
 from .data_lines import line_of
-from .load import Content, Problem
+from .problems import Problem
 
 
 def cited_sources(content: Content) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import markup, model, pages
-from .load import Content
+from .content import Content
 
 SCHEMA_ORG = "https://schema.org"
 PATIENT = "https://schema.org/Patient"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.load import Content
+from macros.content import Content
 
 from .conftest import site_pages
 

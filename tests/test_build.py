@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from hooks import NAV_CONDITIONS_FLAT
-from macros.load import Content
+from macros.content import Content
 
 from .conftest import article_html, article_text, build_site, copy_seed_project, visible_text
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.load import COLLECTIONS, Content
+from macros.content import COLLECTIONS, Content
 from macros.schema import SCHEMA_DIR, render_schema
 
 from .conftest import DATA

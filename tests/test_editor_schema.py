@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.load import COLLECTIONS
+from macros.content import COLLECTIONS
 from macros.schema import VSCODE_SETTINGS, render_vscode_settings, schema_for
 
 from .conftest import DATA, ROOT

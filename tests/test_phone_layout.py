@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from macros.load import Content
+from macros.content import Content
 
 from .conftest import article_text
 

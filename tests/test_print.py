@@ -8,7 +8,7 @@ import re
 
 from pypdf import PdfReader
 
-from macros.load import Content
+from macros.content import Content
 
 
 def _print(page, url: str) -> tuple[int, str]:

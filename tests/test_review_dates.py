@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from macros import pages
-from macros.load import Content
+from macros.content import Content
 from macros.validate import validate
 
 from .conftest import ROOT, article_text, build_site, copy_seed_project, site_pages

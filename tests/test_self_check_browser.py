@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros import self_check
-from macros.load import Content
+from macros.content import Content
 
 PHONE = {
     "viewport": {"width": 360, "height": 740},

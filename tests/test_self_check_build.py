@@ -12,7 +12,7 @@ import socket
 from pathlib import Path
 
 from macros import self_check
-from macros.load import Content
+from macros.content import Content
 from support.site import served
 
 from .conftest import (

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros import pages, structured_data
-from macros.load import Content
+from macros.content import Content
 
 from .conftest import PROJECT, build_site, copy_project, site_pages, visible_text
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import load
+from macros import yaml_reading
 
 from .conftest import DATA
 
@@ -42,13 +42,13 @@ SNIPPETS = [
 
 
 def _as_read(path: Path) -> tuple:
-    data, lines, problems = load._read_yaml(path, "data/x.yml")
+    data, lines, problems = yaml_reading.read_yaml(path, "data/x.yml")
     return repr(data), lines, [str(p) for p in problems]
 
 
 def _pure_python(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple:
     with monkeypatch.context() as m:
-        m.setattr(load, "_PYYAML_ONLY", re.compile(""))  # matches every text: libyaml is never used
+        m.setattr(yaml_reading, "_PYYAML_ONLY", re.compile(""))  # matches every text: libyaml is never used
         return _as_read(path)
 
 
@@ -71,7 +71,9 @@ def _mutations(seed: int, count: int) -> list[str]:
 def test_libyaml_reads_the_real_data_as_the_pure_python_loader_does(monkeypatch: pytest.MonkeyPatch) -> None:
     for path in sorted(DATA.glob("*.yml")):
         text = path.read_text(encoding="utf-8")
-        assert load._parse(text, load._FastLoader) == load._parse(text, load._Loader), path.name
+        assert yaml_reading._parse(text, yaml_reading._FastLoader) == yaml_reading._parse(
+            text, yaml_reading._Loader
+        ), path.name
         assert _as_read(path) == _pure_python(path, monkeypatch)
 
 
