@@ -40,7 +40,7 @@ import lighthouse  # noqa: E402
 import projects  # noqa: E402
 import static_server  # noqa: E402
 
-import hooks  # noqa: E402
+from macros import generate  # noqa: E402
 
 KIB = 1024
 TARGETS = {
@@ -474,7 +474,7 @@ def write_report(
         "every condition there made that work grow with pages × conditions (`python -m cProfile` put most "
         "of the x100 build in Material's `partials/nav-item.html`; this file's history has the figures). "
         "Now, past "
-        f"{hooks.NAV_CONDITIONS_FLAT} conditions, `hooks.py` lists them under their first letter, and "
+        f"{generate.NAV_CONDITIONS_FLAT} conditions, the generate step lists them under their first letter, and "
         "Material's `navigation.prune` writes only the open branch into a page: a condition page carries its "
         "own letter's conditions and one link per other letter. The cost per page then no longer grows with "
         "the number of conditions; the fixed start-up cost of section 1 is shared by more pages, so the "

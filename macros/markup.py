@@ -25,6 +25,7 @@ import re
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+import yaml
 from email_validator import EmailNotValidError, validate_email
 from pydantic_core import PydanticCustomError
 
@@ -229,3 +230,34 @@ def json_for_script(data: Any, **dumps: Any) -> str:
 def json_attr(data: Any, **dumps: Any) -> str:
     """JSON for a double-quoted HTML attribute value (read back with JSON.parse)."""
     return _html.escape(json_for_script(data, **dumps), quote=True)
+
+
+# --- Generated files ------------------------------------------------------------------------------------
+
+
+def yaml_document(data: dict[str, Any]) -> str:
+    """Values as a YAML document (the generated mkdocs.yml), quoted by the YAML library."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """A page's front matter: its values as YAML between two `---` lines."""
+    return f"---\n{yaml_document(meta)}---\n"
+
+
+def macro_call(name: str, *args: str) -> str:
+    """`{{ name("arg") }}`: a page's call of a macro, each argument a JSON string (ids only)."""
+    if not re.fullmatch(r"[a-z_]+", name) or not all(ANCHOR.match(a) for a in args):
+        raise ValueError(f"not a macro call of ids: {name}{args}")
+    return "{{ " + name + "(" + ", ".join(json.dumps(a) for a in args) + ") }}"
+
+
+def abbreviations(explanations: dict[str, str]) -> str:
+    """Markdown abbreviations (`*[word]: explanation`, read by the abbr extension, which writes each into
+    a title attribute itself): one a line, the explanation on one line."""
+    lines = []
+    for word, explanation in explanations.items():
+        if not re.fullmatch(r"[A-Za-z][A-Za-z -]*", word):
+            raise ValueError(f"not a glossary word: {word!r}")
+        lines.append(f"*[{word}]: {squash(explanation)}")
+    return "\n".join(lines) + "\n"

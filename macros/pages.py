@@ -35,6 +35,15 @@ _PAGES: dict[str, Callable[[Content], list[model.Reviewed]]] = {
 }
 
 
+def page_url(src_uri: str) -> str:
+    """The address of a page from its source, as MkDocs writes it with use_directory_urls:
+    'index.md' -> '', 'about.md' -> 'about/', 'conditions/index.md' -> 'conditions/'."""
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
 def condition_id(src_uri: str) -> str | None:
     """'conditions/radiculitis.md' -> 'radiculitis'; None for any other page."""
     if src_uri.startswith(CONDITION_PREFIX) and src_uri.count("/") == 1 and src_uri != "conditions/index.md":

@@ -40,6 +40,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from . import generate
+from .load import load_content
 from .validate import EXIT_MISTAKES, EXIT_OK, validate
 
 SOURCES = ("data", "docs", "macros", "hooks.py", "mkdocs.yml")
@@ -282,7 +284,8 @@ def mkdocs_child() -> None:
 def _run_mkdocs(project: Path, staging: Path, epoch: str) -> int:
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     code = "from macros.publish import mkdocs_child; mkdocs_child()"
-    args = [sys.executable, "-c", code, "build", "--strict", "--site-dir", str(staging)]
+    config = str(project / generate.OUT / generate.CONFIG)
+    args = [sys.executable, "-c", code, "build", "--strict", "-f", config, "--site-dir", str(staging)]
     # Ctrl+C reaches the whole process group: MkDocs ignores it, and this process stops MkDocs (subprocess.run
     # kills it on the KeyboardInterrupt) and says so once.
     ignore_ctrl_c = functools.partial(signal.signal, signal.SIGINT, signal.SIG_IGN)
@@ -318,6 +321,7 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
         # A sibling of the target (same file system), so the swap is one rename.
         staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), dir=target.parent))
         try:
+            generate.generate(project, load_content(project / "data"))
             returncode = _run_mkdocs(project, staging, epoch)
             if returncode == EXIT_ENVIRONMENT:
                 return EXIT_ENVIRONMENT  # mkdocs_child said why, in one line

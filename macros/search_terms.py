@@ -13,10 +13,13 @@ JSON, so it stays independent of MkDocs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from .content import Content
+from .pages import page_url
 from .render import condition_page_path
 
 KEYWORDS_FIELD = "keywords"
@@ -70,3 +73,26 @@ def add_keywords(
         else:
             entry[KEYWORDS_FIELD] = ", ".join(words)
     return missing
+
+
+class SearchIndexProblem(Exception):
+    """The search index cannot take the words patients type: the build stops with this one line."""
+
+
+def write_keywords(site_dir: Path, content: Content) -> None:
+    """Put every place's words into the built site's search index (search/search_index.json)."""
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.is_file():
+        return  # the clinic turned the search off
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    if KEYWORDS_FIELD not in index["config"]["fields"]:
+        raise SearchIndexProblem(
+            f"mkdocs.yml: the search plugin needs `fields: {KEYWORDS_FIELD}: {{boost: …}}`, or the words "
+            "patients search for (also_called, search_terms) are not searchable"
+        )
+    places = search_terms_by_place(content)
+    missing = add_keywords(index, {page: page_url(page) for page, _ in places}, places)
+    if missing:
+        where = ", ".join(f"{page}#{anchor}" if anchor else page for page, anchor in missing)
+        raise SearchIndexProblem(f"search terms point at sections that are not in the search index: {where}")
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

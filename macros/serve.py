@@ -1,5 +1,9 @@
 """`massage-site-serve [--port PORT]` (`make serve PORT=8001`): the live preview of `mkdocs serve` on
-127.0.0.1, with a busy port or a bad port number said in one line instead of a traceback."""
+127.0.0.1, with a busy port or a bad port number said in one line instead of a traceback.
+
+It runs the generate step first, then again each time a file in data/, docs/ or overrides/ (or hooks.py)
+is saved; MkDocs sees the generated files change and rebuilds. While the data has a mistake, the pages
+stay as they were and show the mistake over them (the generate step writes it into the config)."""
 
 from __future__ import annotations
 
@@ -7,10 +11,52 @@ import argparse
 import errno
 import socket
 import sys
+import threading
+from pathlib import Path
 
+from . import generate
+from .content import Content
+from .load import ContentError, load_content
 from .publish import EXIT_ENVIRONMENT, EnvironmentFault, checked_source_date_epoch, describe_os_error
 
 HOST = "127.0.0.1"
+WATCHED = ("data", "docs", "overrides", "hooks.py", "mkdocs.yml")
+POLL_SECONDS = 0.2
+
+
+def _stamp(project: Path) -> tuple:
+    """The names, sizes and times of every watched file: a change to any of them changes this."""
+    files = []
+    for name in WATCHED:
+        path = project / name
+        for file in [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()):
+            stat = file.stat()
+            files.append((str(file), stat.st_mtime_ns, stat.st_size))
+    return tuple(files)
+
+
+def regenerate(project: Path, last: Content | None) -> Content | None:
+    """Generate from the data as it is now; on a mistake keep the last pages and list it (the overlay)."""
+    try:
+        content = load_content(project / "data")
+    except ContentError as error:
+        for problem in error.problems:
+            print(f"WARNING -  {problem}", file=sys.stderr)
+        if last is not None:
+            generate.generate(project, last, mistakes=[str(p) for p in error.problems])
+        return last
+    generate.generate(project, content)
+    return content
+
+
+def watch(project: Path, content: Content, stop: threading.Event) -> None:
+    """Regenerate each time a watched file changes, until `stop` is set."""
+    stamp = _stamp(project)
+    while not stop.wait(POLL_SECONDS):
+        now = _stamp(project)
+        if now != stamp:
+            stamp = now
+            content = regenerate(project, content) or content
 
 
 def port_number(value: str) -> int:
@@ -47,16 +93,25 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_ENVIRONMENT
+    project = Path.cwd()
+    content = regenerate(project, None)
+    if content is None:
+        return 1  # the data has mistakes, listed above: there is no correct version to show yet
+    stop = threading.Event()
+    threading.Thread(target=watch, args=(project, content, stop), daemon=True).start()
     from mkdocs.__main__ import cli
 
+    config = str(project / generate.OUT / generate.CONFIG)
     try:
-        cli(["serve", "--dev-addr", f"{HOST}:{args.port}"], prog_name="mkdocs")
+        cli(["serve", "-f", config, "--dev-addr", f"{HOST}:{args.port}"], prog_name="mkdocs")
     except OSError as error:  # the port was taken between the check and the server's start
         if error.errno == errno.EADDRINUSE:
             print(port_problem(args.port) or describe_os_error(error), file=sys.stderr)
         else:
             print(describe_os_error(error), file=sys.stderr)
         return EXIT_ENVIRONMENT
+    finally:
+        stop.set()
     return 0
 
 

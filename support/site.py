@@ -29,20 +29,26 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+GENERATE = str(Path(sys.executable).with_name("massage-site-generate"))
+SERVE = str(Path(sys.executable).with_name("massage-site-serve"))
+GENERATED_CONFIG = "build/mkdocs.yml"
 # What a copy of the project holds: its sources, no virtualenv, no built site.
 PROJECT_FILES = ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml")
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project folder into site_dir, as a clinic would."""
+def build_site(project: Path, site_dir: Path, builder: str = MKDOCS) -> subprocess.CompletedProcess[str]:
+    """Generate the project's build folder (`massage-site-generate`), then build it with `builder` (MkDocs,
+    or ProperDocs) strictly into site_dir, as `make build` does. The result holds both commands' output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    run = functools.partial(subprocess.run, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    generated = run([GENERATE, "--project", str(project)])
+    if generated.returncode:
+        return generated
+    built = run(
+        [builder, "build", "--strict", "-f", str(project / GENERATED_CONFIG), "--site-dir", str(site_dir)]
+    )
+    return subprocess.CompletedProcess(
+        built.args, built.returncode, generated.stdout + built.stdout, generated.stderr + built.stderr
     )
 
 

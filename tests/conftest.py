@@ -15,6 +15,7 @@ from macros.load import Content, load_content
 from support.site import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    MKDOCS,
     ROOT,
     SEED_DATA,
     build_site,
@@ -25,7 +26,7 @@ from support.site import (
 )
 
 # Re-exported for the tests, which import them from here.
-__all__ = ["CHROMIUM_ARGS", "build_site", "copy_project", "copy_seed_project", "site_pages"]
+__all__ = ["CHROMIUM_ARGS", "MKDOCS", "build_site", "copy_project", "copy_seed_project", "site_pages"]
 
 # The project whose data the live-data tests check: this one, or an edited copy of it
 # (tests/test_editor_changes.py runs the live-data tests on a copy an editor changed).

@@ -1,6 +1,7 @@
-"""The README's preview (`mkdocs serve`) reloads the open page when a data file changes; a mistake made
-while previewing prints its one clear line, the server keeps running and the open page shows the mistake's
-`file:line: field: message` over the last correct version; fixing it takes the message away."""
+"""The README's preview (`make serve`, `massage-site-serve`) reloads the open page when a data file
+changes; a mistake made while previewing prints its one clear line, the server keeps running and the open
+page shows the mistake's `file:line: field: message` over the last correct version; fixing it takes the
+message away."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MKDOCS, copy_seed_project
+from support.site import SERVE
+
+from .conftest import copy_seed_project
 from .editing import set_field
 
 WAIT_MS = 90_000
@@ -49,7 +52,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     project = copy_seed_project(tmp_path / "project")
     port = _free_port()
     process = subprocess.Popen(
-        [MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [SERVE, "--port", str(port)],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
