@@ -96,3 +96,20 @@ def test_benchmarks_and_tools_never_import_the_tests() -> None:
                 else []
             )
             assert not any(n == "tests" or n.startswith("tests.") for n in names), file.name
+
+
+def test_the_hooks_are_few_short_and_keep_nothing_between_calls() -> None:
+    """hooks.py keeps only what no generated file can carry (macros/generate.py writes the rest)."""
+    source = (ROOT / "hooks.py").read_text(encoding="utf-8")
+    assert len(source.splitlines()) < 60
+    tree = ast.parse(source)
+    state = [
+        ast.unparse(node)
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign)
+    ]
+    assert state == [], "no module-level variables"
+    assert not any(isinstance(node, ast.Global | ast.Nonlocal) for node in ast.walk(tree))
+    for hook in (node for node in tree.body if isinstance(node, ast.FunctionDef)):
+        assert hook.name.startswith("on_"), hook.name
+        assert len(hook.body) <= 4, f"{hook.name} calls a function and no more"

@@ -32,10 +32,14 @@ SITE_NAME = "Clinic {{ 7 * 7 }} <i>x</i>"
 # The first guard switched off: only the escaping in the pages stands between these texts and the browser.
 _BUILD_WITHOUT_THE_VALIDATOR_RULE = """
 import sys
+from pathlib import Path
 import macros.plain_text
 macros.plain_text._RULES = ()
+from macros import generate
+from macros.load import load_content
+generate.generate(Path.cwd(), load_content(Path.cwd() / "data"))
 from mkdocs.__main__ import cli
-cli.main(args=["build", "--strict", "--site-dir", sys.argv[1]])
+cli.main(args=["build", "--strict", "-f", "build/mkdocs.yml", "--site-dir", sys.argv[1]])
 """
 
 
