@@ -105,7 +105,7 @@ def condition_source(content: Content, condition_id: str, site_url: str) -> str:
         "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
     }
     body = f"\n{markup.macro_call('condition_page', condition_id)}\n"
-    path = render.condition_page_path(condition_id)
+    path = pages.condition_page_path(condition_id)
     return page_source(content, path, meta, body, site_url, title=condition.name, about=summary)
 
 
@@ -116,10 +116,10 @@ def conditions_nav(content: Content) -> list:
     """Navigation entries for the condition pages: in the data's order, or by first letter when long."""
     conditions = list(content.conditions.values())
     if len(conditions) <= NAV_CONDITIONS_FLAT:
-        return [render.condition_page_path(c.id) for c in conditions]
+        return [pages.condition_page_path(c.id) for c in conditions]
     letters: dict[str, list[str]] = {}
     for letter, _, cid in sorted((_first_letter(c.name), c.name.casefold(), c.id) for c in conditions):
-        letters.setdefault(letter, []).append(render.condition_page_path(cid))
+        letters.setdefault(letter, []).append(pages.condition_page_path(cid))
     return [{letter: paths} for letter, paths in letters.items()]
 
 
@@ -205,10 +205,8 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
                 files[f"docs/{rel}"] = page_source(content, rel, meta, body, site_url).encode()
             else:
                 files[f"docs/{rel}"] = file.read_bytes()
-        for condition_id in content.conditions:
-            files[f"docs/{render.condition_page_path(condition_id)}"] = condition_source(
-                content, condition_id, site_url
-            ).encode()
+        for path in pages.condition_pages(content):  # the page registry's condition pages
+            files[f"docs/{path}"] = condition_source(content, pages.condition_id(path), site_url).encode()
         css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
         files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
         files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()

@@ -21,12 +21,8 @@ from .markup import email_link, filled, html, link, page_link, phone_link, text
 KINDS: tuple[model.Kind, ...] = ("avoid", "doctor-first", "local")
 
 
-def condition_page_path(condition_id: str) -> str:
-    return f"conditions/{condition_id}.md"
-
-
 def condition_link(content: Content, condition_id: str) -> str:
-    return page_link(content.conditions[condition_id].name, condition_page_path(condition_id))
+    return page_link(content.conditions[condition_id].name, pages.condition_page_path(condition_id))
 
 
 def technique_link(content: Content, technique_id: str) -> str:
@@ -224,7 +220,7 @@ def condition_page(content: Content, condition_id: str) -> str:
         section(t.evidence, text(c.evidence or "")),
         section(t.related, bullets(condition_link(content, r) for r in c.related)),
         care_card(content),
-        page_footer(content, condition_page_path(c.id)),
+        page_footer(content, pages.condition_page_path(c.id)),
     )
 
 

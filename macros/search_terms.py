@@ -18,9 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from . import pages
 from .content import Content
-from .pages import page_url
-from .render import condition_page_path
 
 KEYWORDS_FIELD = "keywords"
 
@@ -38,7 +37,7 @@ def search_terms_by_place(content: Content) -> dict[Place, list[str]]:
             places[place] = list(dict.fromkeys(places.get(place, []) + words))
 
     for c in content.conditions.values():
-        add((condition_page_path(c.id), ""), c.also_called, c.search_terms)
+        add((pages.condition_page_path(c.id), ""), c.also_called, c.search_terms)
     for mt in content.massage_types.values():
         add(("massage-types.md", mt.id), mt.also_called, mt.search_terms)
     for t in content.techniques.values():
@@ -91,7 +90,7 @@ def write_keywords(site_dir: Path, content: Content) -> None:
             "patients search for (also_called, search_terms) are not searchable"
         )
     places = search_terms_by_place(content)
-    missing = add_keywords(index, {page: page_url(page) for page, _ in places}, places)
+    missing = add_keywords(index, {page: pages.page_url(page) for page, _ in places}, places)
     if missing:
         where = ", ".join(f"{page}#{anchor}" if anchor else page for page, anchor in missing)
         raise SearchIndexProblem(f"search terms point at sections that are not in the search index: {where}")

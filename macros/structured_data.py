@@ -15,17 +15,6 @@ from .content import Content
 
 SCHEMA_ORG = "https://schema.org"
 PATIENT = "https://schema.org/Patient"
-# Pages that are about the massage types (and so list their contraindications).
-_ABOUT_THERAPIES = {
-    "index.md",
-    "massage-types.md",
-    "techniques.md",
-    "contraindications.md",
-    "visit.md",
-    "handout.md",
-    "benefits.md",
-    "self-check.md",
-}
 
 
 def clinic(content: Content) -> dict[str, Any]:
@@ -104,12 +93,12 @@ def web_page(
         data["description"] = " ".join(description.split())
     if url:
         data["url"] = url
-    cid = pages.condition_id(src_uri)
-    if cid is not None and cid in content.conditions:
-        data["about"] = condition(content, content.conditions[cid])
-    elif src_uri in _ABOUT_THERAPIES:
+    about = pages.page(content, src_uri).about  # the page registry says what the page is about
+    if about == "condition":
+        data["about"] = condition(content, content.conditions[pages.condition_id(src_uri)])
+    elif about == "therapies":
         data["about"] = [therapy(content, t) for t in content.massage_types.values()]
-    elif src_uri == "about.md":
+    elif about == "clinic":
         data["about"] = clinic(content)
     return data
 
