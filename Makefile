@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve check test build bench screenshots phone-screenshots lint lock clean
+.PHONY: serve check test build bench screenshots phone-screenshots zensical lint lock clean
 
 PORT ?= 8000
 
@@ -51,3 +51,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) site .pytest_cache screenshots node_modules
+
+zensical: $(STAMP)  ## Not part of CI: build the generated folder with Zensical into site-zensical/ (README: what differs)
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet --disable-pip-version-check 'zensical==0.0.73' 'textstat==0.7.8' pydantic email-validator mkdocs-macros-plugin
+	.venv-zensical/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/massage-site-generate
+	cd build && ../.venv-zensical/bin/zensical build -f mkdocs.yml; status=$$?; rm -rf ../site-zensical; mv site ../site-zensical 2>/dev/null; exit $$status

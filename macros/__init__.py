@@ -14,8 +14,9 @@ _loaded: dict[Path, tuple[tuple, Content]] = {}  # data folder -> (its files' si
 def data_dir(config) -> Path:
     """The data folder of the project a config belongs to: beside mkdocs.yml, or beside the folder of a
     generated config (build/mkdocs.yml names the project folder in extra.generated_from)."""
-    folder = Path(config["config_file_path"]).parent
-    return (folder / config["extra"].get("generated_from", ".")).resolve() / "data"
+    config_file = config.get("config_file_path") or "mkdocs.yml"  # Zensical's macros run in its folder
+    extra = config.get("extra") or {}
+    return (Path(config_file).parent / extra.get("generated_from", ".")).resolve() / "data"
 
 
 def load_site_content(config) -> Content:
@@ -28,7 +29,9 @@ def load_site_content(config) -> Content:
 
     folder = data_dir(config)
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.yml")))
-    if folder in _loaded and (_loaded[folder][0] == stamp or config["extra"].get("data_mistakes")):
+    if folder in _loaded and (
+        _loaded[folder][0] == stamp or (config.get("extra") or {}).get("data_mistakes")
+    ):
         return _loaded[folder][1]
     try:
         content = load_content(folder)
@@ -47,4 +50,10 @@ def define_env(env) -> None:
     @env.macro
     def page_footer() -> str:
         """The page's sources and review line, from the page registry (macros/pages.py)."""
-        return render.page_footer(content, env.page.file.src_uri)
+        return render.page_footer(content, page_source_path(env.page))
+
+
+def page_source_path(page) -> str:
+    """The page's source under docs/ ('visit.md'): MkDocs names it page.file.src_uri, Zensical page.path."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else Path(page.path).as_posix().removeprefix("docs/")
