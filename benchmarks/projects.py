@@ -84,23 +84,34 @@ class Build:
     peak_rss_kib: int
 
 
+# Our build as `make build` runs it, in one child process so its time and memory are counted whole: the
+# generate step (massage-site-generate), then MkDocs on the generated folder.
+_OUR_BUILD = """
+import sys
+from macros.generate import main
+if main(["--project", "."]):
+    sys.exit(1)
+from mkdocs.__main__ import cli
+cli.main(args=["build", "--strict", "--quiet", "-f", "build/mkdocs.yml", "--site-dir", sys.argv[1]])
+"""
+
+
 def build(project: Path, site_dir: Path) -> Build:
-    """One `mkdocs build --strict` in a child process: wall and CPU time, pages written, peak memory."""
+    """One strict build in a child process: wall and CPU time, pages written, peak memory. A project with
+    data is built as `make build` builds it (generate step, then MkDocs); a plain one with `mkdocs build`."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
     # Python keeps the compiled modules between builds, as on a clinic's machine (the theme's and the
     # libraries' were compiled when they were installed; ours are compiled by the first, warm-up build).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    if (project / "data").is_dir():
+        args = [sys.executable, "-c", _OUR_BUILD, str(site_dir)]
+    else:
+        args = [MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
     with tempfile.TemporaryFile(mode="w+") as log:
         started = time.perf_counter()
-        child = subprocess.Popen(
-            [MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-            cwd=project,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        child = subprocess.Popen(args, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
         # os.wait4 gives this child's own resource usage (RUSAGE_CHILDREN would mix every child so far).
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
@@ -188,7 +199,7 @@ def scaled_project(target: Path, factor: int) -> tuple[Path, dict[str, int]]:
 # --- The same pages as a plain Material site ------------------------------------------------------------
 
 _EXPORT_HOOK = '''
-"""Benchmark only: write each page's Markdown after the macros ran, the final navigation and settings."""
+"""Benchmark only: write each page's Markdown after the macros ran."""
 import json
 from pathlib import Path
 
@@ -198,27 +209,8 @@ OUT = Path({out!r})
 
 
 @event_priority(-100)
-def on_config(config):
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "nav.json").write_text(json.dumps(config.nav))
-    # What our hooks set from the data, which a hand-written site would write into its mkdocs.yml.
-    settings = {{
-        "site_name": config.site_name,
-        "site_description": config.site_description,
-        "site_url": config.site_url,
-        "copyright": config.copyright,
-        "logo": config.theme["logo"],
-        "favicon": config.theme["favicon"],
-        "extra_css": list(config.extra_css),
-        "abbr": config.mdx_configs.get("abbr", {{}}),
-    }}
-    (OUT / "settings.json").write_text(json.dumps(settings))
-    return config
-
-
-@event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
-    path = OUT / "docs" / page.file.src_uri
+    path = OUT / page.file.src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({{"meta": page.meta, "markdown": markdown}}))
     return markdown
@@ -227,21 +219,41 @@ def on_page_markdown(markdown, page, config, files):
 
 def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
     """Our built pages as a hand-written Material site would hold them: static Markdown files with front
-    matter, the same theme settings, Markdown extensions, extra CSS/JS and navigation, but only the
-    theme's own search plugin (no macros, no hooks, no data)."""
+    matter, the same theme settings, Markdown extensions (the glossary file too), extra CSS/JS and
+    navigation as the generated config, but only the theme's own search plugin (no macros, no hooks, no
+    data, no generate step)."""
     export = work / "export"
     source = copy_project(work / "export-project", root)
-    (source / "benchmark_export.py").write_text(_EXPORT_HOOK.format(out=str(export)), encoding="utf-8")
-    config = read_config(source / "mkdocs.yml")
-    config["hooks"] = [*config.get("hooks", []), "benchmark_export.py"]
-    write_config(source / "mkdocs.yml", config)
-    build(source, work / "export-site")
+    generated = source / "build"
+    subprocess.run(
+        [sys.executable, "-m", "macros.generate", "--project", str(source)], check=True, cwd=source
+    )
+    (generated / "benchmark_export.py").write_text(_EXPORT_HOOK.format(out=str(export)), encoding="utf-8")
+    config = read_config(generated / "mkdocs.yml")
+    config["hooks"] = ["hooks.py", "benchmark_export.py"]
+    write_config(generated / "mkdocs.yml", config)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [
+            MKDOCS,
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(generated / "mkdocs.yml"),
+            "-d",
+            str(work / "site"),
+        ],
+        check=True,
+        env=env,
+    )
 
     target.mkdir(parents=True)
-    shutil.copytree(root / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
-    for page in (export / "docs").rglob("*.md"):
+    shutil.copytree(generated / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(generated / "includes", target / "includes")
+    for page in export.rglob("*.md"):
         exported = json.loads(page.read_text(encoding="utf-8"))
-        out = target / "docs" / page.relative_to(export / "docs")
+        out = target / "docs" / page.relative_to(export)
         out.parent.mkdir(parents=True, exist_ok=True)
         front = (
             yaml.safe_dump(exported["meta"], sort_keys=False, allow_unicode=True) if exported["meta"] else ""
@@ -249,22 +261,20 @@ def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
         out.write_text((f"---\n{front}---\n\n" if front else "") + exported["markdown"], encoding="utf-8")
 
     plain = read_config(root / "mkdocs.yml")
-    settings = json.loads((export / "settings.json").read_text(encoding="utf-8"))
-    for name in ("site_name", "site_description", "site_url", "copyright", "extra_css"):
-        plain[name] = settings[name]
-    plain["theme"].update(logo=settings["logo"], favicon=settings["favicon"])
+    for name in ("site_name", "site_description", "site_url", "copyright", "nav", "extra"):
+        if name in config:
+            plain[name] = config[name]
+    plain["theme"].update(config["theme"])
     plain["markdown_extensions"] = [
-        {"abbr": settings["abbr"]} if _plugin_name(e) == "abbr" else e for e in plain["markdown_extensions"]
+        {"pymdownx.snippets": {**e["pymdownx.snippets"], "base_path": [str(target)]}}
+        if _plugin_name(e) == "pymdownx.snippets"
+        else e
+        for e in config["markdown_extensions"]
     ]
-    for sheet in settings["extra_css"]:  # as built: our hooks add the clinic's colours to the stylesheet
-        shutil.copy2(work / "export-site" / sheet, target / "docs" / sheet)
-    plain["nav"] = json.loads((export / "nav.json").read_text(encoding="utf-8"))
     plain["plugins"] = [p for p in plain.get("plugins", []) if _plugin_name(p) == "search"]
     for ours in ("hooks", "watch"):
         plain.pop(ours, None)
-    custom_dir = plain.get("theme", {}).get("custom_dir")
-    if isinstance(custom_dir, str) and (root / custom_dir).is_dir():
-        shutil.copytree(root / custom_dir, target / custom_dir)
+    shutil.copytree(generated / "overrides", target / "overrides")
     write_config(target / "mkdocs.yml", plain)
     return target
 
