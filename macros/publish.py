@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from . import generate
+from . import finish, generate
 from .load import load_content
 from .validate import EXIT_MISTAKES, EXIT_OK, validate
 
@@ -329,6 +329,7 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
                 kept = f"{site_dir.name}/ was left exactly as it was"
                 print(f"The build failed (see the messages above); {kept}.", file=err)
                 return EXIT_MISTAKES
+            finish.finish(staging)  # minified pages, .gz and .br copies for the host
             make_readable(staging)
             swap_in(staging, target)
         finally:

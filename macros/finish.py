@@ -1,0 +1,46 @@
+"""The site finished for the host, after MkDocs built it (`make build`): every HTML page minified with
+minify-html, and a .gz and a .br copy beside every text file, for hosts that serve precompressed files
+(nginx gzip_static and brotli_static, Caddy's precompressed, most CDNs). Both copies are reproducible:
+no timestamps or names inside, so the same commit gives the same bytes."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import brotli
+import minify_html
+
+# What hosts compress; pictures other than SVG are compressed already.
+COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ico"})
+# Minified as a conforming document (minify-html's defaults keep the doctype, quote what must be quoted and
+# keep the spaces between attributes); the <html lang> and <head> tags and closing tags kept too, so the
+# HTML checker and every browser read the page as before.
+_MINIFY = {
+    "keep_html_and_head_opening_tags": True,
+    "keep_closing_tags": True,
+    "minify_css": True,
+    "minify_js": False,  # the theme's scripts are minified already; JSON-LD must stay exactly as written
+}
+
+
+def minify_pages(site: Path) -> None:
+    for page in sorted(site.rglob("*.html")):
+        page.write_text(minify_html.minify(page.read_text(encoding="utf-8"), **_MINIFY), encoding="utf-8")
+
+
+def precompress(site: Path) -> None:
+    """`file.gz` (gzip level 9) and `file.br` (Brotli quality 11) beside every compressible file."""
+    for file in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in COMPRESSIBLE):
+        data = file.read_bytes()
+        with (
+            (file.parent / f"{file.name}.gz").open("wb") as out,
+            gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=9, mtime=0) as packed,
+        ):
+            packed.write(data)
+        (file.parent / f"{file.name}.br").write_bytes(brotli.compress(data, quality=11))
+
+
+def finish(site: Path) -> None:
+    minify_pages(site)
+    precompress(site)
