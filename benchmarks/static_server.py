@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
-import threading
 import urllib.parse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from support.site import served
 
 # What common static hosts compress; images and fonts in WOFF2 are compressed already.
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ico"})
@@ -63,16 +61,7 @@ class _Body:
         pass
 
 
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 (a free port) until the block ends; yields the base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve(site: Path):
+    """Serve `site` on 127.0.0.1 (a free port), compressing text with gzip, until the block ends; yields
+    the base URL."""
+    return served(site, handler=_GzipHandler)

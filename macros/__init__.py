@@ -19,6 +19,16 @@ def data_dir(config) -> Path:
     return (Path(config_file).parent / extra.get("generated_from", ".")).resolve() / "data"
 
 
+def _stamp(folder: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.yml")))
+
+
+def remember(folder: Path, content: Content) -> None:
+    """Keep data the generate step just loaded in this process, for the build that follows it (the
+    benchmark's build, the preview): read once, not twice. Any later change to a file reads it again."""
+    _loaded[folder.resolve()] = (_stamp(folder.resolve()), content)
+
+
 def load_site_content(config) -> Content:
     """The project's data, or a build failure that lists every mistake (never a traceback).
 
@@ -28,7 +38,7 @@ def load_site_content(config) -> Content:
     from mkdocs.exceptions import PluginError
 
     folder = data_dir(config)
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.yml")))
+    stamp = _stamp(folder)
     if folder in _loaded and (
         _loaded[folder][0] == stamp or (config.get("extra") or {}).get("data_mistakes")
     ):

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from . import branding, go_live, markup, pages, render, review_dates, structured_data
+from . import branding, go_live, markup, pages, remember, render, review_dates, structured_data
 from .content import Content
 from .load import ContentError, load_content
 
@@ -192,6 +192,8 @@ def _write(path: Path, data: bytes) -> bool:
 
 def generate(project: Path, content: Content, mistakes: list[str] | None = None) -> Path:
     """Write the generated folder for `project` from `content`; return the generated config's path."""
+    if not mistakes:
+        remember(project / "data", content)  # a build in this process reads the data once
     out = project / OUT
     base = read_config(project)
     site_url = base.get("site_url") or content.clinic.website or ""

@@ -102,6 +102,7 @@ class EngineSite:
     """The built site on loopback, with the error collector in every page."""
 
     def __init__(self, site: Path) -> None:
+        self.site = site
         handler = functools.partial(_Handler, directory=str(site))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

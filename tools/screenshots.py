@@ -12,6 +12,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,16 +28,26 @@ PHONE_PAGES = {"home": "", "about": "about/", "visit": "visit/"}
 OUT = ROOT / "screenshots"
 
 
-def phone_screenshots() -> None:
-    """Whole-page screenshots of the pages patients use most, at 390 px wide, and their heights."""
-    from playwright.sync_api import sync_playwright
-
+@contextmanager
+def built_site() -> Iterator[engines.EngineSite]:
+    """The project built into a temporary folder and served for the engines, until the block ends."""
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         built = build_site(ROOT, site)
         if built.returncode:
             sys.exit(built.stderr)
         server = engines.EngineSite(site)
+        try:
+            yield server
+        finally:
+            server.close()
+
+
+def phone_screenshots() -> None:
+    """Whole-page screenshots of the pages patients use most, at 390 px wide, and their heights."""
+    from playwright.sync_api import sync_playwright
+
+    with built_site() as server:
         out = OUT / "phone"
         shutil.rmtree(out, ignore_errors=True)
         out.mkdir(parents=True)
@@ -53,7 +65,6 @@ def phone_screenshots() -> None:
                     print(f"{name:<6} {full:>6} px high, {screens}: screenshots/phone/{name}.png")
             finally:
                 browser.close()
-        server.close()
 
 
 def main() -> None:
@@ -62,12 +73,7 @@ def main() -> None:
     if "--phone" in sys.argv[1:]:
         phone_screenshots()
         return
-    with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder) / "site"
-        built = build_site(ROOT, site)
-        if built.returncode:
-            sys.exit(built.stderr)
-        server = engines.EngineSite(site)
+    with built_site() as server:
         shutil.rmtree(OUT, ignore_errors=True)
         with sync_playwright() as playwright:
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -77,7 +83,7 @@ def main() -> None:
                     engine = engines.start(name, chromium)
                     try:
                         (OUT / name).mkdir(parents=True)
-                        for path in site_pages(site):
+                        for path in site_pages(server.site):
                             engine.open(server.frame(path, *PHONE))
                             engine.wait_for(
                                 "return document.getElementById('screen').contentDocument.readyState"
@@ -94,7 +100,6 @@ def main() -> None:
                     print(f"{name:<9} {count} pages in {time.monotonic() - started:.0f} s: {OUT / name}")
             finally:
                 chromium.close()
-        server.close()
 
 
 if __name__ == "__main__":
