@@ -107,3 +107,16 @@ def script_text(data: dict[str, Any]) -> str:
     """JSON for inside <script type="application/ld+json">: valid JSON in which no character can end the
     script element or start markup, whatever an editor typed (markup.json_for_script)."""
     return markup.json_for_script(data)
+
+
+def for_page(content: Content, src_uri: str, meta: dict[str, Any], url: str | None) -> str:
+    """The JSON-LD script text of a page, from its source path and front matter. A condition's page names
+    the condition as the data has it (its front matter holds the name escaped for the theme)."""
+    cid = pages.condition_id(src_uri)
+    if cid is not None and cid in content.conditions:
+        condition_entry = content.conditions[cid]
+        title, description = condition_entry.name, condition_entry.summary
+    else:
+        title = meta.get("title") or content.clinic.site_name
+        description = meta.get("description") or ""
+    return script_text(web_page(content, src_uri, title=title, description=description, url=url))
