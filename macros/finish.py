@@ -15,10 +15,13 @@ import minify_html
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ico"})
 # Minified as a conforming document (minify-html's defaults keep the doctype, quote what must be quoted and
 # keep the spaces between attributes); the <html lang> and <head> tags and closing tags kept too, so the
-# HTML checker and every browser read the page as before.
+# HTML checker and every browser read the page as before. It drops attributes that say the default, such as
+# a button's type="submit": scripts find elements by class or data attribute, never by such a value
+# (tests/test_publishing.py runs the self-check on the published pages).
 _MINIFY = {
     "keep_html_and_head_opening_tags": True,
     "keep_closing_tags": True,
+    "keep_input_type_text_attr": True,
     "minify_css": True,
     "minify_js": False,  # the theme's scripts are minified already; JSON-LD must stay exactly as written
 }

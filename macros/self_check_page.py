@@ -72,8 +72,8 @@ def self_check_form(content: Content) -> str:
     )
     # Hidden until the script runs: without JavaScript the button could do nothing useful.
     parts.append(
-        '<p class="sc-submit"><button type="submit" class="md-button md-button--primary" hidden>'
-        f"{html(content.site_texts.self_check.submit)}</button></p>"
+        '<p class="sc-submit"><button type="submit" class="md-button md-button--primary" '
+        f'data-action="submit" hidden>{html(content.site_texts.self_check.submit)}</button></p>'
     )
     parts.append("</form>")
     return "\n".join(parts)

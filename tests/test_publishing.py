@@ -17,8 +17,9 @@ import yaml
 from macros import finish, publish
 from macros.load import load_content
 from macros.validate import EXIT_MISTAKES, EXIT_OK
+from support.site import served
 
-from .conftest import ROOT, copy_seed_project, visible_text
+from .conftest import ROOT, copy_seed_project, site_pages, visible_text
 
 EPOCH = "1763683200"  # 2025-11-21 00:00:00 UTC
 
@@ -158,3 +159,29 @@ def test_the_pages_workflow_deploys_only_after_every_step_passed() -> None:
     assert deploy["needs"] == "test-and-build"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_the_published_minified_pages_run_without_errors_and_the_self_check_works(
+    two_builds: tuple[Path, Path], browser
+) -> None:
+    """The tests' own builds are not minified; this one is what `make build` publishes."""
+    site = two_builds[0]
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        with served(site) as url:
+            for path in site_pages(site):
+                page.goto(f"{url}/{path}")
+                page.wait_for_load_state("load")
+            assert errors == []
+            page.goto(f"{url}/self-check/")
+            page.wait_for_function("window.selfCheck !== undefined")
+            for box in page.locator("fieldset[data-question]:visible").all():
+                box.locator('label:has(input[value="no"])').click()
+            page.get_by_role("button", name="See my result").click()
+            assert page.locator("#self-check-result").get_attribute("data-tier") == "suitable"
+            assert errors == []
+    finally:
+        context.close()

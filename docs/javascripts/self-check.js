@@ -125,7 +125,7 @@
     window.selfCheck = { evaluate: engine.evaluate };
 
     form.classList.add("sc-enhanced");
-    form.querySelector('button[type="submit"]').hidden = false;
+    form.querySelector("[data-action=submit]").hidden = false;
 
     function fieldset(id) {
       return form.querySelector('fieldset[data-question="' + id + '"]');
