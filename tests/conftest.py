@@ -34,6 +34,15 @@ PROJECT = Path(os.environ.get("MASSAGE_SITE_PROJECT") or ROOT).resolve()
 DATA = PROJECT / "data"
 
 
+def answer_no_to_every_question(page) -> str | None:
+    """On an open self-check: click "no" on every question shown (follow-ups stay hidden), ask for the
+    result as a patient would, and return its tier."""
+    for box in page.locator("fieldset[data-question]:visible").all():
+        box.locator('label:has(input[value="no"])').click()
+    page.get_by_role("button", name="See my result").click()
+    return page.locator("#self-check-result").get_attribute("data-tier")
+
+
 def self_check_with_one_yes(browser, site: Path, question_id: str) -> tuple[str, str | None, str]:
     """Open a built site's self-check, answer "no" everywhere and "yes" to one question, as a patient
     would by clicking; return that question's text, the result's tier and the result's text."""
