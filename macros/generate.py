@@ -161,13 +161,12 @@ def generated_config(
 # --- Writing --------------------------------------------------------------------------------------------
 
 
-def _write(path: Path, data: bytes) -> bool:
-    """Write `data` unless the file holds it already; True when it was written."""
+def _write(path: Path, data: bytes) -> None:
+    """Write `data` unless the file holds it already, so a preview rebuilds only for a real change."""
     if path.is_file() and path.read_bytes() == data:
-        return False
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return True
 
 
 def generate(project: Path, content: Content, mistakes: list[str] | None = None) -> Path:
