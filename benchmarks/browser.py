@@ -86,15 +86,36 @@ def chromium() -> Iterator[object]:
 def first_visit(browser, base_url: str, site: Path, page_path: str) -> FirstVisit:
     """Open the page in a fresh profile (empty cache) and wait until the network is idle; every file it
     fetched counts, with its size raw and as a gzip-serving host sends it."""
-    visit = FirstVisit(page_path)
+    requested: list[str] = []
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    try:
+        context.on("request", lambda request: requested.append(request.url))  # its workers' too
+        context.new_page().goto(f"{base_url}/{page_path}", wait_until="networkidle")
+    finally:
+        context.close()
+    return _visit(page_path, requested, base_url, site)
+
+
+def first_search(browser, base_url: str, site: Path, query: str = "back") -> FirstVisit:
+    """What a first search adds to a first visit: the home page opened as in first_visit, then the search
+    opened from its button and `query` typed until a result shows; only the files fetched from then on."""
     requested: list[str] = []
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        page.on("request", lambda request: requested.append(request.url))
-        page.goto(f"{base_url}/{page_path}", wait_until="networkidle")
+        page.goto(f"{base_url}/", wait_until="networkidle")
+        context.on("request", lambda request: requested.append(request.url))
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").type(query)
+        page.locator(".md-search-result__list a.md-search-result__link").first.wait_for(state="visible")
+        page.wait_for_load_state("networkidle")
     finally:
         context.close()
+    return _visit("(search)", requested, base_url, site)
+
+
+def _visit(page_path: str, requested: list[str], base_url: str, site: Path) -> FirstVisit:
+    visit = FirstVisit(page_path)
     for url in dict.fromkeys(requested):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme in ("data", "blob"):

@@ -1,0 +1,90 @@
+"""Search that loads when a patient opens it, not on every page.
+
+Material starts its search as every page loads: it fetches the search worker (12 KiB gzip, with lunr) and
+the search index (17 KiB, growing with the site) before anyone has typed a word. That is over a third of a
+first visit, on a phone, for a search most patients never use. The generate step writes two files over
+the theme's own (a file in `overrides/` with a theme file's path replaces it):
+
+- the theme's script with two changes (`PATCHES`): the index is fetched when the search opens (Material's
+  own behaviour for a site opened from disk), and the highlighting of the searched words on a page
+  reached from a result (`?h=` in its address) asks for the index only on such a page;
+- a small worker at the worker's address that fetches the theme's worker (kept under `ENGINE_NAME`) with
+  the first message it gets, which is the index.
+
+Each change names the exact text it replaces; a Material release without that text stops the build with
+a message rather than shipping a search that loads eagerly or not at all. `tests/test_lazy_search.py`
+shows in Chromium that a page loads neither file, that search then finds and highlights as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+JAVASCRIPTS = "assets/javascripts"
+ENGINE_NAME = "search-engine.min.js"  # the theme's own worker, under workers/
+
+
+class ThemeChanged(RuntimeError):
+    """The installed Material's script no longer holds the text a patch replaces."""
+
+
+# (what the theme's minified script says, what it says instead, why). Names are the minifier's.
+PATCHES: tuple[tuple[str, str, str], ...] = (
+    (
+        'L($(location.protocol!=="file:"),Je("search"))',
+        'Je("search")',
+        "fetch the search index when the search opens, as Material does for a site opened from disk",
+    ),
+    (
+        'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
+        'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
+        "highlight searched words: ask for the index only on a page whose address holds ?h=",
+    ),
+)
+
+WORKER = """\
+// Material's search worker, fetched with the first message (the search index, sent when a patient opens
+// the search) instead of on every page. Written by the generate step (macros/lazy_search.py).
+addEventListener("message", function first(event) {
+  removeEventListener("message", first);
+  importScripts("%s");
+  dispatchEvent(new MessageEvent("message", { data: event.data }));
+});
+"""
+
+
+def material_javascripts() -> Path:
+    import material  # the theme's package; imported here so the content core does not need it
+
+    return Path(material.__file__).parent / "templates" / JAVASCRIPTS
+
+
+def _one(folder: Path, pattern: str) -> Path:
+    found = sorted(folder.glob(pattern))
+    if len(found) != 1:
+        raise ThemeChanged(f"expected one {pattern} in Material's {folder.name}/, found {len(found)}")
+    return found[0]
+
+
+def patched(script: str) -> str:
+    """The theme's script with every patch applied; ThemeChanged when one does not apply exactly once."""
+    for before, after, why in PATCHES:
+        if script.count(before) != 1:
+            raise ThemeChanged(
+                f"Material's script has changed: cannot {why} (macros/lazy_search.py expects {before!r} "
+                "once). Update PATCHES for this Material version, or pin the version in requirements.lock."
+            )
+        script = script.replace(before, after)
+    return script
+
+
+def theme_files(javascripts: Path | None = None) -> dict[str, bytes]:
+    """The files to write into the generated overrides/, by their path there."""
+    javascripts = javascripts or material_javascripts()
+    bundle = _one(javascripts, "bundle.*.min.js")
+    worker = _one(javascripts / "workers", "search.*.min.js")
+    return {
+        f"{JAVASCRIPTS}/{bundle.name}": patched(bundle.read_text(encoding="utf-8")).encode(),
+        f"{JAVASCRIPTS}/workers/{worker.name}": (WORKER % ENGINE_NAME).encode(),
+        f"{JAVASCRIPTS}/workers/{ENGINE_NAME}": worker.read_bytes(),
+    }

@@ -1,0 +1,90 @@
+"""The search loads when a patient opens it (macros/lazy_search.py): a first visit fetches neither the
+search index nor the search worker, and search then finds and highlights as Material's always did."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import lazy_search
+
+INDEX = "/search/search_index.json"
+ENGINE = f"/workers/{lazy_search.ENGINE_NAME}"
+
+
+def _recording(context) -> list[str]:
+    """The address of every request the pages and their workers make, as they make them."""
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    return requested
+
+
+def _settled(page) -> None:
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("path", ["/", "/conditions/radiculitis/", "/self-check/"])
+def test_a_page_opened_fetches_neither_the_search_index_nor_its_worker(browser, seed_site_url, path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        fetched = _recording(context)
+        page = context.new_page()
+        page.goto(f"{seed_site_url}{path}")
+        _settled(page)
+        page.mouse.wheel(0, 600)  # reading: scrolling does not start the search
+        _settled(page)
+        assert any("/assets/javascripts/bundle." in url for url in fetched), fetched  # the theme runs
+        assert not [url for url in fetched if INDEX in url or ENGINE in url]
+    finally:
+        context.close()
+
+
+def test_opening_the_search_fetches_the_index_and_finds_what_is_typed(browser, seed_site_url) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        fetched = _recording(context)
+        page = context.new_page()
+        page.goto(f"{seed_site_url}/")
+        _settled(page)
+        assert not [url for url in fetched if INDEX in url or ENGINE in url]
+        page.locator("label.md-header__button[for=__search]").click()
+        box = page.locator("input.md-search__input")
+        box.wait_for(state="visible")
+        box.type("sciatica")
+        first = page.locator(".md-search-result__list a.md-search-result__link").first
+        first.wait_for(state="visible")
+        assert "/conditions/radiculitis/" in first.get_attribute("href")
+        assert [url for url in fetched if INDEX in url] and [url for url in fetched if ENGINE in url]
+    finally:
+        context.close()
+
+
+def test_a_result_opened_highlights_the_searched_words_on_its_page(browser, seed_site_url) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{seed_site_url}/")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").type("sciatica")
+        first = page.locator(".md-search-result__list a.md-search-result__link").first
+        first.wait_for(state="visible")
+        first.click()
+        page.wait_for_url("**/conditions/radiculitis/?h=sciatica*")
+        mark = page.locator("article mark").first
+        mark.wait_for(state="attached")
+        assert mark.text_content().casefold() == "sciatica"
+    finally:
+        context.close()
+
+
+def test_each_patch_applies_to_the_installed_theme_exactly_once() -> None:
+    files = lazy_search.theme_files()
+    (bundle,) = [data.decode() for path, data in files.items() if "/bundle." in path]
+    for before, after, _ in lazy_search.PATCHES:
+        assert before not in bundle and after in bundle
+    worker = next(data.decode() for path, data in files.items() if path.endswith(lazy_search.ENGINE_NAME))
+    assert "lunr" in worker  # the theme's own worker, kept under the name the small worker imports
+
+
+def test_a_theme_release_without_the_patched_text_stops_the_build_with_a_message() -> None:
+    with pytest.raises(lazy_search.ThemeChanged, match="Material's script has changed: cannot fetch the"):
+        lazy_search.patched("console.log('another release')")
