@@ -10,7 +10,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from macros import glossary_focus, load_site_content, preview, search_terms
+from macros import glossary_focus, load_site_content, preview, search_terms, template_cache
+
+
+def on_env(env, config, files):
+    # The theme's templates compiled once for every build, not again for each.
+    return template_cache.with_bytecode_cache(env)
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -1,18 +1,23 @@
-"""`massage-site-serve [--port PORT]` (`make serve PORT=8001`): the live preview of `mkdocs serve` on
-127.0.0.1, with a busy port or a bad port number said in one line instead of a traceback.
+"""`massage-site-serve [--port PORT]` (`make serve PORT=8001`): the live preview on 127.0.0.1, with a busy
+port or a bad port number said in one line instead of a traceback.
 
-It runs the generate step first, then again each time a file in data/, docs/ or overrides/ (or hooks.py)
-is saved; MkDocs sees the generated files change and rebuilds. While the data has a mistake, the pages
-stay as they were and show the mistake over them (the generate step writes it into the config)."""
+It is `mkdocs serve` with the generate step inside its rebuild: MkDocs' live-reload server watches data/,
+docs/, overrides/, hooks.py, mkdocs.yml and macros/ (polling every POLL_SECONDS), and each change runs the
+generate step, then MkDocs' build of the generated folder into a temporary folder it serves; the open page
+reloads. While the data has a mistake, the pages stay as they were and show the mistake over them (the
+generate step writes it into the config)."""
 
 from __future__ import annotations
 
 import argparse
 import errno
+import logging
+import shutil
 import socket
 import sys
-import threading
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import generate
 from .content import Content
@@ -20,19 +25,8 @@ from .load import ContentError, load_content
 from .publish import EXIT_ENVIRONMENT, EnvironmentFault, checked_source_date_epoch, describe_os_error
 
 HOST = "127.0.0.1"
-WATCHED = ("data", "docs", "overrides", "hooks.py", "mkdocs.yml")
-POLL_SECONDS = 0.2
-
-
-def _stamp(project: Path) -> tuple:
-    """The names, sizes and times of every watched file: a change to any of them changes this."""
-    files = []
-    for name in WATCHED:
-        path = project / name
-        for file in [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()):
-            stat = file.stat()
-            files.append((str(file), stat.st_mtime_ns, stat.st_size))
-    return tuple(files)
+WATCHED = ("data", "docs", "overrides", "hooks.py", "mkdocs.yml", "macros")
+POLL_SECONDS = 0.1  # MkDocs' own serve polls every 0.5 s
 
 
 def regenerate(project: Path, last: Content | None) -> Content | None:
@@ -49,14 +43,58 @@ def regenerate(project: Path, last: Content | None) -> Content | None:
     return content
 
 
-def watch(project: Path, content: Content, stop: threading.Event) -> None:
-    """Regenerate each time a watched file changes, until `stop` is set."""
-    stamp = _stamp(project)
-    while not stop.wait(POLL_SECONDS):
-        now = _stamp(project)
-        if now != stamp:
-            stamp = now
+def serve(project: Path, port: int, content: Content) -> None:
+    """mkdocs serve (mkdocs/commands/serve.py) with the generate step before each rebuild."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer, _serve_url
+
+    site_dir = tempfile.mkdtemp(prefix="massage-site-preview-")
+    config_file = str(project / generate.OUT / generate.CONFIG)
+    config = load_config(config_file, site_dir=site_dir, dev_addr=f"{HOST}:{port}")
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = _serve_url(HOST, port, mount_path)
+
+    def builder(config=None) -> None:
+        nonlocal content
+        if config is None:  # a change: generate again, then read the generated config again
             content = regenerate(project, content) or content
+            config = load_config(config_file, site_dir=site_dir, dev_addr=f"{HOST}:{port}")
+        config.site_url = serve_url
+        build(config, serve_url=serve_url)
+
+    server = LiveReloadServer(
+        builder=builder,
+        host=HOST,
+        port=port,
+        root=site_dir,
+        mount_path=mount_path,
+        polling_interval=POLL_SECONDS,
+    )
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if page.is_file() else None
+
+    server.error_handler = error_page
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        builder(config)
+        for name in WATCHED:
+            if (project / name).exists():
+                server.watch(str(project / name))
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        for path in config.watch:
+            server.watch(path)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            print("INFO    -  Shutting down...", file=sys.stderr)
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def port_number(value: str) -> int:
@@ -97,21 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     content = regenerate(project, None)
     if content is None:
         return 1  # the data has mistakes, listed above: there is no correct version to show yet
-    stop = threading.Event()
-    threading.Thread(target=watch, args=(project, content, stop), daemon=True).start()
-    from mkdocs.__main__ import cli
-
-    config = str(project / generate.OUT / generate.CONFIG)
+    mkdocs_log = logging.getLogger("mkdocs")  # MkDocs' lines, as `mkdocs serve` prints them
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+    mkdocs_log.propagate = False
     try:
-        cli(["serve", "-f", config, "--dev-addr", f"{HOST}:{args.port}"], prog_name="mkdocs")
+        serve(project, args.port, content)
     except OSError as error:  # the port was taken between the check and the server's start
         if error.errno == errno.EADDRINUSE:
             print(port_problem(args.port) or describe_os_error(error), file=sys.stderr)
         else:
             print(describe_os_error(error), file=sys.stderr)
         return EXIT_ENVIRONMENT
-    finally:
-        stop.set()
     return 0
 
 
