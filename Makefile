@@ -11,9 +11,9 @@ PORT ?= 8000
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:$(PORT) (PORT=8001 for another), reloading on every edit
 	$(BIN)/massage-site-serve --port '$(PORT)'
 
-test: $(STAMP)  ## Run every test (installs Chromium, WebKit, Firefox and the HTML checker first when missing)
+test: $(STAMP)  ## Run every test, one process per core (installs Chromium, WebKit, Firefox and the HTML checker first when missing)
 	tools/ensure-browsers
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: field: message
 	$(BIN)/massage-site-validate

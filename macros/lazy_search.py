@@ -6,8 +6,9 @@ first visit, on a phone, for a search most patients never use. The generate step
 the theme's own (a file in `overrides/` with a theme file's path replaces it):
 
 - the theme's script with two changes (`PATCHES`): the index is fetched when the search opens (Material's
-  own behaviour for a site opened from disk), and the highlighting of the searched words on a page
-  reached from a result (`?h=` in its address) asks for the index only on such a page;
+  own behaviour for a site opened from disk) or when a patient types into the box (a browser may type into
+  a box without telling the page it has the focus, as a headless one does); and the highlighting of the
+  searched words on a page reached from a result (`?h=` in its address) asks for the index only there;
 - a small worker at the worker's address that fetches the theme's worker (kept under `ENGINE_NAME`) with
   the first message it gets, which is the index.
 
@@ -32,8 +33,9 @@ class ThemeChanged(RuntimeError):
 PATCHES: tuple[tuple[str, str, str], ...] = (
     (
         'L($(location.protocol!=="file:"),Je("search"))',
-        'Je("search")',
-        "fetch the search index when the search opens, as Material does for a site opened from disk",
+        'L(Je("search"),h(document.forms.namedItem("search"),"input").pipe(m(()=>!0)))',
+        "fetch the search index when the search opens (as Material does for a site opened from disk) or "
+        "when something is typed into its box, whichever comes first",
     ),
     (
         'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',

@@ -76,6 +76,18 @@ def figures():
     return record
 
 
+def pytest_sessionfinish(session) -> None:
+    # A pytest-xdist worker (make test runs one per core) hands its figures to the main process.
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["figures"] = _FIGURES
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    for heading, lines in getattr(node, "workeroutput", {}).get("figures", {}).items():
+        _FIGURES.setdefault(heading, []).extend(lines)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     for heading, lines in _FIGURES.items():
         terminalreporter.section(heading, sep="-")
@@ -97,8 +109,10 @@ def seed_content() -> Content:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Built from a copy: the generate step writes into the project's build/ folder, and with one test
+    # process per core (pytest-xdist) two processes would write the same files at once.
     site = tmp_path_factory.mktemp("site")
-    result = build_site(PROJECT, site)
+    result = build_site(copy_project(site.parent / f"{site.name}-project", PROJECT), site)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return site
 
