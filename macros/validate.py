@@ -65,7 +65,8 @@ def validate(
         )
         return EXIT_INTERNAL
     entries = sum(len(v) for v in vars(content).values() if isinstance(v, dict))
-    print(f"{data_dir.name}/ is correct: every file checked, {entries} entries.", file=out)
+    # At once, not when the build ends: a log or a terminal behind a pipe shows the check is done.
+    print(f"{data_dir.name}/ is correct: every file checked, {entries} entries.", file=out, flush=True)
     if warnings:
         count = len(warnings)
         print(f"{count} warning{'s' if count != 1 else ''} (they do not stop publishing):", file=out)
