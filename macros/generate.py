@@ -2,8 +2,8 @@
 files into DIR/build/, so MkDocs, ProperDocs or Zensical can build the site from `build/mkdocs.yml`:
 
 - `docs/`: the pages of docs/, each with front matter added from the page registry (macros/pages.py): its
-  review date (the sitemap's <lastmod>, overrides/sitemap.xml); and a page for each condition
-  (conditions/<id>.md), with its title, description and search weight;
+  review date (the sitemap's <lastmod>, overrides/sitemap.xml), and its structured data (JSON-LD) at the
+  end; and a page for each condition (conditions/<id>.md), with its title, description and search weight;
 - `docs/stylesheets/site.css`: the site's stylesheet with the clinic's colours at its end;
 - `includes/abbreviations.md`: the glossary, as Markdown abbreviations every page gets (pymdownx.snippets);
 - `mkdocs.yml`: a config that INHERITs the project's mkdocs.yml and adds the clinic's name, logo, colours,
@@ -23,10 +23,11 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 
-from . import branding, go_live, lazy_search, markup, pages, remember, render, review_dates
+from . import branding, go_live, lazy_search, markup, pages, remember, render, review_dates, structured_data
 from .content import Content
 from .load import ContentError, load_content
 
@@ -68,16 +69,18 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
     return yaml.safe_load(match.group(1) or "") or {}, source[match.end() :]
 
 
-def page_source(content: Content, src_uri: str, meta: dict[str, Any], body: str) -> str:
-    """A page's Markdown with its front matter: what it had, and the review date the page registry gives it
-    (the sitemap's <lastmod>). The structured data is added while the page is built (on_post_page_macros
-    in macros/__init__.py): as YAML it would cost a builder's pure-Python YAML reader seconds per page on
-    a big site."""
+def page_source(content: Content, src_uri: str, meta: dict[str, Any], body: str, site_url: str | None) -> str:
+    """A page's Markdown: its front matter (what it had, and the review date the page registry gives it,
+    the sitemap's <lastmod>), its body, and its structured data (JSON-LD) at the end. The structured data
+    is in the body, not the front matter: a builder reads front matter with a pure-Python YAML reader,
+    which took minutes over it with a hundred times the data; in the body it costs nothing to read."""
     meta = {**meta, "last_reviewed": pages.last_reviewed(content, src_uri).isoformat()}
-    return markup.front_matter(meta) + body
+    url = urljoin(site_url.rstrip("/") + "/", pages.page_url(src_uri)) if site_url else None
+    data = structured_data.for_page(content, src_uri, meta, url)
+    return f"{markup.front_matter(meta)}{body.rstrip()}\n\n{markup.json_ld(data)}\n"
 
 
-def condition_source(content: Content, condition_id: str) -> str:
+def condition_source(content: Content, condition_id: str, site_url: str | None) -> str:
     """A condition's page: its title and description (escaped for the theme) and the macro that writes it."""
     condition = content.conditions[condition_id]
     summary = " ".join(condition.summary.split())
@@ -87,7 +90,7 @@ def condition_source(content: Content, condition_id: str) -> str:
         "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
     }
     body = f"\n{markup.macro_call('condition_page', condition_id)}\n"
-    return page_source(content, pages.condition_page_path(condition_id), meta, body)
+    return page_source(content, pages.condition_page_path(condition_id), meta, body, site_url)
 
 
 # --- Config -----------------------------------------------------------------------------------------------
@@ -177,17 +180,18 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
     out = project / OUT
     base = read_config(project)
     files: dict[str, bytes] = {}
+    site_url = base.get("site_url") or content.clinic.website  # as generated_config gives MkDocs
     if not mistakes or not (out / "docs").is_dir():
         docs = project / (base.get("docs_dir") or "docs")
         for file in sorted(p for p in docs.rglob("*") if p.is_file()):
             rel = file.relative_to(docs).as_posix()
             if file.suffix == ".md":
                 meta, body = split_front_matter(file.read_text(encoding="utf-8"))
-                files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
+                files[f"docs/{rel}"] = page_source(content, rel, meta, body, site_url).encode()
             else:
                 files[f"docs/{rel}"] = file.read_bytes()
         for path in pages.condition_pages(content):  # the page registry's condition pages
-            files[f"docs/{path}"] = condition_source(content, pages.condition_id(path)).encode()
+            files[f"docs/{path}"] = condition_source(content, pages.condition_id(path), site_url).encode()
         css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
         files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
         files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()

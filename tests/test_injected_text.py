@@ -7,6 +7,7 @@ and checks, in Chromium, that the second holds on its own: each text is shown ex
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -79,7 +80,12 @@ def _open(page, url: str) -> list[str]:
 
 def _nothing_ran(page) -> None:
     assert page.evaluate("window.__injected") is None
-    assert page.locator("article script, article img[src='x'], article b[onmouseover]").count() == 0
+    # The page's one script element in the article is its structured data, and it is only data.
+    assert page.locator("article script:not([type='application/ld+json']), article img[src='x'], "
+                        "article b[onmouseover]").count() == 0  # fmt: skip
+    structured = page.locator("article script[type='application/ld+json']")
+    assert structured.count() == 1
+    assert json.loads(structured.text_content())["@type"] == "MedicalWebPage"
 
 
 def test_a_condition_page_shows_markup_and_template_code_as_typed(page, injected_site: str) -> None:
@@ -92,6 +98,8 @@ def test_a_condition_page_shows_markup_and_template_code_as_typed(page, injected
     assert "IF-RAN" in article and "49" not in article.replace(NAME, "")
     assert page.title().startswith(NAME)
     assert page.locator('meta[name="description"]').get_attribute("content") == SUMMARY
+    structured = json.loads(page.locator("article script[type='application/ld+json']").text_content())
+    assert structured["about"]["name"] == NAME  # template code in the JSON-LD too: as typed, never run
     page.locator(".care-card summary").click()  # the "Get help now" box on every condition page
     assert SYMPTOM in page.locator(".care-card").inner_text()
 
