@@ -3,6 +3,9 @@ search index nor the search worker, and search then finds and highlights as Mate
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from macros import lazy_search
@@ -11,41 +14,38 @@ INDEX = "/search/search_index.json"
 ENGINE = f"/workers/{lazy_search.ENGINE_NAME}"
 
 
-def _recording(context) -> list[str]:
-    """The address of every request the pages and their workers make, as they make them."""
+@contextmanager
+def phone_page(browser, url: str) -> Iterator[tuple[object, list[str]]]:
+    """A phone-sized page opened at `url` until the network is idle, and the address of every request it
+    and its workers make, as they make them."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
-    return requested
-
-
-def _settled(page) -> None:
-    page.wait_for_load_state("networkidle")
-
-
-@pytest.mark.parametrize("path", ["/", "/conditions/radiculitis/", "/self-check/"])
-def test_a_page_opened_fetches_neither_the_search_index_nor_its_worker(browser, seed_site_url, path) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
-        fetched = _recording(context)
         page = context.new_page()
-        page.goto(f"{seed_site_url}{path}")
-        _settled(page)
-        page.mouse.wheel(0, 600)  # reading: scrolling does not start the search
-        _settled(page)
-        assert any("/assets/javascripts/bundle." in url for url in fetched), fetched  # the theme runs
-        assert not [url for url in fetched if INDEX in url or ENGINE in url]
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        yield page, requested
     finally:
         context.close()
 
 
+def _search_files(requested: list[str]) -> list[str]:
+    return [url for url in requested if INDEX in url or ENGINE in url]
+
+
+@pytest.mark.parametrize("path", ["/", "/conditions/radiculitis/", "/self-check/"])
+def test_a_page_opened_fetches_neither_the_search_index_nor_its_worker(browser, seed_site_url, path) -> None:
+    with phone_page(browser, f"{seed_site_url}{path}") as (page, requested):
+        page.mouse.wheel(0, 600)  # reading: scrolling does not start the search
+        page.wait_for_load_state("networkidle")
+        assert any("/assets/javascripts/bundle." in url for url in requested), requested  # the theme runs
+        assert _search_files(requested) == []
+
+
 def test_opening_the_search_fetches_the_index_and_finds_what_is_typed(browser, seed_site_url) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        fetched = _recording(context)
-        page = context.new_page()
-        page.goto(f"{seed_site_url}/")
-        _settled(page)
-        assert not [url for url in fetched if INDEX in url or ENGINE in url]
+    with phone_page(browser, f"{seed_site_url}/") as (page, requested):
+        assert _search_files(requested) == []
         page.locator("label.md-header__button[for=__search]").click()
         box = page.locator("input.md-search__input")
         box.wait_for(state="visible")
@@ -53,9 +53,8 @@ def test_opening_the_search_fetches_the_index_and_finds_what_is_typed(browser, s
         first = page.locator(".md-search-result__list a.md-search-result__link").first
         first.wait_for(state="visible")
         assert "/conditions/radiculitis/" in first.get_attribute("href")
-        assert [url for url in fetched if INDEX in url] and [url for url in fetched if ENGINE in url]
-    finally:
-        context.close()
+        fetched = _search_files(requested)
+        assert any(INDEX in url for url in fetched) and any(ENGINE in url for url in fetched)
 
 
 def test_a_result_opened_highlights_the_searched_words_on_its_page(browser, seed_site_url) -> None:
