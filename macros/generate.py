@@ -2,8 +2,10 @@
 files into DIR/build/, so MkDocs, ProperDocs or Zensical can build the site from `build/mkdocs.yml`:
 
 - `docs/`: the pages of docs/, each with front matter added from the page registry (macros/pages.py): its
-  review date (the sitemap's <lastmod>, overrides/sitemap.xml), and its structured data (JSON-LD) at the
-  end; and a page for each condition (conditions/<id>.md), with its title, description and search weight;
+  review date (the sitemap's <lastmod>, overrides/sitemap.xml); and a page for each condition
+  (conditions/<id>.md), with its title, description and search weight;
+- `overrides/structured-data/<page address>/index.html`: each page's structured data (JSON-LD), which the
+  theme puts in the page's head;
 - `docs/stylesheets/site.css`: the site's stylesheet with the clinic's colours at its end;
 - `includes/abbreviations.md`: the glossary, as Markdown abbreviations every page gets (pymdownx.snippets);
 - `mkdocs.yml`: a config that INHERITs the project's mkdocs.yml and adds the clinic's name, logo, colours,
@@ -43,6 +45,7 @@ NAV_CONDITIONS_FLAT = 30
 # word that names a section from losing to a condition page that only shares a common word with it.
 CONDITION_PAGE_SEARCH_BOOST = 0.5
 ABBREVIATIONS = "includes/abbreviations.md"
+STRUCTURED_DATA = "overrides/structured-data"  # one file per page; overrides/main.html includes it
 SITE_CSS = "stylesheets/site.css"
 COPIED = ("overrides", "hooks.py")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
@@ -69,28 +72,29 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
     return yaml.safe_load(match.group(1) or "") or {}, source[match.end() :]
 
 
-def page_source(content: Content, src_uri: str, meta: dict[str, Any], body: str, site_url: str | None) -> str:
-    """A page's Markdown: its front matter (what it had, and the review date the page registry gives it,
-    the sitemap's <lastmod>), its body, and its structured data (JSON-LD) at the end. The structured data
-    is in the body, not the front matter: a builder reads front matter with a pure-Python YAML reader,
-    which took minutes over it with a hundred times the data; in the body it costs nothing to read."""
+def page_source(content: Content, src_uri: str, meta: dict[str, Any], body: str) -> str:
+    """A page's Markdown with its front matter: what it had, and the review date the page registry gives it
+    (the sitemap's <lastmod>)."""
     meta = {**meta, "last_reviewed": pages.last_reviewed(content, src_uri).isoformat()}
+    return markup.front_matter(meta) + body
+
+
+def structured_data_file(content: Content, src_uri: str, meta: dict[str, Any], site_url: str | None) -> str:
+    """A page's structured data (JSON-LD), for the theme to include in the page's head (overrides/main.html).
+    It is a file of its own: in the front matter, a builder's pure-Python YAML reader took minutes over it
+    with a hundred times the data; in the page's body, Material's instant navigation runs it as a script."""
     url = urljoin(site_url.rstrip("/") + "/", pages.page_url(src_uri)) if site_url else None
-    data = structured_data.for_page(content, src_uri, meta, url)
-    return f"{markup.front_matter(meta)}{body.rstrip()}\n\n{markup.json_ld(data)}\n"
+    return markup.json_ld(structured_data.for_page(content, src_uri, meta, url))
 
 
-def condition_source(content: Content, condition_id: str, site_url: str | None) -> str:
-    """A condition's page: its title and description (escaped for the theme) and the macro that writes it."""
+def condition_meta(content: Content, condition_id: str) -> dict[str, Any]:
+    """A condition page's front matter: its title and description (escaped for the theme), search weight."""
     condition = content.conditions[condition_id]
-    summary = " ".join(condition.summary.split())
-    meta = {
+    return {
         "title": markup.theme_text(condition.name),
-        "description": markup.theme_text(summary),
+        "description": markup.theme_text(" ".join(condition.summary.split())),
         "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
     }
-    body = f"\n{markup.macro_call('condition_page', condition_id)}\n"
-    return page_source(content, pages.condition_page_path(condition_id), meta, body, site_url)
 
 
 # --- Config -----------------------------------------------------------------------------------------------
@@ -183,15 +187,20 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
     site_url = base.get("site_url") or content.clinic.website  # as generated_config gives MkDocs
     if not mistakes or not (out / "docs").is_dir():
         docs = project / (base.get("docs_dir") or "docs")
+        sources: dict[str, tuple[dict[str, Any], str]] = {}  # page -> (front matter, body)
         for file in sorted(p for p in docs.rglob("*") if p.is_file()):
             rel = file.relative_to(docs).as_posix()
             if file.suffix == ".md":
-                meta, body = split_front_matter(file.read_text(encoding="utf-8"))
-                files[f"docs/{rel}"] = page_source(content, rel, meta, body, site_url).encode()
+                sources[rel] = split_front_matter(file.read_text(encoding="utf-8"))
             else:
                 files[f"docs/{rel}"] = file.read_bytes()
         for path in pages.condition_pages(content):  # the page registry's condition pages
-            files[f"docs/{path}"] = condition_source(content, pages.condition_id(path), site_url).encode()
+            macro = markup.macro_call("condition_page", pages.condition_id(path))
+            sources[path] = condition_meta(content, pages.condition_id(path)), f"\n{macro}\n"
+        for rel, (meta, body) in sources.items():
+            files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
+            data = structured_data_file(content, rel, meta, site_url)
+            files[f"{STRUCTURED_DATA}/{pages.page_url(rel)}index.html"] = data.encode()  # by its address
         css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
         files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
         files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()

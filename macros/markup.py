@@ -231,9 +231,9 @@ _TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
 
 
 def json_ld(data: Any) -> str:
-    """A JSON-LD script element for a page's Markdown source: JSON as json_for_script writes it, and no
-    `{{`, `{%` or `{#` the macros plugin would run as template code (JSON's own braces are never followed by
-    those, so only a brace typed in a value becomes \\u007b)."""
+    """A JSON-LD script element for a file the theme includes as a template: JSON as json_for_script writes
+    it, and no `{{`, `{%` or `{#` that Jinja would run as template code (JSON's own braces are never followed
+    by those, so only a brace typed in a value becomes \\u007b)."""
     encoded = _TEMPLATE_OPENERS.sub(lambda _: "\\u007b", json_for_script(data))
     return f'<script type="application/ld+json">{encoded}</script>'
 

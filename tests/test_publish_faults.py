@@ -368,9 +368,12 @@ def test_a_preview_port_that_is_not_a_number_is_one_line(tmp_path: Path) -> None
 def test_ctrl_c_during_a_build_is_one_line_and_leaves_a_whole_site(two_versions, tmp_path: Path) -> None:
     _, old, _ = two_versions
     work, site = _fresh_site(two_versions, tmp_path)
+    # Ctrl+C as a terminal delivers it: a test run started in the background (a CI runner, `cmd &`)
+    # passes its processes SIGINT ignored, and the build would never see it.
+    terminal_ctrl_c = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
     process = subprocess.Popen(
         _build_command(work, site), cwd=work, env=_env(), start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=terminal_ctrl_c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert process.stdout is not None
     process.stdout.readline()  # "data/ is correct": MkDocs starts now
