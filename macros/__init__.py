@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import render
+from . import render, structured_data
 from .load import Content, ContentError, load_content
 from .page_macros import PAGE_MACROS, bound
 
@@ -67,3 +67,12 @@ def page_source_path(page) -> str:
     """The page's source under docs/ ('visit.md'): MkDocs names it page.file.src_uri, Zensical page.path."""
     file = getattr(page, "file", None)
     return file.src_uri if file is not None else Path(page.path).as_posix().removeprefix("docs/")
+
+
+def on_post_page_macros(env) -> None:
+    """mkdocs-macros calls this after a page's macros ran: the page's structured data (JSON-LD) for the
+    template (overrides/main.html), from the page registry."""
+    page = env.page
+    page.meta["structured_data"] = structured_data.for_page(
+        load_site_content(env.conf), page_source_path(page), page.meta, getattr(page, "canonical_url", None)
+    )

@@ -4,8 +4,6 @@ files into DIR/build/, so MkDocs, ProperDocs or Zensical can build the site from
 - `docs/`: the pages of docs/, each with front matter added from the page registry (macros/pages.py): its
   review date (the sitemap's <lastmod>, overrides/sitemap.xml); and a page for each condition
   (conditions/<id>.md), with its title, description and search weight;
-- `overrides/structured-data/<page address>/index.html`: each page's structured data (JSON-LD), which the
-  theme puts in the page's head;
 - `docs/stylesheets/site.css`: the site's stylesheet with the clinic's colours at its end;
 - `includes/abbreviations.md`: the glossary, as Markdown abbreviations every page gets (pymdownx.snippets);
 - `mkdocs.yml`: a config that INHERITs the project's mkdocs.yml and adds the clinic's name, logo, colours,
@@ -25,11 +23,10 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import yaml
 
-from . import branding, go_live, lazy_search, markup, pages, remember, render, review_dates, structured_data
+from . import branding, go_live, lazy_search, markup, pages, remember, render, review_dates
 from .content import Content
 from .load import ContentError, load_content
 
@@ -45,7 +42,6 @@ NAV_CONDITIONS_FLAT = 30
 # word that names a section from losing to a condition page that only shares a common word with it.
 CONDITION_PAGE_SEARCH_BOOST = 0.5
 ABBREVIATIONS = "includes/abbreviations.md"
-STRUCTURED_DATA = "overrides/structured-data"  # one file per page; overrides/main.html includes it
 SITE_CSS = "stylesheets/site.css"
 COPIED = ("overrides", "hooks.py")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
@@ -74,27 +70,24 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
 
 def page_source(content: Content, src_uri: str, meta: dict[str, Any], body: str) -> str:
     """A page's Markdown with its front matter: what it had, and the review date the page registry gives it
-    (the sitemap's <lastmod>)."""
+    (the sitemap's <lastmod>). The structured data is added while the page is built (on_post_page_macros
+    in macros/__init__.py): as YAML it would cost a builder's pure-Python YAML reader seconds per page on
+    a big site."""
     meta = {**meta, "last_reviewed": pages.last_reviewed(content, src_uri).isoformat()}
     return markup.front_matter(meta) + body
 
 
-def structured_data_file(content: Content, src_uri: str, meta: dict[str, Any], site_url: str | None) -> str:
-    """A page's structured data (JSON-LD), for the theme to include in the page's head (overrides/main.html).
-    It is a file of its own: in the front matter, a builder's pure-Python YAML reader took minutes over it
-    with a hundred times the data; in the page's body, Material's instant navigation runs it as a script."""
-    url = urljoin(site_url.rstrip("/") + "/", pages.page_url(src_uri)) if site_url else None
-    return markup.json_ld(structured_data.for_page(content, src_uri, meta, url))
-
-
-def condition_meta(content: Content, condition_id: str) -> dict[str, Any]:
-    """A condition page's front matter: its title and description (escaped for the theme), search weight."""
+def condition_source(content: Content, condition_id: str) -> str:
+    """A condition's page: its title and description (escaped for the theme) and the macro that writes it."""
     condition = content.conditions[condition_id]
-    return {
+    summary = " ".join(condition.summary.split())
+    meta = {
         "title": markup.theme_text(condition.name),
-        "description": markup.theme_text(" ".join(condition.summary.split())),
+        "description": markup.theme_text(summary),
         "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
     }
+    body = f"\n{markup.macro_call('condition_page', condition_id)}\n"
+    return page_source(content, pages.condition_page_path(condition_id), meta, body)
 
 
 # --- Config -----------------------------------------------------------------------------------------------
@@ -184,23 +177,17 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
     out = project / OUT
     base = read_config(project)
     files: dict[str, bytes] = {}
-    site_url = base.get("site_url") or content.clinic.website  # as generated_config gives MkDocs
     if not mistakes or not (out / "docs").is_dir():
         docs = project / (base.get("docs_dir") or "docs")
-        sources: dict[str, tuple[dict[str, Any], str]] = {}  # page -> (front matter, body)
         for file in sorted(p for p in docs.rglob("*") if p.is_file()):
             rel = file.relative_to(docs).as_posix()
             if file.suffix == ".md":
-                sources[rel] = split_front_matter(file.read_text(encoding="utf-8"))
+                meta, body = split_front_matter(file.read_text(encoding="utf-8"))
+                files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
             else:
                 files[f"docs/{rel}"] = file.read_bytes()
         for path in pages.condition_pages(content):  # the page registry's condition pages
-            macro = markup.macro_call("condition_page", pages.condition_id(path))
-            sources[path] = condition_meta(content, pages.condition_id(path)), f"\n{macro}\n"
-        for rel, (meta, body) in sources.items():
-            files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
-            data = structured_data_file(content, rel, meta, site_url)
-            files[f"{STRUCTURED_DATA}/{pages.page_url(rel)}index.html"] = data.encode()  # by its address
+            files[f"docs/{path}"] = condition_source(content, pages.condition_id(path)).encode()
         css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
         files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
         files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()

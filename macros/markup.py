@@ -227,17 +227,6 @@ def json_for_script(data: Any, **dumps: Any) -> str:
     return encoded
 
 
-_TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
-
-
-def json_ld(data: Any) -> str:
-    """A JSON-LD script element for a file the theme includes as a template: JSON as json_for_script writes
-    it, and no `{{`, `{%` or `{#` that Jinja would run as template code (JSON's own braces are never followed
-    by those, so only a brace typed in a value becomes \\u007b)."""
-    encoded = _TEMPLATE_OPENERS.sub(lambda _: "\\u007b", json_for_script(data))
-    return f'<script type="application/ld+json">{encoded}</script>'
-
-
 def json_attr(data: Any, **dumps: Any) -> str:
     """JSON for a double-quoted HTML attribute value (read back with JSON.parse)."""
     return _html.escape(json_for_script(data, **dumps), quote=True)

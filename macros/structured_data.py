@@ -109,9 +109,9 @@ def script_text(data: dict[str, Any]) -> str:
     return markup.json_for_script(data)
 
 
-def for_page(content: Content, src_uri: str, meta: dict[str, Any], url: str | None) -> dict[str, Any]:
-    """The JSON-LD of a page, from its source path and front matter. A condition's page names the condition
-    as the data has it (its front matter holds the name escaped for the theme)."""
+def for_page(content: Content, src_uri: str, meta: dict[str, Any], url: str | None) -> str:
+    """The JSON-LD script text of a page, from its source path and front matter. A condition's page names
+    the condition as the data has it (its front matter holds the name escaped for the theme)."""
     cid = pages.condition_id(src_uri)
     if cid is not None and cid in content.conditions:
         condition_entry = content.conditions[cid]
@@ -119,4 +119,4 @@ def for_page(content: Content, src_uri: str, meta: dict[str, Any], url: str | No
     else:
         title = meta.get("title") or content.clinic.site_name
         description = meta.get("description") or ""
-    return web_page(content, src_uri, title=title, description=description, url=url)
+    return script_text(web_page(content, src_uri, title=title, description=description, url=url))

@@ -107,11 +107,3 @@ def test_json_for_a_script_never_ends_it_and_reads_back_the_same(value: str) -> 
 
 def test_text_for_the_theme_holds_no_markup_or_template_braces() -> None:
     assert markup.theme_text('A "b" <c> {{ d }}') == "A &quot;b&quot; &lt;c&gt; &#123;&#123; d &#125;&#125;"
-
-
-@pytest.mark.parametrize("typed", ["{{ 7 * 7 }}", "{% include 'x' %}", "{# note", "{{{", "</script>{{"])
-def test_json_ld_in_a_page_source_holds_no_template_code_and_reads_back_as_typed(typed: str) -> None:
-    element = markup.json_ld({"name": typed, "about": [{"name": typed}]})
-    inner = element.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
-    assert not any(opener in inner for opener in ("{{", "{%", "{#", "</"))
-    assert json.loads(inner) == {"name": typed, "about": [{"name": typed}]}
