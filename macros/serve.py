@@ -77,6 +77,7 @@ def serve(project: Path, port: int, content: Content) -> None:
         return page.read_bytes() if page.is_file() else None
 
     server.error_handler = error_page
+    server.build_delay = POLL_SECONDS / 5  # a save is one write: wait for quiet this long, not 0.1 s
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         builder(config)
