@@ -47,13 +47,13 @@ def serve(project: Path, port: int, content: Content) -> None:
     """mkdocs serve (mkdocs/commands/serve.py) with the generate step before each rebuild."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer, _serve_url
+    from mkdocs.livereload import LiveReloadServer
 
     site_dir = tempfile.mkdtemp(prefix="massage-site-preview-")
     config_file = str(project / generate.OUT / generate.CONFIG)
     config = load_config(config_file, site_dir=site_dir, dev_addr=f"{HOST}:{port}")
     mount_path = urlsplit(config.site_url or "/").path
-    serve_url = _serve_url(HOST, port, mount_path)
+    serve_url = f"http://{HOST}:{port}{mount_path}"
 
     def builder(config=None) -> None:
         nonlocal content
