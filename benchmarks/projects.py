@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from macros import lazy_search
+from macros import theme_patches
 from support.site import MKDOCS, ROOT, copy_project
 
 # Site-wide lists: the red flags are the "Get help now" box on every page (a bigger clinic does not have
@@ -276,7 +276,7 @@ def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
     for ours in ("hooks", "watch"):
         plain.pop(ours, None)
     shutil.copytree(generated / "overrides", target / "overrides")
-    for theme_file in lazy_search.theme_files():  # the theme's own search, loaded with every page
+    for theme_file in theme_patches.theme_files():  # the theme's own search, loaded with every page
         (target / "overrides" / theme_file).unlink()
     write_config(target / "mkdocs.yml", plain)
     return target

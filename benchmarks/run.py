@@ -555,7 +555,7 @@ def write_report(
         "file it and its workers fetched, with its size on disk and as a gzip-serving host sends it (level "
         f"{static_server.GZIP_LEVEL}). KiB, gzip (raw in brackets). *Theme* is the files Material ships; "
         "the HTML page and everything else is ours. The search loads when a patient opens it "
-        "(`macros/lazy_search.py`), not with the page: *With a first search* adds what opening the search and "
+        "(`macros/theme_patches.py`), not with the page: *With a first search* adds what opening the search and "
         "typing a word fetches (measured once, from the home page; the same files on every page). *Plain "
         "Material* is the same page of section 1's plain Material site (the theme's search as it ships, "
         "fetching its worker and index with every page; pages not minified).\n"

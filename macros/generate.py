@@ -9,7 +9,7 @@ files into DIR/build/, so MkDocs, ProperDocs or Zensical can build the site from
 - `mkdocs.yml`: a config that INHERITs the project's mkdocs.yml and adds the clinic's name, logo, colours,
   footer line, site address, the navigation with the condition pages, and the texts the templates show;
 - `overrides/` and `hooks.py`, copied, so the folder builds on its own; and in `overrides/`, the theme's
-  search made to load when a patient opens it (macros/lazy_search.py).
+  search made to load when a patient opens it (macros/theme_patches.py).
 
 `make build`, `make serve` and the tests run it before MkDocs. Only files whose content changed are
 written, so a preview rebuilds only for a real change. With `mistakes` (the preview, while the data has
@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from . import branding, go_live, lazy_search, markup, pages, remember, render, review_dates
+from . import branding, go_live, markup, pages, remember, render, review_dates, theme_patches
 from .content import Content
 from .load import ContentError, load_content
 
@@ -195,7 +195,7 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
             source = project / name
             for file in [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file()):
                 files[file.relative_to(project).as_posix()] = file.read_bytes()
-        for rel, data in lazy_search.theme_files().items():  # the theme's search, loaded on first use
+        for rel, data in theme_patches.theme_files().items():  # the theme's search, loaded on first use
             files[f"overrides/{rel}"] = data
         # Files no longer generated (a condition removed) go.
         for old in sorted(out.rglob("*")) if out.is_dir() else []:

@@ -1,17 +1,21 @@
-"""The search loads when a patient opens it (macros/lazy_search.py): a first visit fetches neither the
-search index nor the search worker, and search then finds and highlights as Material's always did."""
+"""The theme's script as the generate step changes it (macros/theme_patches.py): a first visit fetches
+neither the search index nor the search worker, search then finds and highlights as Material's always did,
+and no browser, however old, is sent to another host by it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 
-from macros import lazy_search
+from macros import theme_patches
+from macros.generate import read_config
+from support.site import ROOT
 
 INDEX = "/search/search_index.json"
-ENGINE = f"/workers/{lazy_search.ENGINE_NAME}"
+ENGINE = f"/workers/{theme_patches.ENGINE_NAME}"
 
 
 @contextmanager
@@ -76,14 +80,41 @@ def test_a_result_opened_highlights_the_searched_words_on_its_page(browser, seed
 
 
 def test_each_patch_applies_to_the_installed_theme_exactly_once() -> None:
-    files = lazy_search.theme_files()
+    files = theme_patches.theme_files()
     (bundle,) = [data.decode() for path, data in files.items() if "/bundle." in path]
-    for before, after, _ in lazy_search.PATCHES:
+    for before, after, _ in theme_patches.PATCHES:
         assert before not in bundle and after in bundle
-    worker = next(data.decode() for path, data in files.items() if path.endswith(lazy_search.ENGINE_NAME))
+    worker = next(data.decode() for path, data in files.items() if path.endswith(theme_patches.ENGINE_NAME))
     assert "lunr" in worker  # the theme's own worker, kept under the name the small worker imports
 
 
 def test_a_theme_release_without_the_patched_text_stops_the_build_with_a_message() -> None:
-    with pytest.raises(lazy_search.ThemeChanged, match="Material's script has changed: cannot fetch the"):
-        lazy_search.patched("console.log('another release')")
+    with pytest.raises(theme_patches.ThemeChanged, match="Material's script has changed: cannot fetch the"):
+        theme_patches.patched("console.log('another release')")
+
+
+def test_the_changed_script_names_no_other_host_it_could_fetch_from() -> None:
+    (bundle,) = [data.decode() for path, data in theme_patches.theme_files().items() if "/bundle." in path]
+    hosts = set(re.findall(r"https?://([A-Za-z0-9.-]+)", bundle))
+    assert hosts <= set(theme_patches.ALLOWED_HOSTS), hosts - set(theme_patches.ALLOWED_HOSTS)
+    # api.github.com is asked only for the repository named by repo_url, which this site leaves out.
+    assert "repo_url" not in read_config(ROOT)
+
+
+def test_a_browser_without_resize_observer_asks_no_other_host(browser, seed_site_url) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.add_init_script("delete window.ResizeObserver;")  # as on iOS 12 and other old browsers
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{seed_site_url}/conditions/radiculitis/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("typeof ResizeObserver") == "undefined"
+        assert "Radiculitis" in page.locator("article h1").inner_text()
+    finally:
+        context.close()
+    assert [url for url in requested if not url.startswith(seed_site_url)] == []
+    assert errors == []

@@ -1,20 +1,25 @@
-"""Search that loads when a patient opens it, not on every page.
+"""The theme's script, changed so search loads when a patient opens it and nothing goes to another host.
 
 Material starts its search as every page loads: it fetches the search worker (12 KiB gzip, with lunr) and
 the search index (17 KiB, growing with the site) before anyone has typed a word. That is over a third of a
-first visit, on a phone, for a search most patients never use. The generate step writes two files over
-the theme's own (a file in `overrides/` with a theme file's path replaces it):
+first visit, on a phone, for a search most patients never use. And on a browser without ResizeObserver
+(an iPad on iOS 12, say) the script fetches a polyfill from unpkg.com, telling a third party of the visit.
+The generate step writes two files over the theme's own (a file in `overrides/` with a theme file's path
+replaces it):
 
-- the theme's script with two changes (`PATCHES`): the index is fetched when the search opens (Material's
+- the theme's script with the changes in `PATCHES`: the index is fetched when the search opens (Material's
   own behaviour for a site opened from disk) or when a patient types into the box (a browser may type into
-  a box without telling the page it has the focus, as a headless one does); and the highlighting of the
-  searched words on a page reached from a result (`?h=` in its address) asks for the index only there;
+  a box without telling the page it has the focus, as a headless one does); the highlighting of the
+  searched words on a page reached from a result (`?h=` in its address) asks for the index only there; and
+  the script fetches nothing from unpkg.com (an old browser shows the pages without the theme's
+  size-dependent touches; diagrams, which the data cannot hold, would not be drawn);
 - a small worker at the worker's address that fetches the theme's worker (kept under `ENGINE_NAME`) with
   the first message it gets, which is the index.
 
 Each change names the exact text it replaces; a Material release without that text stops the build with
-a message rather than shipping a search that loads eagerly or not at all. `tests/test_lazy_search.py`
-shows in Chromium that a page loads neither file, that search then finds and highlights as before.
+a message rather than shipping a search that loads eagerly, or not at all, or a request to another host.
+`tests/test_theme_patches.py` shows in Chromium that a page loads neither search file, that search then
+finds and highlights as before, and that the script names no other host it could fetch from.
 """
 
 from __future__ import annotations
@@ -42,11 +47,24 @@ PATCHES: tuple[tuple[str, str, str], ...] = (
         'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
         "highlight searched words: ask for the index only on a page whose address holds ?h=",
     ),
+    (
+        '_t("https://unpkg.com/resize-observer-polyfill")',
+        "tt",
+        "stop a browser without ResizeObserver fetching a polyfill from unpkg.com (another host)",
+    ),
+    (
+        '_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")',
+        "tt",
+        "stop the script fetching the diagram library from unpkg.com (another host)",
+    ),
 )
+# What the changed script may still name on another host: each only with a setting this site leaves out
+# (the repository's address in mkdocs.yml, repo_url) or a link it never fetches.
+ALLOWED_HOSTS = ("api.github.com", "clipboardjs.com")
 
 WORKER = """\
 // Material's search worker, fetched with the first message (the search index, sent when a patient opens
-// the search) instead of on every page. Written by the generate step (macros/lazy_search.py).
+// the search) instead of on every page. Written by the generate step (macros/theme_patches.py).
 addEventListener("message", function first(event) {
   removeEventListener("message", first);
   importScripts("%s");
@@ -73,7 +91,7 @@ def patched(script: str) -> str:
     for before, after, why in PATCHES:
         if script.count(before) != 1:
             raise ThemeChanged(
-                f"Material's script has changed: cannot {why} (macros/lazy_search.py expects {before!r} "
+                f"Material's script has changed: cannot {why} (macros/theme_patches.py expects {before!r} "
                 "once). Update PATCHES for this Material version, or pin the version in requirements.lock."
             )
         script = script.replace(before, after)
