@@ -3,15 +3,16 @@
 Material starts its search as every page loads: it fetches the search worker (12 KiB gzip, with lunr) and
 the search index (17 KiB, growing with the site) before anyone has typed a word. That is over a third of a
 first visit, on a phone, for a search most patients never use. And on a browser without ResizeObserver
-(an iPad on iOS 12, say) the script fetches a polyfill from unpkg.com, telling a third party of the visit.
+(an iPad on iOS 12, say) the script fetches a polyfill from a public CDN, telling a third party of the visit.
 The generate step writes two files over the theme's own (a file in `overrides/` with a theme file's path
 replaces it):
 
-- the theme's script with the changes in `PATCHES`: the index is fetched when the search opens (Material's
-  own behaviour for a site opened from disk) or when a patient types into the box (a browser may type into
-  a box without telling the page it has the focus, as a headless one does); the highlighting of the
+- the theme's script with the changes in `PATCHES` and `SCRIPT_FROM_ANOTHER_HOST`: the index is fetched
+  when the search opens (Material's own behaviour for a site opened from disk) or when a patient types
+  into the box (a browser may type into a box without telling the page it has the focus, as a headless one
+  does); the highlighting of the
   searched words on a page reached from a result (`?h=` in its address) asks for the index only there; and
-  the script fetches nothing from unpkg.com (an old browser shows the pages without the theme's
+  the script loads no script from another host (an old browser shows the pages without the theme's
   size-dependent touches; diagrams, which the data cannot hold, would not be drawn);
 - a small worker at the worker's address that fetches the theme's worker (kept under `ENGINE_NAME`) with
   the first message it gets, which is the index.
@@ -24,6 +25,7 @@ finds and highlights as before, and that the script names no other host it could
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 JAVASCRIPTS = "assets/javascripts"
@@ -47,17 +49,12 @@ PATCHES: tuple[tuple[str, str, str], ...] = (
         'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
         "highlight searched words: ask for the index only on a page whose address holds ?h=",
     ),
-    (
-        '_t("https://unpkg.com/resize-observer-polyfill")',
-        "tt",
-        "stop a browser without ResizeObserver fetching a polyfill from unpkg.com (another host)",
-    ),
-    (
-        '_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")',
-        "tt",
-        "stop the script fetching the diagram library from unpkg.com (another host)",
-    ),
 )
+# Material's script loads a script from another address with `_t("https://…")`: a ResizeObserver polyfill
+# for old browsers, a diagram library. Every such call becomes `tt`, Material's own "nothing": an old browser
+# shows the pages without the theme's size-dependent touches, and diagrams (the data cannot hold one) are
+# not drawn. One rule, not a patch per address, so a release that adds another address is covered too.
+SCRIPT_FROM_ANOTHER_HOST = re.compile(r'_t\("https?://[^"]*"\)')
 # What the changed script may still name on another host: each only with a setting this site leaves out
 # (the repository's address in mkdocs.yml, repo_url) or a link it never fetches.
 ALLOWED_HOSTS = ("api.github.com", "clipboardjs.com")
@@ -95,6 +92,12 @@ def patched(script: str) -> str:
                 "once). Update PATCHES for this Material version, or pin the version in requirements.lock."
             )
         script = script.replace(before, after)
+    script, loads = SCRIPT_FROM_ANOTHER_HOST.subn("tt", script)
+    if not loads:
+        raise ThemeChanged(
+            'Material\'s script has changed: macros/theme_patches.py finds no `_t("https://…")` that '
+            "loads a script from another host. Update SCRIPT_FROM_ANOTHER_HOST for this Material version."
+        )
     return script
 
 

@@ -118,3 +118,10 @@ def test_a_browser_without_resize_observer_asks_no_other_host(browser, seed_site
         context.close()
     assert [url for url in requested if not url.startswith(seed_site_url)] == []
     assert errors == []
+
+
+def test_a_theme_release_whose_script_loader_is_renamed_stops_the_build_with_a_message() -> None:
+    (bundle,) = [p for p in theme_patches.material_javascripts().glob("bundle.*.min.js")]
+    renamed = bundle.read_text(encoding="utf-8").replace('_t("https://', 'loadScript("https://')
+    with pytest.raises(theme_patches.ThemeChanged, match="no `_t"):
+        theme_patches.patched(renamed)
