@@ -17,6 +17,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://[^\s<>\"]+$"
 PHONE_PATTERN = r"^\+?[0-9 ()-]{3,20}$"
 EMERGENCY_PATTERN = r"^[0-9]{2,4}$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 LOGO_PATTERN = r"^docs/[A-Za-z0-9_./-]+\.(svg|png|jpg|jpeg|webp)$"
 # What an editor should write instead, for each pattern above (the validator's messages use these).
@@ -25,6 +26,7 @@ PATTERN_HINTS = {
     URL_PATTERN: "write the full web address, starting with https://",
     PHONE_PATTERN: "write digits, spaces, brackets or hyphens, with + in front for a country code",
     EMERGENCY_PATTERN: "write the emergency number's 2 to 4 digits only, for example '112' or '999'",
+    COUNTRY_PATTERN: "write the country's two-letter code in capitals, for example GB for the United Kingdom",
     COLOUR_PATTERN: 'write a colour as # and six hex digits in quotes, for example "#1f5f8b"',
     LOGO_PATTERN: "write the path of a .svg, .png, .jpg or .webp file in docs/, like docs/assets/logo.svg",
 }
@@ -69,6 +71,11 @@ GlossaryWord = Annotated[
 ]
 Kind = Literal["avoid", "doctor-first", "local"]
 Tier = Literal["emergency", "urgent"]
+SelfCheckTierId = Literal["emergency", "urgent", "avoid", "doctor-first", "suitable"]
+# What "Yes, but a doctor has checked it and it has not changed" may give: never urgent or emergency.
+KnownTier = Literal["avoid", "doctor-first", "suitable"]
+# Answer values every question has, which an editor's own answers cannot use ("yes" may be one of them).
+RESERVED_ANSWERS = ("no", "unsure", "known")
 
 
 class Record(BaseModel):
@@ -124,6 +131,14 @@ class Reviewer(Record):
     )
 
 
+class HelpLine(Record):
+    name: ShortText = Field(description="Who answers, as patients know them.", examples=["Samaritans"])
+    number: Annotated[str, StringConstraints(pattern=PHONE_PATTERN), AfterValidator(phone_number)] = Field(
+        description="The number to call, in quotes.", examples=["116 123"]
+    )
+    when: ShortText = Field(description="When it is open and what it costs.", examples=["free, day or night"])
+
+
 class Clinic(Reviewed):
     name: ShortText = Field(description="The clinic's name.", examples=["Example Clinic"])
     site_name: ShortText = Field(description="Shown in the header and in every page title.")
@@ -141,9 +156,16 @@ class Clinic(Reviewed):
         description="Web address where patients book, shown as 'Book a massage' on every page.",
         examples=["https://clinic.example/book"],
     )
+    country_code: Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)] = Field(
+        description="The country the clinic is in, as its two-letter ISO 3166 code in capitals, for example "
+        "GB for the United Kingdom. The emergency and help-line numbers must be that country's; the "
+        "self-check says which country they are for.",
+        examples=["GB", "IE", "DE", "RU"],
+    )
     emergency_number: Annotated[str, StringConstraints(pattern=EMERGENCY_PATTERN)] = Field(
-        description="The emergency number patients must call for the red-flag symptoms. Put it in quotes.",
-        examples=["112", "999", "911"],
+        description="The emergency number patients must call for the red-flag symptoms, in the clinic's "
+        "country (999 in the UK). Put it in quotes.",
+        examples=["999", "112", "911"],
     )
     non_emergency_advice: Text = Field(description="Where to get advice when it is not an emergency.")
     non_emergency_name: ShortText = Field(
@@ -155,6 +177,11 @@ class Clinic(Reviewed):
         description="The help line's short number, in quotes.", examples=["111"]
     )
     opening_hours: ShortText = Field(examples=["Monday to Friday, 9am to 6pm"])
+    crisis_lines: list[HelpLine] = Field(
+        min_length=1,
+        description="Lines a patient who feels low or in crisis can call, free, in the clinic's country. The "
+        "self-check shows them to anyone who says they feel low, whatever their result.",
+    )
     logo: Annotated[str, StringConstraints(pattern=LOGO_PATTERN)] = Field(
         description="The clinic's logo, shown in the header and as the browser tab icon: a picture file in "
         "the docs/assets folder, written from the project folder.",
@@ -224,6 +251,24 @@ class RiskFactor(Entry):
     summary: Text
 
 
+class AnswerOption(Record):
+    """An answer offered instead of a plain "Yes", for a question with more than one kind of yes."""
+
+    value: Id = Field(description="Stable id of the answer, used by combinations and worked cases.")
+    label: ShortText = Field(description="The answer as the patient reads it beside its button.")
+    tier: SelfCheckTierId = Field(description="The result this answer gives on its own.")
+
+
+Advice = Annotated[
+    Text | None,
+    Field(
+        description="What to do when this answer decides the result, in particular: whom to ask and how "
+        "soon (for example 'Ask your midwife or GP'). Shown under the result's headline. May use the "
+        "placeholders listed at the top of self_check.yml."
+    ),
+]
+
+
 class Contraindication(Entry):
     name: ShortText = Field(examples=["Fever"])
     search_terms: SearchTerms = []
@@ -244,6 +289,12 @@ class Contraindication(Entry):
         description="Id of the warning sign in red_flags.yml whose question already covers this entry, so "
         "the self-check does not ask the same thing twice. Use it instead of question.",
     )
+    answers: list[AnswerOption] = Field(
+        [],
+        description="Answers offered instead of a plain Yes, each with the result it gives (No and Not sure "
+        "are always offered). Leave it out for Yes / No / Not sure.",
+    )
+    advice: Advice = None
     rationale: Text | None = Field(
         None, description="For reviewers: why the question is worded this way and why this kind was chosen."
     )
@@ -262,6 +313,22 @@ class RedFlag(Entry):
         description="Id of another question this one follows. It is asked only when that question is "
         "answered 'yes' or 'not sure', right after it; a 'no' there skips it.",
     )
+    screen: bool = Field(
+        False,
+        description="true for an emergency that only looks like back pain (a stroke, a burst artery): it "
+        "is asked of everyone in part 1, the emergency screen, before the questions about the back.",
+    )
+    known: KnownTier | None = Field(
+        None,
+        description="For a sign that can be long-standing: what the answer 'Yes, but a doctor has checked it "
+        "and it has not changed' gives (at most doctor-first). Leave it out and that answer is not offered.",
+    )
+    without_back_pain: SelfCheckTierId | None = Field(
+        None,
+        description="For a sign that is a warning only together with back pain: the result a 'yes' gives "
+        "when the patient has no back pain (milder than tier).",
+    )
+    advice: Advice = None
     rationale: Text | None = Field(
         None, description="For reviewers: why the question is worded this way and why this tier was chosen."
     )
@@ -310,7 +377,6 @@ class Visit(Reviewed):
 
 # --- The self-check ("Is back massage right for me now?") --------------------------------------------
 
-SelfCheckTierId = Literal["emergency", "urgent", "avoid", "doctor-first", "suitable"]
 UnsureTier = Literal["emergency", "urgent", "avoid", "doctor-first"]
 Contact = Literal["emergency", "non-emergency", "doctor", "clinic", "booking"]
 PageRef = Annotated[
@@ -354,6 +420,45 @@ class Concern(Record):
     id: Id
     label: ShortText = Field(description="What bothers the patient, in their words.")
     conditions: list[Id] = Field(min_length=1, description="Ids from conditions.yml.")
+    crisis_lines: bool = Field(
+        False,
+        description="true for a concern such as feeling low: ticking it shows the crisis lines from "
+        "clinic.yml beside any result.",
+    )
+
+
+class BackgroundQuestion(Record):
+    """A question that sets the scene for the warning signs, such as whether there is back pain at all."""
+
+    id: Id
+    question: Text = Field(description="The question, ending with a question mark.")
+    plain: ShortText = Field(description="What the answer means, in the patient's words, for the reasons.")
+    answers: list[AnswerOption] = Field(
+        min_length=1, description="The answers besides No and Not sure, each with the result it gives."
+    )
+    no_label: ShortText | None = Field(None, description="The words of the No answer, if not just 'No'.")
+    unsure: UnsureTier = Field(description="The result of 'not sure' or no answer.")
+    advice: Advice = None
+    rationale: Text = Field(description="For reviewers: why it is asked and why these results.")
+    sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
+
+
+class Combination(Record):
+    """Answers that mean more together than alone, and the result they give together."""
+
+    id: Id
+    when: dict[Id, list[Id]] = Field(
+        min_length=2,
+        description="Each question's id with the answers that must hold together, for example "
+        "fever-with-back-pain: [yes]. Not sure or no answer to a question here counts as holding.",
+    )
+    tier: SelfCheckTierId = Field(
+        description="The result when all of them hold: more serious than each alone."
+    )
+    plain: ShortText = Field(description="The reason, in the patient's words, shown with the result.")
+    advice: Advice = None
+    rationale: Text = Field(description="For reviewers: why these answers together give this result.")
+    sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
 
 
 class Concerns(Record):
@@ -367,10 +472,21 @@ class Concerns(Record):
 class SelfCheck(Reviewed):
     name: ShortText = Field(description="The check's name, as shown in lists of the site's content.")
     intro: Text
+    screen_heading: ShortText = Field(
+        description="Heading of part 1: emergencies that only look like back pain."
+    )
+    screen_intro: Text
     red_flags_heading: ShortText
     red_flags_intro: Text
     contraindications_heading: ShortText
     contraindications_intro: Text
+    background_questions: list[BackgroundQuestion] = Field(
+        [],
+        description="Asked at the start of part 2, before the warning signs, such as whether there is back pain.",
+    )
+    combinations: list[Combination] = Field(
+        [], description="Answers that together give a more serious result than each alone."
+    )
     if_unsure: IfUnsure = Field(description="What 'not sure' or no answer leads to.")
     worst_answer_rule: Text = Field(description="The rule that the most serious answer decides, in words.")
     tiers: list[SelfCheckTier] = Field(
@@ -382,6 +498,10 @@ class SelfCheck(Reviewed):
     )
     local_in_short: ShortText = Field(description="What 'yes' to a 'local' question means, in a few words.")
     not_a_diagnosis: Text
+    crisis_heading: ShortText = Field(
+        description="Heading of the crisis lines shown to someone who feels low."
+    )
+    crisis_intro: Text = Field(description="Shown above the crisis lines. May use the placeholders.")
     concerns: Concerns = Field(description="The last question: what bothers the patient.")
     follow_up_label: ShortText = Field(
         description="Shown before a follow-up question; {number} is the number of the question it follows."
@@ -419,12 +539,20 @@ class GlossaryTerm(Entry):
 # --- The self-check's hazard log (in the style of DCB0129) -------------------------------------------
 
 Severity = Literal["minor", "significant", "considerable", "major", "catastrophic"]
+Likelihood = Literal["very-low", "low", "medium", "high", "very-high"]
 
 
 class WorkedCase(Record):
     name: ShortText = Field(description="What the example shows.")
     answered_yes: list[Id] = Field([], description="Question ids answered 'yes'.")
     answered_not_sure: list[Id] = Field([], description="Question ids answered 'not sure'.")
+    answered_known: list[Id] = Field(
+        [], description="Question ids answered 'Yes, but a doctor has checked it and it has not changed'."
+    )
+    answers: dict[Id, Id] = Field(
+        {}, description="Other answers, as question id: answer value (for questions with their own answers)."
+    )
+    concerns: list[Id] = Field([], description="Ids of the 'what bothers you' options ticked.")
     not_answered: list[Id] = Field([], description="Question ids left without an answer.")
     rest: Literal["answered-no", "not-answered"] = Field(
         "answered-no", description="How every other question is answered."
@@ -432,8 +560,10 @@ class WorkedCase(Record):
     expect_tier: SelfCheckTierId = Field(description="The tier these answers must give.")
     expect_local_caution: bool = Field(False, description="true if the result must show the local caution.")
     expect_reasons: list[Id] | None = Field(
-        None, description="If given, exactly the question ids the result must name as its reasons."
+        None,
+        description="If given, exactly the question (or combination) ids the result must name as its reasons.",
     )
+    expect_crisis_lines: bool = Field(False, description="true if the result must show the crisis lines.")
 
 
 class Hazard(Record):
@@ -449,7 +579,14 @@ class Hazard(Record):
         description="How bad the harm could be, on the DCB0129 scale: minor, significant, considerable, "
         "major, catastrophic."
     )
+    likelihood: Likelihood = Field(
+        description="How likely the harm is without the mitigation, on the DCB0129 scale: very-low, low, "
+        "medium, high, very-high."
+    )
     mitigation: Text = Field(description="What the self-check does so that it does not happen.")
+    residual_likelihood: Likelihood = Field(
+        description="How likely the harm still is with the mitigation in place (never more than likelihood)."
+    )
     sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
     worked_cases: list[WorkedCase] = Field(
         min_length=1,

@@ -42,11 +42,12 @@ def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def list_words(content: Content, items: list[str]) -> str:
-    """'a', 'a or b', 'a, b or c' (items are markup already)."""
+def list_words(content: Content, items: list[str], last: str = "or") -> str:
+    """'a', 'a or b', 'a, b or c' (items are markup already); last="and" joins with 'and'."""
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {text(content.site_texts.or_)} " + items[-1]
+    joiner = content.site_texts.and_ if last == "and" else content.site_texts.or_
+    return ", ".join(items[:-1]) + f" {text(joiner)} " + items[-1]
 
 
 def also_called(content: Content, names: list[str]) -> str:

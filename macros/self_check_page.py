@@ -16,12 +16,19 @@ from .render import blocks, list_words
 from .self_check import SUITABLE, Question, answer_labels, fill, questions
 
 
+def answer_choices(q: Question, content: Content) -> list[tuple[str, str]]:
+    """(value, words) of each answer a question offers, in the order shown: its kinds of yes, no, not
+    sure."""
+    labels = content.site_texts.self_check.answers
+    words = {"yes": labels.yes, "known": labels.known}
+    choices = [(a.value, a.label or words[a.value]) for a in q.answers]
+    return [*choices, ("no", q.no_label or labels.no), ("unsure", labels.unsure)]
+
+
 def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -> str:
-    labels = answer_labels(content)
     radios = "".join(
-        f'<label class="sc-answer"><input type="radio" name="{q.id}" value="{value}"> '
-        f"{html(labels[value])}</label>"
-        for value in ("yes", "no", "unsure")
+        f'<label class="sc-answer"><input type="radio" name="{q.id}" value="{value}"> {html(words)}</label>'
+        for value, words in answer_choices(q, content)
     )
     follow_up = ""
     if q.follow_up_of:
@@ -51,10 +58,13 @@ def self_check_form(content: Content) -> str:
         f'data-rules="{json_attr(self_check.rules(content), sort_keys=True)}">',
     ]
     for part, heading, intro in (
-        ("red_flags", sc.red_flags_heading, sc.red_flags_intro),
-        ("contraindications", sc.contraindications_heading, sc.contraindications_intro),
+        ("screen", sc.screen_heading, sc.screen_intro),
+        ("warning-signs", sc.red_flags_heading, sc.red_flags_intro),
+        ("health", sc.contraindications_heading, sc.contraindications_intro),
     ):
-        parts.append(f'<h2 id="sc-part-{part.replace("_", "-")}">{html(heading)}</h2><p>{html(intro)}</p>')
+        parts.append(
+            f'<h2 id="sc-part-{part}">{html(heading)}</h2><p>{text(fill(intro, content.clinic))}</p>'
+        )
         parts += [_question_fieldset(q, content, numbers) for q in asked if q.part == part]
     options = "".join(
         f'<label class="sc-concern"><input type="checkbox" name="concern" value="{o.id}"> '
@@ -84,24 +94,50 @@ def self_check_rules(content: Content) -> str:
     sc = content.self_check
     words = content.site_texts.self_check
     asked = questions(content)
+    numbers = {q.id: str(q.number) for q in asked}
+    choices = {q.id: dict(answer_choices(q, content)) for q in asked}
 
-    def rule(template: str, numbers: list[str], result: str) -> str:
-        return f"**{filled(template, numbers=list_words(content, numbers))}** {result}"
+    def rule(template: str, found: list[str], result: str) -> str:
+        return f"**{filled(template, numbers=list_words(content, found))}** {result}"
+
+    def in_short(tier_id: str) -> str:
+        return text(fill(self_check.tier(content, tier_id).in_short, content.clinic))
 
     items = [text(sc.worst_answer_rule)]
     for t in sc.tiers:
-        numbers = [str(q.number) for q in asked if q.yes_tier == t.id and not q.local]
-        if numbers and t.id != SUITABLE:
-            items.append(rule(words.rule_yes, numbers, text(fill(t.in_short, content.clinic))))
-    local = [str(q.number) for q in asked if q.local]
+        if t.id == SUITABLE:
+            continue
+        yes = [numbers[q.id] for q in asked if q.tiers.get("yes") == t.id]
+        if yes:
+            items.append(rule(words.rule_yes, yes, in_short(t.id)))
+        known = [numbers[q.id] for q in asked if q.tiers.get("known") == t.id]
+        if known:
+            items.append(rule(words.rule_known, known, in_short(t.id)))
+        for q in asked:
+            for a in q.answers:
+                if a.label and a.tier == t.id:
+                    answer = filled(words.rule_answer, answer=text(a.label), number=numbers[q.id])
+                    items.append(f"**{answer}** {in_short(t.id)}")
+        for c in self_check.combinations(content):
+            if c.tier == t.id:
+                parts = [
+                    filled(
+                        words.rule_answer,
+                        answer=list_words(content, [text(choices[qid].get(v, v)) for v in values]),
+                        number=numbers[qid],
+                    )
+                    for qid, values in c.when.items()
+                ]
+                together = filled(words.rule_together, answers=list_words(content, parts, last="and"))
+                items.append(f"**{together}** {in_short(t.id)}")
+    local = [numbers[q.id] for q in asked if q.local]
     if local:
         items.append(rule(words.rule_yes, local, text(sc.local_in_short)))
     for t in sc.tiers:
-        numbers = [str(q.number) for q in asked if q.unsure_tier == t.id]
-        if numbers:
-            items.append(rule(words.rule_unsure, numbers, text(fill(t.in_short, content.clinic))))
-    suitable = self_check.tier(content, SUITABLE)
-    items.append(f"**{text(words.rule_rest)}** {text(fill(suitable.in_short, content.clinic))}")
+        unsure = [numbers[q.id] for q in asked if q.unsure_tier == t.id]
+        if unsure:
+            items.append(rule(words.rule_unsure, unsure, in_short(t.id)))
+    items.append(f"**{text(words.rule_rest)}** {in_short(SUITABLE)}")
     return "\n".join(f"- {i}" for i in items) + "\n"
 
 
@@ -144,6 +180,10 @@ def self_check_result(content: Content) -> str:
     sc = content.self_check
     words = content.site_texts.self_check
     asked = questions(content)
+    combos = self_check.combinations(content)
+    # (id, advice, the tiers at which that id can be a reason): each advice is rendered in those tiers.
+    advice_for = [(q.id, q.advice, set(q.tiers.values()) - {SUITABLE}) for q in asked if q.advice]
+    advice_for += [(c.id, c.advice, {c.tier}) for c in combos if c.advice]
     out = [
         '<section id="self-check-result" class="sc-result" data-tier="" data-local-caution="false" '
         'tabindex="-1" aria-live="polite" hidden data-search-exclude markdown="1">',
@@ -156,6 +196,12 @@ def self_check_result(content: Content) -> str:
             f'<div class="sc-tier sc-tier--{t.id}" data-tier-text="{t.id}" hidden markdown="1">',
             f'<p class="sc-headline" role="heading" aria-level="2">{html(t.headline)}</p>',
             f'<p markdown="span">{text(fill(t.what_to_do, content.clinic))}</p>',
+            *(
+                f'<p class="sc-advice" data-advice-for="{qid}" hidden markdown="span">'
+                f"{text(fill(advice, content.clinic))}</p>"
+                for qid, advice, tiers in advice_for
+                if t.id in tiers
+            ),
             _contacts(content, t.contacts),
             f'<p markdown="span">{filled(words.read_more, links=links)}</p>' if links else "",
             "</div>",
@@ -170,6 +216,9 @@ def self_check_result(content: Content) -> str:
             f'<li data-reason="{q.id}" hidden markdown="span"><strong data-answer-label></strong> '
             f"{text(q.plain)}{more}</li>"
         )
+    out += [
+        f'<li data-reason="{c.id}" hidden markdown="span">{text(c.plain)}</li>' for c in combos if c.plain
+    ]
     out.append("</ul>")
     out.append(f"<p data-unanswered hidden>{html(words.unanswered_note)}</p>")
     out.append("</div>")
@@ -178,8 +227,13 @@ def self_check_result(content: Content) -> str:
         f'<p class="sc-subhead" role="heading" aria-level="3">{html(words.therapist_heading)}</p>\n'
         f'<p>{html(sc.local_caution)}</p>\n<ul markdown="1">'
     )
-    out += [f'<li data-caution-for="{q.id}" hidden>{html(q.plain)}</li>' for q in asked if q.local]
+    out += [
+        f'<li data-caution-for="{q.id}" hidden>{html(q.plain)}</li>'
+        for q in asked
+        if q.local or "known" in q.tiers
+    ]
     out.append("</ul>\n</div>")
+    out.append(crisis_lines(content))
     out.append('<div class="sc-concerns-result" data-concerns-result hidden markdown="1">')
     out.append(f'<p data-when="suitable">{html(sc.concerns.when_suitable)}</p>')
     out.append(f'<p data-when="later">{html(sc.concerns.when_not_yet)}</p>')
@@ -214,6 +268,22 @@ def self_check_result(content: Content) -> str:
     )
     out.append("</section>")
     return "\n".join(line for line in out if line)
+
+
+def crisis_lines(content: Content) -> str:
+    """The lines to call for someone who feels low, hidden until a concern that asks for them is ticked."""
+    sc = content.self_check
+    clinic = content.clinic
+    lines = "".join(
+        f'<li markdown="span">{text(line.name)}: {phone_link(line.number)} ({text(line.when)})</li>'
+        for line in clinic.crisis_lines
+    )
+    return (
+        '<div class="sc-crisis" data-crisis hidden markdown="1">\n'
+        f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.crisis_heading)}</p>\n'
+        f'<p markdown="span">{text(fill(sc.crisis_intro, clinic))}</p>\n'
+        f'<ul markdown="1">{lines}</ul>\n</div>'
+    )
 
 
 def self_check_safety(content: Content) -> str:

@@ -173,6 +173,10 @@ class ContactTexts(Record):
 
 class AnswerLabels(Record):
     yes: Label
+    known: Label = Field(
+        description="The answer to a warning sign that a doctor already knows about: 'Yes, but a doctor has "
+        "checked it and it has not changed'."
+    )
     no: Label
     unsure: Label
     unanswered: Label
@@ -195,6 +199,9 @@ class SelfCheckTexts(Record):
     usually: Template("massage_types")
     checked_on: Template("date")
     rule_yes: Template("numbers")
+    rule_known: Template("numbers")
+    rule_answer: Template("answer", "number")
+    rule_together: Template("answers")
     rule_unsure: Template("numbers")
     rule_rest: Label
     call: Template("number")
@@ -227,6 +234,9 @@ class SiteTexts(Record):
     massage_is_not_a_cure: Text = Field(description="Shown under the benefits.")
     also_called: Template("names")
     or_: Label = Field(alias="or", description="Joins the last two items of a list: '3, 4 or 5'.")
+    and_: Label = Field(
+        alias="and", description="Joins the last two items of a list of things that hold together."
+    )
     review: ReviewTexts = Field(description="The sources and review line at the foot of each page.")
     care_card: CareCard = Field(description='The "Get help now" box at the top of the pages.')
     kinds: Kinds = Field(description="Heading and intro for each kind of contraindication.")

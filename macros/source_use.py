@@ -13,7 +13,9 @@ from .problems import Problem
 def cited_sources(content: Content) -> set[str]:
     """Every source id that an entry, or a hazard of the self-check's safety log, cites."""
     cited = {source for _, entry in content.reviewed_entries() for source in entry.sources}
-    return cited | {source for hazard in content.hazard_log.hazards for source in hazard.sources}
+    sc = content.self_check
+    parts = [*content.hazard_log.hazards, *sc.background_questions, *sc.combinations]
+    return cited | {source for part in parts for source in part.sources}
 
 
 def unused_source_warnings(data_dir: Path, content: Content) -> list[Problem]:

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import go_live, readability, review_dates, source_use
+from . import countries, go_live, readability, review_dates, source_use
 from .load import ContentError, load_content
 
 EXIT_OK = 0
@@ -46,6 +46,7 @@ def validate(
         warnings = review_dates.review_warnings(data_dir, content, today or dt.date.today())
         warnings += readability.readability_warnings(data_dir, content)
         warnings += source_use.unused_source_warnings(data_dir, content)
+        warnings += countries.number_warnings(data_dir, content)
         draft = go_live.draft_problem(data_dir, content) if go_live_check else None
     except ContentError as error:
         for problem in error.problems:

@@ -95,16 +95,27 @@ SCENARIOS = [
     ("not sure about heart failure", [], ["heart-failure"], "doctor-first", "false"),
     # The note for the therapist shows only where a massage may still go ahead.
     ("flu and a wound", ["infectious-disease", "skin-lesions"], [], "avoid", "false"),
-    ("pain at night", ["night-pain"], [], "urgent", "false"),
+    ("pain at night", ["back-pain=new", "night-pain"], [], "urgent", "false"),
     ("numb around the genitals", ["saddle-numbness", "high-blood-pressure"], [], "emergency", "false"),
     ("pregnant", ["pregnancy"], [], "doctor-first", "false"),
-    ("cancer and new pain", ["cancer", "cancer-history"], [], "urgent", "false"),
+    ("cancer and new pain", ["cancer=in-the-past", "back-pain=new", "cancer-history"], [], "urgent", "false"),
+    ("stable angina a doctor knows", ["chest-pain=known"], [], "doctor-first", "false"),
+    ("a fatty lump a doctor checked", ["back-shape-change=known"], [], "suitable", "true"),
+    ("fever during chemotherapy", ["fever-with-back-pain", "cancer=treatment-now"], [], "emergency", "false"),
+    ("HIV on treatment", ["infectious-disease=long-term-not-by-touch"], [], "suitable", "false"),
 ]
 
 
 def _answers(content: Content, yes=(), unsure=()) -> dict[str, str]:
-    """Every question in the order asked: yes, not sure, or no."""
-    return {qid: "yes" if qid in yes else "unsure" if qid in unsure else "no" for qid in _ids(content)}
+    """Every question in the order asked: yes (or, written "question=answer", another kind of yes), not
+    sure, or no."""
+    given = dict(item.split("=") if "=" in item else (item, "yes") for item in yes)
+    return {qid: given[qid] if qid in given else "unsure" if qid in unsure else "no" for qid in _ids(content)}
+
+
+def _plain(content: Content) -> dict[str, str]:
+    """What each question's yes means in the patient's words, as the result names it."""
+    return {q.id: q.plain for q in self_check.questions(content)}
 
 
 @pytest.mark.parametrize(
@@ -123,14 +134,11 @@ def test_a_patient_completes_the_check_by_mouse(
     assert self_check.tier(content, tier).headline in result
     # The result names the answers behind it, and the areas the therapist must avoid.
     outcome = visit.page.evaluate("a => window.selfCheck.evaluate(a)", answers)
-    assert set(outcome["reasons"]) | set(outcome["cautions"]) <= set(yes + unsure)
+    given = {item.split("=")[0] for item in yes + unsure}
+    combinations = {c.id: c.plain for c in content.self_check.combinations}
+    assert set(outcome["reasons"]) | set(outcome["cautions"]) <= given | set(combinations)
     for qid in outcome["reasons"] + (outcome["cautions"] if caution == "true" else []):
-        plain = (
-            content.red_flags[qid].symptom
-            if qid in content.red_flags
-            else content.contraindications[qid].plain
-        )
-        assert plain in result, qid
+        assert (combinations.get(qid) or _plain(content)[qid]) in result, qid
     assert content.self_check.not_a_diagnosis in result
     assert str(dt.date.today().year) in visit.result.locator("[data-checked-at]").inner_text()
     assert visit.page.evaluate("document.activeElement.id") == "self-check-result"
@@ -196,7 +204,7 @@ def test_a_follow_up_shows_only_after_yes_or_not_sure(visit: Visit) -> None:
     follow_up = visit.page.locator('fieldset[data-question="cancer-history"]')
     assert follow_up.is_hidden()
     for answer, shown in (("yes", True), ("no", False), ("unsure", True)):
-        visit.answer_option("cancer", answer).click()
+        visit.answer_option("cancer", "in-the-past" if answer == "yes" else answer).click()
         assert follow_up.is_visible() is shown, answer
 
 
@@ -374,8 +382,9 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
         assert page.locator("#self-check-result").is_hidden()
         rules = page.locator("#how-it-decides + ul").inner_text()
         asked = self_check.questions(content)
-        emergency = [str(q.number) for q in asked if q.yes_tier == "emergency"]
-        assert emergency == [str(n) for n in range(1, len(emergency) + 1)], "emergency questions come first"
+        emergency = [str(q.number) for q in asked if q.tiers.get("yes") == "emergency"]
+        screen = [str(q.number) for q in asked if q.part == "screen" and q.yes_tier == "emergency"]
+        assert screen == [str(n) for n in range(1, len(screen) + 1)], "the emergency screen comes first"
         numbers = ", ".join(emergency[:-1]) + " or " + emergency[-1]
         assert f"Yes to question {numbers}: Call {content.clinic.emergency_number} now." in rules
         assert content.self_check.worst_answer_rule in rules
@@ -398,8 +407,65 @@ def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answ
     from axe_playwright_python.sync_playwright import Axe
 
     if answered == "after":
-        visit.answer_all(_answers(content, yes=["skin-lesions", "cancer"]))
+        visit.answer_all(_answers(content, yes=["skin-lesions", "cancer=in-the-past"]))
+        visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
         visit.page.locator('input[name="concern"]').first.click()
         visit.page.get_by_role("button", name="See my result").click()
     results = Axe().run(visit.page, context={"include": [["article"]]})
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_feeling_low_shows_the_crisis_lines_whatever_the_result(visit: Visit, content: Content) -> None:
+    crisis = visit.result.locator("[data-crisis]")
+    visit.answer_all(_answers(content))
+    visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == "suitable" and crisis.is_visible()
+    for line in content.clinic.crisis_lines:
+        assert crisis.locator(f'a[href="tel:{line.number.replace(" ", "")}"]').is_visible(), line.name
+    assert content.clinic.emergency_number in crisis.inner_text()
+    visit.answer_option("chest-pain", "yes").click()  # an emergency at once keeps the lines on screen
+    assert visit.tier() == "emergency" and crisis.is_visible()
+    visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
+    assert visit.tier() == "emergency" and crisis.is_hidden()
+
+
+@pytest.mark.parametrize(
+    ("yes", "tier", "reason"),
+    [
+        (["pregnancy", "pregnancy-warning-signs"], "urgent", "pregnancy-warning-signs"),
+        (["pregnancy"], "doctor-first", "pregnancy"),
+        (["cancer=in-the-past"], "doctor-first", "cancer"),
+        (["changing-mole"], "doctor-first", "changing-mole"),
+        (["fever-with-back-pain", "weak-immune-system"], "emergency", "fever-with-weak-immunity"),
+    ],
+)
+def test_the_result_says_whom_to_ask_and_how_soon_for_the_reason_that_decided_it(
+    visit: Visit, content: Content, yes: list[str], tier: str, reason: str
+) -> None:
+    visit.answer_all(_answers(content, yes=yes))
+    visit.page.get_by_role("button", name="See my result").click()
+    assert visit.tier() == tier
+    advice = {q.id: q.advice for q in self_check.questions(content)} | {
+        c.id: c.advice for c in content.self_check.combinations
+    }
+    shown = visit.result.locator(f'[data-tier-text="{tier}"] [data-advice-for]:visible')
+    assert shown.count() == 1
+    assert shown.inner_text() == self_check.fill(advice[reason], content.clinic)
+
+
+def test_a_combination_that_makes_an_emergency_shows_it_at_once(visit: Visit, content: Content) -> None:
+    visit.answer_option("fever-with-back-pain", "yes").click()
+    assert visit.result.is_hidden()
+    visit.answer_option("cancer", "treatment-now").click()  # no submit
+    assert visit.result.is_visible() and visit.tier() == "emergency"
+    plain = next(c.plain for c in content.self_check.combinations if c.id == "fever-during-cancer-treatment")
+    assert plain in visit.result.inner_text()
+
+
+def test_the_check_says_what_it_is_for_and_which_country_its_numbers_are_for(
+    visit: Visit, content: Content
+) -> None:
+    text = visit.page.locator("article").inner_text()
+    assert "not a symptom checker" in text
+    assert "These are the numbers for the UK." in text

@@ -18,8 +18,9 @@ from .conftest import SEED_DATA
 def test_every_contraindication_and_warning_sign_is_asked_once(content: Content) -> None:
     asked = [q.id for q in self_check.questions(content)]
     covered = {ci.id: ci.asked_in for ci in content.contraindications.values() if ci.asked_in}
+    background = [b.id for b in content.self_check.background_questions]
     assert sorted(asked) == sorted(
-        [*content.red_flags, *(c for c in content.contraindications if c not in covered)]
+        [*content.red_flags, *(c for c in content.contraindications if c not in covered), *background]
     )
     assert len(set(asked)) == len(asked)
     assert set(covered.values()) <= set(asked), "a contraindication asked by a warning sign that is not asked"
@@ -29,47 +30,77 @@ def test_every_contraindication_and_warning_sign_is_asked_once(content: Content)
         assert q.text.endswith("?"), q.id
 
 
-def test_emergency_questions_come_first_then_urgent_ones(content: Content) -> None:
+def test_the_emergency_screen_comes_first_and_emergency_signs_come_before_urgent_ones(
+    content: Content,
+) -> None:
     asked = self_check.questions(content)
     parts = [q.part for q in asked]
-    assert parts == sorted(parts, key=["red_flags", "contraindications"].index)
-    tiers = [q.yes_tier for q in asked if q.part == "red_flags"]
-    assert tiers == sorted(tiers, key=self_check.TIER_ORDER.index)
-    first = [q.id for q in asked if q.yes_tier == "emergency"]
-    assert [q.id for q in asked[: len(first)]] == first
-    assert {"saddle-numbness", "bladder-bowel-control", "leg-weakness", "major-trauma", "chest-pain"} <= set(
-        first
-    )
+    assert parts == sorted(parts, key=list(self_check.PARTS).index)
+    background = {b.id for b in content.self_check.background_questions}
+    for part in ("screen", "warning-signs"):
+        signs = [q for q in asked if q.part == part and q.id in content.red_flags and not q.follow_up_of]
+        tiers = [content.red_flags[q.id].tier for q in signs]
+        assert tiers == sorted(tiers, key=self_check.TIER_ORDER.index), part
+    # The background questions open part 2, each with its follow-ups, before the other warning signs.
+    part2 = [q for q in asked if q.part == "warning-signs"]
+    opening = [q.id for q in part2 if q.id in background or q.follow_up_of in background]
+    assert [q.id for q in part2[: len(opening)]] == opening
+    screen = [q.id for q in asked if q.part == "screen"]
+    assert all(content.red_flags[qid].screen or content.red_flags[qid].follow_up_of for qid in screen)
 
 
-def test_a_follow_up_comes_right_after_the_question_it_follows(content: Content) -> None:
+def test_a_follow_up_comes_after_the_question_it_follows_and_its_other_follow_ups(content: Content) -> None:
     asked = self_check.questions(content)
-    follow_ups = [q for q in asked if q.follow_up_of]
-    assert {q.id: q.follow_up_of for q in follow_ups} == {
-        "cancer-history": "cancer",
-        "small-fall-with-thin-bones": "osteoporosis",
-    }
-    for q in follow_ups:
-        assert asked[q.number - 2].id == q.follow_up_of
+    position = {q.id: i for i, q in enumerate(asked)}
+    for q in asked:
+        if q.follow_up_of:
+            between = asked[position[q.follow_up_of] + 1 : position[q.id]]
+            assert between == [b for b in between if b.follow_up_of == q.follow_up_of], q.id
+            assert q.part == asked[position[q.follow_up_of]].part
 
 
 def test_each_question_takes_its_tier_from_the_data(content: Content) -> None:
     rules = {q["id"]: q for q in self_check.rules(content)["questions"]}
     for flag in content.red_flags.values():
-        assert rules[flag.id]["yes"] == flag.tier and not rules[flag.id]["local"]
+        expected = {"yes": flag.without_back_pain or flag.tier} | (
+            {"known": flag.known} if flag.known else {}
+        )
+        assert {k: v for k, v in rules[flag.id]["tiers"].items() if k not in ("no", "unsure")} == expected
+        assert not rules[flag.id]["local"]
     for ci in content.contraindications.values():
         if ci.asked_in:  # asked by a warning sign, whose tier is stricter than this entry's kind
             order = self_check.TIER_ORDER
-            assert order.index(rules[ci.asked_in]["yes"]) <= order.index(ci.kind), ci.id
+            assert order.index(rules[ci.asked_in]["tiers"]["yes"]) <= order.index(ci.kind), ci.id
             continue
-        assert rules[ci.id]["yes"] == ("suitable" if ci.kind == "local" else ci.kind)
+        own = {a.value: a.tier for a in ci.answers} or {"yes": "suitable" if ci.kind == "local" else ci.kind}
+        assert {k: v for k, v in rules[ci.id]["tiers"].items() if k not in ("no", "unsure")} == own
         assert rules[ci.id]["local"] == (ci.kind == "local")
+    for b in content.self_check.background_questions:
+        assert rules[b.id]["tiers"] == {a.value: a.tier for a in b.answers} | {
+            "no": "suitable",
+            "unsure": b.unsure,
+        }
+
+
+def test_a_doctor_already_knows_never_gives_urgent_or_emergency_and_is_offered_where_guidance_needs_it(
+    content: Content,
+) -> None:
+    """Any data: "known" gives at most doctor-first. The seed data: it is offered on the signs the issue
+    names (a symptom that can be long-standing)."""
+    order = self_check.TIER_ORDER
+    for q in self_check.rules(content)["questions"]:
+        if "known" in q["tiers"]:
+            assert order.index(q["tiers"]["known"]) >= order.index("avoid"), q["id"]
+    seed = load_content(SEED_DATA)
+    offered = {f.id for f in seed.red_flags.values() if f.known}
+    wanted = {"leg-weakness", "bladder-bowel-control", "chest-pain", "night-pain", "back-shape-change"}
+    assert wanted | {"upper-back-pain"} <= offered
 
 
 def test_not_sure_always_leads_to_a_doctor_at_least(content: Content) -> None:
     order = self_check.rules(content)["order"]
     for q in self_check.rules(content)["questions"]:
-        assert order.index(q["unsure"]) <= order.index("doctor-first"), q["id"]
+        assert order.index(q["tiers"]["unsure"]) <= order.index("doctor-first"), q["id"]
 
 
 def test_the_five_tiers_exist_in_order_with_their_texts(content: Content) -> None:
@@ -80,9 +111,7 @@ def test_the_five_tiers_exist_in_order_with_their_texts(content: Content) -> Non
         "doctor-first",
         "suitable",
     ]
-    used = {q["yes"] for q in self_check.rules(content)["questions"]} | {
-        q["unsure"] for q in self_check.rules(content)["questions"]
-    }
+    used = {t for q in self_check.rules(content)["questions"] for t in q["tiers"].values()}
     assert used <= {t.id for t in content.self_check.tiers}
     for t in content.self_check.tiers:
         assert t.headline and t.what_to_do and t.contacts
@@ -102,22 +131,27 @@ def test_the_urgent_result_means_today_with_the_help_line_to_call(content: Conte
     assert urgent.contacts[0] == "non-emergency"
 
 
-def test_the_hazard_log_has_forty_worked_cases_and_every_hazard_has_one(content: Content) -> None:
-    hazards = content.hazard_log.hazards
+def test_the_seed_hazard_log_has_150_worked_cases_and_every_hazard_has_one() -> None:
+    hazards = load_content(SEED_DATA).hazard_log.hazards
     cases = [case for h in hazards for case in h.worked_cases]
-    assert len(cases) >= 40
+    assert len(cases) >= 150
     assert all(h.worked_cases for h in hazards)
     assert {c.expect_tier for c in cases} == set(self_check.TIER_ORDER)
     assert any(c.expect_local_caution for c in cases)
     assert any(c.not_answered or c.rest == "not-answered" for c in cases)
 
 
-def test_the_worked_cases_cover_every_question_and_not_sure_on_every_warning_sign(content: Content) -> None:
+def test_the_worked_cases_give_every_answer_of_every_question_and_every_combination(content: Content) -> None:
     cases = [case for h in content.hazard_log.hazards for case in h.worked_cases]
-    yes = {qid for c in cases for qid in c.answered_yes}
-    unsure = {qid for c in cases for qid in c.answered_not_sure}
-    assert {q.id for q in self_check.questions(content)} <= yes | unsure
-    assert set(content.red_flags) <= unsure
+    given = {(qid, "yes") for c in cases for qid in c.answered_yes}
+    given |= {(qid, "known") for c in cases for qid in c.answered_known}
+    given |= {(qid, "unsure") for c in cases for qid in c.answered_not_sure}
+    given |= {(qid, value) for c in cases for qid, value in c.answers.items()}
+    for q in self_check.questions(content):
+        for value in [a.value for a in q.answers] + ["unsure"]:
+            assert (q.id, value) in given, (q.id, value)
+    named = {r for c in cases for r in c.expect_reasons or []}
+    assert {c.id for c in content.self_check.combinations} <= named
 
 
 def test_every_what_bothers_you_option_points_at_existing_conditions(content: Content) -> None:
@@ -195,7 +229,7 @@ def test_a_warning_sign_without_a_question_is_reported(tmp_path: Path) -> None:
     problems = _problems_after(
         tmp_path,
         "red_flags.yml",
-        lambda s: re.sub(r"  question: Is your back pain worse at night.*\n", "", s),
+        lambda s: re.sub(r"  question: Since it started, is your back pain worse at night.*\n", "", s),
     )
     assert [(p.file, p.field, p.message) for p in problems] == [
         ("data/red_flags.yml", "question", "required field is missing; add a line 'question: …'")
@@ -288,7 +322,7 @@ def test_an_unknown_placeholder_is_reported(tmp_path: Path) -> None:
     )
     assert [str(p) for p in problems] == [
         f"data/self_check.yml:{line}: tiers.in_short: unknown placeholder {{ambulance}}; use one of "
-        "{emergency_number}, {clinic_phone}, {non_emergency_name}, {non_emergency_number}"
+        "{emergency_number}, {clinic_phone}, {non_emergency_name}, {non_emergency_number}, {country}"
     ]
 
 
@@ -311,3 +345,87 @@ def test_a_not_sure_rule_that_would_allow_suitable_is_refused(tmp_path: Path) ->
     )
     assert len(problems) == 1
     assert problems[0].field == "if_unsure.contraindications"
+
+
+def test_a_combination_naming_an_unknown_question_is_reported(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path, "self_check.yml", lambda s: s.replace("weak-immune-system: [", "weak-immune: [", 1)
+    )
+    assert [(p.file, p.field) for p in problems] == [("data/self_check.yml", "combinations.when.weak-immune")]
+    assert "unknown question 'weak-immune'" in problems[0].message
+
+
+def test_a_combination_milder_than_its_parts_is_refused(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path,
+        "self_check.yml",
+        lambda s: s.replace(
+            "      cancer: [treatment-now]\n    tier: emergency",
+            "      cancer: [treatment-now]\n    tier: avoid",
+        ),
+    )
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "combinations.tier",
+            "'avoid' is not more serious than 'fever-with-back-pain' alone ('avoid'); a combination must give a "
+            "more serious result than each of its answers",
+        )
+    ]
+
+
+def test_a_combination_of_a_no_answer_is_refused(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path,
+        "self_check.yml",
+        lambda s: s.replace('weak-immune-system: ["yes", unsure]', 'weak-immune-system: ["no"]'),
+    )
+    assert [p.message for p in problems] == ["a 'no' never makes a result more serious; leave it out"]
+
+
+def test_a_new_question_without_a_worked_case_is_refused_with_the_case_to_copy(tmp_path: Path) -> None:
+    new = (
+        "\n- id: sciatica-getting-worse\n  name: Sciatica getting worse\n  search_terms: [worse sciatica, sciatica worse, leg pain worse, siatica]\n  plain: Your sciatica is getting worse.\n"
+        "  kind: doctor-first\n  reason: It needs checking.\n  question: Is your sciatica getting worse?\n"
+        "  sources: [nhs-sciatica]\n  last_reviewed: 2026-12-04\n  next_review: 2027-12-04\n"
+        "  reviewed_by: content-team\n"
+    )
+    problems = _problems_after(tmp_path, "contraindications.yml", lambda s: s + new)
+    assert [(p.file, p.field) for p in problems] == [("data/hazard_log.yml", "hazards")] * 2
+    assert "no worked case answers 'sciatica-getting-worse' with 'yes'" in problems[0].message
+    assert "answered_yes: [sciatica-getting-worse]" in problems[0].message
+    assert "answered_not_sure: [sciatica-getting-worse]" in problems[1].message
+
+
+def test_a_hazard_left_at_an_unacceptable_risk_is_refused(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path,
+        "hazard_log.yml",
+        lambda s: s.replace("residual_likelihood: very-low", "residual_likelihood: medium", 1),
+    )
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "hazards.residual_likelihood",
+            "leaves a clinical risk of 4 of 5 (DCB0129: unacceptable above 3); strengthen the mitigation so "
+            "that the harm is less likely",
+        )
+    ]
+
+
+def test_known_is_offered_only_where_the_data_allows_it(tmp_path: Path) -> None:
+    problems = _problems_after(
+        tmp_path,
+        "hazard_log.yml",
+        lambda s: s.replace("answered_known: [leg-weakness]", "answered_known: [one-leg-getting-weaker]", 1),
+    )
+    assert "'one-leg-getting-weaker' does not offer the answer 'known'" in [p.message for p in problems]
+
+
+def test_an_emergency_number_that_is_not_the_countrys_is_a_warning() -> None:
+    from macros.countries import number_problems
+
+    assert number_problems("GB", "999", "111") == []
+    assert [f for f, _ in number_problems("GB", "112", "111")] == ["emergency_number"]
+    assert [f for f, _ in number_problems("GB", "911", "111")] == ["emergency_number"]
+    assert [f for f, _ in number_problems("DE", "112", "111")] == ["non_emergency_number"]
+    assert number_problems("RU", "103", "122") == []
+    assert [f for f, _ in number_problems("XX", "112", "111")] == ["country_code"]

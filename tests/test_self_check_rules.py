@@ -27,8 +27,12 @@ SEED = 20261121
 _CONTENT = load_content(DATA)
 
 
-# Answer sets travel as one JSON string each way: much faster than Playwright's value serialiser.
-_EVALUATE = "sets => JSON.stringify(JSON.parse(sets).map(a => window.selfCheck.evaluate(a)))"
+# Answer sets travel as one JSON string each way: much faster than Playwright's value serialiser. An
+# answer set may carry the concerns ticked under the key "concerns" (no question has that id).
+_EVALUATE = """sets => JSON.stringify(JSON.parse(sets).map(a => {
+  const {concerns, ...answers} = a;
+  return window.selfCheck.evaluate(answers, concerns || []);
+}))"""
 
 
 def rank(tier: str) -> int:
@@ -75,9 +79,10 @@ def _counts(answers: dict[str, str], qid: str, follow_ups: dict[str, str]) -> bo
 @pytest.mark.parametrize(("hazard", "case"), WORKED_CASES, ids=[f"{h.id}: {c.name}" for h, c in WORKED_CASES])
 def test_worked_case(engine, content: Content, hazard, case) -> None:
     answers = self_check.worked_case_answers(case, _question_ids(content))
-    (result,) = engine([answers])
+    (result,) = engine([{**answers, "concerns": case.concerns}])
     assert result["tier"] == case.expect_tier
     assert result["localCaution"] is case.expect_local_caution
+    assert result["crisisLines"] is case.expect_crisis_lines
     if case.expect_reasons is not None:
         assert sorted(result["reasons"]) == sorted(case.expect_reasons)
 
@@ -88,27 +93,53 @@ def _all_no(content: Content) -> dict[str, str]:
 
 def test_every_answer_no_is_suitable_without_caution(engine, content: Content) -> None:
     assert engine([_all_no(content)]) == [
-        {"tier": "suitable", "localCaution": False, "reasons": [], "cautions": []}
+        {"tier": "suitable", "localCaution": False, "reasons": [], "cautions": [], "crisisLines": False}
     ]
 
 
+def _first_yes(content: Content, qid: str) -> str:
+    """The first answer a question offers other than no and not sure ("yes" for most)."""
+    return next(q for q in self_check.questions(content) if q.id == qid).answers[0].value
+
+
 def _with_parent(content: Content, qid: str, answer: str) -> dict[str, str]:
-    """Every answer no, `answer` to one question and, for a follow-up, "yes" to the question it follows."""
+    """Every answer no, `answer` to one question and, for a follow-up, the first kind of yes to the
+    question it follows."""
     parent = _follow_ups(content).get(qid)
-    return {**_all_no(content), **({parent: "yes"} if parent else {}), qid: answer}
+    return {**_all_no(content), **({parent: _first_yes(content, parent)} if parent else {}), qid: answer}
 
 
-def test_a_single_yes_gives_exactly_the_tier_its_data_names(engine, content: Content) -> None:
-    ids = _question_ids(content)
-    results = engine([_with_parent(content, qid, "yes") for qid in ids])
-    for qid, result in zip(ids, results, strict=True):
-        if qid in content.red_flags:
-            assert (result["tier"], result["localCaution"]) == (content.red_flags[qid].tier, False), qid
-        else:
-            kind = content.contraindications[qid].kind
-            expected = ("suitable", True) if kind == "local" else (kind, False)
-            assert (result["tier"], result["localCaution"]) == expected, qid
-        assert result["reasons"] == [qid], qid
+def _data_tier(content: Content, qid: str, answer: str) -> tuple[str, bool]:
+    """What the data says one answer gives, with every other answer no (so no back pain), and whether the
+    therapist must be told: a warning sign's tier (without back pain) or its `known`, a contraindication's
+    kind or own answer, a background question's answer."""
+    if qid in content.red_flags:
+        flag = content.red_flags[qid]
+        if answer == "known":
+            return flag.known or "", True
+        return flag.without_back_pain or flag.tier, False
+    if qid in content.contraindications:
+        entry = content.contraindications[qid]
+        own = {a.value: a.tier for a in entry.answers}
+        if own:
+            return own[answer], False
+        return ("suitable", True) if entry.kind == "local" else (entry.kind, False)
+    background = next(b for b in content.self_check.background_questions if b.id == qid)
+    return next(a.tier for a in background.answers if a.value == answer), False
+
+
+def _single_answers(content: Content) -> list[tuple[str, str]]:
+    """(question, answer) for every answer of every question other than no and not sure."""
+    return [(q.id, a.value) for q in self_check.questions(content) for a in q.answers]
+
+
+def test_a_single_answer_gives_exactly_the_tier_its_data_names(engine, content: Content) -> None:
+    pairs = _single_answers(content)
+    results = engine([_with_parent(content, qid, answer) for qid, answer in pairs])
+    for (qid, answer), result in zip(pairs, results, strict=True):
+        tier, caution = _data_tier(content, qid, answer)
+        assert (result["tier"], result["localCaution"]) == (tier, caution), (qid, answer)
+        assert result["reasons"] == ([qid] if tier != "suitable" or caution else []), (qid, answer)
 
 
 def test_every_new_entry_gives_at_least_its_tier_and_not_sure_never_suitable(
@@ -161,37 +192,42 @@ def test_a_single_not_sure_or_blank_sends_the_patient_to_a_doctor_at_least(engin
 
 
 def _random_answer_sets(content: Content) -> Iterator[dict[str, str]]:
-    """Uniform sets, and sets that are mostly "no" (where the interesting boundaries lie), some blanks."""
+    """Uniform sets, and sets that are mostly "no" (where the interesting boundaries lie), some blanks;
+    a question's kinds of yes (yes, known, its own answers) share the "yes" share."""
     rng = random.Random(SEED)
-    ids = _question_ids(content)
+    asked = self_check.questions(content)
     for n in range(RANDOM_SETS):
         p_no = (0.25, 0.8, 0.95)[n % 3]
         answers = {}
-        for qid in ids:
+        for q in asked:
             roll = rng.random()
             if roll < p_no:
-                answers[qid] = "no"
+                answers[q.id] = "no"
             elif roll < p_no + (1 - p_no) * 0.45:
-                answers[qid] = "yes"
+                answers[q.id] = rng.choice(q.answers).value
             elif roll < p_no + (1 - p_no) * 0.85:
-                answers[qid] = "unsure"
+                answers[q.id] = "unsure"
             # else: left blank
         yield answers
 
 
-# For each answer set: the result; every "no" changed to "not sure" and to "yes"; the reasons alone (with
-# the questions their follow-ups follow, as answered) and the answers without the reasons.
-_PROBE = """([sets, followUps]) => JSON.stringify(JSON.parse(sets).map(a => {
+# For each answer set: the result; every "no" changed to "not sure" and to each kind of yes the question
+# offers; the reasons alone (a combination's reason stands for all its questions; with the questions
+# their follow-ups follow, as answered) and the answers without the reasons.
+_PROBE = """([sets, followUps, offered, combinations]) => JSON.stringify(JSON.parse(sets).map(a => {
   const ev = window.selfCheck.evaluate;
   const base = ev(a);
   const noIds = Object.keys(a).filter(id => a[id] === "no");
-  const flips = noIds.map(id => [id, ev({...a, [id]: "unsure"}).tier, ev({...a, [id]: "yes"}).tier]);
-  const keep = base.reasons.concat(base.reasons.map(id => followUps[id]).filter(Boolean));
+  const flips = noIds.map(id => [id, ["unsure"].concat(offered[id]).map(v => ev({...a, [id]: v}).tier)]);
+  const questionsOf = id => [id].concat(...combinations.filter(c => c.reasons.includes(id))
+    .map(c => Object.keys(c.when))).filter(q => q in offered);
+  const reasonQuestions = [].concat(...base.reasons.map(questionsOf));
+  const keep = reasonQuestions.concat(reasonQuestions.map(id => followUps[id]).filter(Boolean));
   const only = {};
   const without = {...a};
   for (const id of Object.keys(a).concat(keep)) only[id] = "no";
   for (const id of keep) { if (a[id]) only[id] = a[id]; else delete only[id]; }
-  for (const id of base.reasons) without[id] = "no";
+  for (const id of reasonQuestions) without[id] = "no";
   return {base, flips, reasonsOnly: ev(only).tier, withoutReasons: ev(without).tier};
 }))"""
 
@@ -200,10 +236,14 @@ _PROBE = """([sets, followUps]) => JSON.stringify(JSON.parse(sets).map(a => {
 def random_results(engine, content: Content) -> list[tuple[dict[str, str], dict]]:
     sets = list(_random_answer_sets(content))
     follow_ups = json.dumps(_follow_ups(content))
+    offered = json.dumps({q.id: [a.value for a in q.answers] for q in self_check.questions(content)})
+    combinations = json.dumps(self_check.rules(content)["combinations"])
     results: list[dict] = []
     for start in range(0, len(sets), 1000):
         batch = json.dumps(sets[start : start + 1000])
-        results += json.loads(engine.page.evaluate(f"s => ({_PROBE})([s, {follow_ups}])", batch))
+        results += json.loads(
+            engine.page.evaluate(f"s => ({_PROBE})([s, {follow_ups}, {offered}, {combinations}])", batch)
+        )
     return list(zip(sets, results, strict=True))
 
 
@@ -214,7 +254,7 @@ def test_ten_thousand_random_answer_sets_are_checked(
     # The sample reaches every tier, so each property below is tested at every tier.
     tiers = Counter(r["base"]["tier"] for _, r in random_results)
     assert set(tiers) == set(ORDER)
-    flips = sum(2 * len(r["flips"]) for _, r in random_results)
+    flips = sum(len(tiers) for _, r in random_results for _, tiers in r["flips"])
     with capsys.disabled():
         print(
             f"\nself-check: {RANDOM_SETS} random answer sets (seed {SEED}) -> "
@@ -223,40 +263,50 @@ def test_ten_thousand_random_answer_sets_are_checked(
         )
 
 
-def test_changing_no_to_not_sure_or_yes_never_makes_the_result_less_severe(random_results) -> None:
+def test_changing_no_to_not_sure_or_any_yes_never_makes_the_result_less_severe(random_results) -> None:
     checked = 0
     for answers, r in random_results:
-        for qid, unsure_tier, yes_tier in r["flips"]:
-            assert rank(unsure_tier) <= rank(r["base"]["tier"]), (answers, qid, "unsure")
-            assert rank(yes_tier) <= rank(r["base"]["tier"]), (answers, qid, "yes")
-            checked += 2
+        for qid, tiers in r["flips"]:
+            for tier in tiers:
+                assert rank(tier) <= rank(r["base"]["tier"]), (answers, qid)
+                checked += 1
     assert checked > RANDOM_SETS * 10
 
 
 def test_any_warning_sign_answered_yes_gives_its_tier_or_worse(random_results, content: Content) -> None:
+    """Its tier with back pain (any answer to back-pain but no); its without_back_pain tier otherwise."""
     follow_ups = _follow_ups(content)
     for answers, r in random_results:
+        back_pain = answers.get(self_check.BACK_PAIN) != "no"
         for qid, flag in content.red_flags.items():
             if answers.get(qid) == "yes" and _counts(answers, qid, follow_ups):
-                assert rank(r["base"]["tier"]) <= rank(flag.tier), (answers, qid)
+                floor = flag.tier if back_pain else flag.without_back_pain or flag.tier
+                assert rank(r["base"]["tier"]) <= rank(floor), (answers, qid)
 
 
-def test_suitable_only_when_every_answer_is_no_apart_from_local_ones(
-    random_results, content: Content
-) -> None:
-    local = {ci.id for ci in content.contraindications.values() if ci.kind == "local"}
+def test_suitable_only_when_every_answer_alone_is_suitable(random_results, content: Content) -> None:
+    """Suitable only when every answer that counts is no, or an answer the data says is suitable (a
+    "local" yes, a checked sign whose `known` is suitable, such an own answer); and then suitable unless a
+    combination holds. The note for the therapist exactly when a local yes or a "known" counts."""
     follow_ups = _follow_ups(content)
+    suitable = {
+        (q.id, a.value) for q in self_check.questions(content) for a in q.answers if a.tier == "suitable"
+    }
+    local = {q.id for q in self_check.questions(content) if q.local}
+    combinations = {c.id for c in self_check.combinations(content)}
     suitable_seen = 0
     for answers, r in random_results:
         tier = r["base"]["tier"]
-        all_clear = all(
-            answers.get(qid) == "no"
-            or (qid in local and answers.get(qid) == "yes")
-            or not _counts(answers, qid, follow_ups)
-            for qid in _question_ids(content)
+        counted = [qid for qid in _question_ids(content) if _counts(answers, qid, follow_ups)]
+        all_clear = all(answers.get(qid) == "no" or (qid, answers.get(qid)) in suitable for qid in counted)
+        if tier == "suitable":
+            assert all_clear, answers
+        elif all_clear:
+            assert set(r["base"]["reasons"]) <= combinations, answers
+        told = any(
+            (qid in local and answers.get(qid) == "yes") or answers.get(qid) == "known" for qid in counted
         )
-        assert (tier == "suitable") == all_clear, answers
-        assert r["base"]["localCaution"] == any(answers.get(qid) == "yes" for qid in local), answers
+        assert r["base"]["localCaution"] == told, answers
         suitable_seen += tier == "suitable"
     assert suitable_seen > 50
 
@@ -291,26 +341,26 @@ def test_an_unknown_answer_counts_as_not_sure(engine, content: Content) -> None:
 
 
 def test_every_pair_of_answers_is_monotonic_exhaustively(engine, content: Content) -> None:
-    """Every pair of questions, with every one of the nine answer pairs and "no" everywhere else: changing
-    either "no" to "not sure" or "yes" never makes the result less severe."""
+    """Every pair of questions, with every pair of their answers and "no" everywhere else: changing
+    either "no" to "not sure" or to any kind of yes never makes the result less severe."""
     ids = _question_ids(content)
-    values = ("no", "unsure", "yes")
+    values = {q.id: ["no", "unsure", *(a.value for a in q.answers)] for q in self_check.questions(content)}
     sets = [
         {**_all_no(content), a: va, b: vb}
         for i, a in enumerate(ids)
         for b in ids[i + 1 :]
-        for va in values
-        for vb in values
+        for va in values[a]
+        for vb in values[b]
     ]
     tiers = {json.dumps(s, sort_keys=True): r["tier"] for s, r in zip(sets, engine(sets), strict=True)}
     checked = 0
     for answers in sets:
         base = tiers[json.dumps(answers, sort_keys=True)]
         for qid in [q for q, v in answers.items() if v == "no" and q in ids]:
-            for worse in ("unsure", "yes"):
+            for worse in values[qid][1:]:
                 flipped = json.dumps({**answers, qid: worse}, sort_keys=True)
                 if flipped in tiers:  # the flipped set is one of the pairs too
                     assert rank(tiers[flipped]) <= rank(base), (answers, qid, worse)
                     checked += 1
-    assert len(sets) == len(ids) * (len(ids) - 1) // 2 * 9
+    assert len(sets) == sum(len(values[a]) * len(values[b]) for i, a in enumerate(ids) for b in ids[i + 1 :])
     assert checked > len(sets)

@@ -6,16 +6,21 @@
  * the address (a test checks it uses no API that could). No rule for any single question is written
  * here: every question's tier comes from the data.
  *
- * Test contract: window.selfCheck.evaluate(answers) -> {tier, localCaution, reasons, cautions}
- *   answers: {questionId: "yes" | "no" | "unsure"}; a missing or unknown answer counts as "unsure".
- *   A follow-up question (rules: "after": the question it follows) is asked only when that question is
- *   not answered "no"; after a "no" it counts as "no", whatever it holds.
- *   tier: the most severe tier any answer leads to; reasons: the question ids that lead to it (for
- *   "suitable": the "local" questions answered yes); cautions: the "local" questions answered yes.
+ * Test contract: window.selfCheck.evaluate(answers, concerns) ->
+ *   {tier, localCaution, reasons, cautions, crisisLines}
+ *   answers: {questionId: "yes" | "known" | "no" | "unsure" | a question's own answer}; a missing or
+ *   unknown answer counts as "unsure". A follow-up question (rules: "after": the question it follows) is
+ *   asked only when that question is not answered "no"; after a "no" it counts as "no", whatever it holds.
+ *   A combination (rules.combinations) holds when each of its questions is answered with one of the
+ *   answers it lists; it then counts like one more answer, with its own tier and reasons.
+ *   tier: the most severe tier any answer or combination leads to; reasons: the ids that lead to it (for
+ *   "suitable": the cautions); cautions: the "local" questions answered yes and the signs answered
+ *   "known" (the therapist must hear of them); crisisLines: a concern in rules.crisisConcerns was ticked.
  *
  * On the page: a "yes" to a question whose tier is the most severe one (an emergency) shows that result
  * at once; a submit with questions left blank shows no result but says how many are left and moves the
- * focus to the first; the note for the therapist shows only beside the results in cautionShownFor.
+ * focus to the first; the note for the therapist shows only beside the results in cautionShownFor; the
+ * crisis lines show whatever the result.
  */
 (function () {
   "use strict";
@@ -24,26 +29,47 @@
     var rank = {};
     rules.order.forEach(function (tier, i) { rank[tier] = i; });
     var best = rules.order[rules.order.length - 1];
+    var byId = {};
+    rules.questions.forEach(function (q) { byId[q.id] = q; });
 
     function asked(q, answers) {
       return !q.after || answers[q.after] !== "no";
     }
 
-    function evaluate(answers) {
+    // The answer that counts: "no" when the question is not asked, "unsure" when blank or unknown.
+    function answerOf(q, answers) {
+      if (!asked(q, answers)) return "no";
+      var a = answers[q.id];
+      return Object.prototype.hasOwnProperty.call(q.tiers, a) ? a : "unsure";
+    }
+
+    function evaluate(answers, concerns) {
       answers = answers || {};
+      concerns = concerns || [];
       var tier = best, reasons = [], cautions = [];
-      rules.questions.forEach(function (q) {
-        var answer = asked(q, answers) ? answers[q.id] : "no";
-        var t = answer === "no" ? best : answer === "yes" ? q.yes : q.unsure;
-        if (answer === "yes" && q.local) cautions.push(q.id);
+      function count(t, ids) {
         if (rank[t] < rank[tier]) { tier = t; reasons = []; }
-        if (t === tier && t !== best) reasons.push(q.id);
+        if (t === tier && t !== best) {
+          ids.forEach(function (id) { if (reasons.indexOf(id) < 0) reasons.push(id); });
+        }
+      }
+      rules.questions.forEach(function (q) {
+        var answer = answerOf(q, answers);
+        if ((answer === "yes" && q.local) || answer === "known") cautions.push(q.id);
+        count(q.tiers[answer], [q.id]);
+      });
+      rules.combinations.forEach(function (c) {
+        var holds = Object.keys(c.when).every(function (id) {
+          return byId[id] && c.when[id].indexOf(answerOf(byId[id], answers)) >= 0;
+        });
+        if (holds) count(c.tier, c.reasons);
       });
       return {
         tier: tier,
         localCaution: cautions.length > 0,
         reasons: tier === best ? cautions.slice() : reasons,
-        cautions: cautions
+        cautions: cautions,
+        crisisLines: concerns.some(function (id) { return rules.crisisConcerns.indexOf(id) >= 0; })
       };
     }
     return { evaluate: evaluate, asked: asked };
@@ -65,7 +91,8 @@
   function labelFor(rules, engine, answers, id) {
     var q = rules.questions.filter(function (x) { return x.id === id; })[0];
     if (q && !engine.asked(q, answers)) return rules.labels.skipped;
-    return rules.labels[answers[id] || "unanswered"];
+    if (!q) return "";  // a combination: its words say which answers it joins
+    return rules.labels[answers[id] || "unanswered"] || rules.labels.unsure;
   }
 
   function show(result, rules, engine, outcome, answers, concerns) {
@@ -79,10 +106,17 @@
     each(result, "[data-reason]", function (el) {
       var id = el.getAttribute("data-reason");
       el.hidden = reasons.indexOf(id) < 0;
-      el.querySelector("[data-answer-label]").textContent = labelFor(rules, engine, answers, id) + ":";
+      var label = el.querySelector("[data-answer-label]");  // a combination's reason has none
+      if (label) label.textContent = labelFor(rules, engine, answers, id) + ":";
     });
     result.querySelector("[data-reasons]").hidden = reasons.length === 0;
-    result.querySelector("[data-unanswered]").hidden = !reasons.some(function (id) { return !answers[id]; });
+    result.querySelector("[data-unanswered]").hidden = !reasons.some(function (id) {
+      return !answers[id] && rules.questions.some(function (q) { return q.id === id; });
+    });
+    each(result, "[data-advice-for]", function (el) {
+      el.hidden = reasons.indexOf(el.getAttribute("data-advice-for")) < 0;
+    });
+    result.querySelector("[data-crisis]").hidden = !outcome.crisisLines;
     each(result, "[data-caution-for]", function (el) {
       el.hidden = outcome.cautions.indexOf(el.getAttribute("data-caution-for")) < 0;
     });
@@ -165,7 +199,8 @@
     }
 
     function present(answers, moveFocus) {
-      show(result, rules, engine, engine.evaluate(answers), answers, concernsOf());
+        var concerns = concernsOf();
+      show(result, rules, engine, engine.evaluate(answers, concerns), answers, concerns);
       article.classList.add("sc-has-result");
       if (moveFocus) {
         // Focus without the browser's own scroll, then bring the headline to the top of the screen
@@ -200,13 +235,12 @@
       var answers = answersOf(form, rules);
       showFollowUps(answers);
       if (!missing.hidden) markUnanswered(unanswered(answers));
-      var target = event.target;
-      var q = rules.questions.filter(function (x) { return x.id === target.name; })[0];
-      if (q && q.yes === stopAt && target.value === "yes") {
-        // An emergency answer needs no more questions: show what to do now, as NHS 111 online does.
-        present(answers, true);
-      } else if (!result.hidden && engine.evaluate(answers).tier === stopAt) {
-        present(answers, false);  // still an emergency: keep it on screen, with the answers brought up to date
+      // An emergency needs no more questions: show what to do now, as NHS 111 online does. Blank
+      // answers count as "no" here, so that only what the patient said can stop the form.
+      var given = {};
+      rules.questions.forEach(function (q) { given[q.id] = answers[q.id] || "no"; });
+      if (engine.evaluate(given).tier === stopAt) {
+        present(answers, result.hidden || result.getAttribute("data-tier") !== stopAt);
       } else {
         // A result must never outlive the answers it was worked out from.
         clear();
