@@ -1,5 +1,5 @@
-"""Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details or
-no reviewer is a named clinician. A draft shows a notice on every page (overrides/main.html) and
+"""Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details, no
+reviewer is a named clinician, or no clinician reviewed the self-check and its hazard log. A draft shows a notice on every page (overrides/main.html) and
 `massage-site-validate --go-live`, which the publish workflow runs before it deploys, refuses it."""
 
 from __future__ import annotations
@@ -34,8 +34,24 @@ def has_clinician(clinic: model.Clinic) -> bool:
     return any(r.clinician for r in clinic.reviewers)
 
 
+def unreviewed_safety_case(content: Content) -> list[str]:
+    """The self-check's parts that go-live needs a clinician to have reviewed, but no clinician has: the
+    self-check (its questions and results) and its hazard log."""
+    reviewers = {r.id: r for r in content.clinic.reviewers}
+    parts = {"self_check.yml": content.self_check, "hazard_log.yml": content.hazard_log}
+    return [
+        name
+        for name, part in parts.items()
+        if not (part.reviewed_by in reviewers and reviewers[part.reviewed_by].clinician)
+    ]
+
+
 def is_draft(content: Content) -> bool:
-    return bool(example_fields(content.clinic)) or not has_clinician(content.clinic)
+    return (
+        bool(example_fields(content.clinic))
+        or not has_clinician(content.clinic)
+        or bool(unreviewed_safety_case(content))
+    )
 
 
 def draft_problem(data_dir: Path, content: Content) -> Problem | None:
@@ -47,6 +63,12 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
         todo.append(f"replace the example {', '.join(fields)} with the clinic's own")
     if not has_clinician(clinic):
         todo.append("add the clinician who reviewed the content to reviewers, with clinician: true")
+    unreviewed = unreviewed_safety_case(content)
+    if unreviewed:
+        todo.append(
+            f"a clinician must review {' and '.join(unreviewed)} (the self-check's rules and its safety case) "
+            "and be named in their reviewed_by, with the date"
+        )
     if not todo:
         return None
     rel = f"{data_dir.name}/clinic.yml"

@@ -24,7 +24,7 @@ def _paste(project: Path) -> None:
 
 
 def test_the_guide_has_an_example_for_a_condition_and_a_contraindication() -> None:
-    assert set(_examples()) == {"conditions.yml", "contraindications.yml"}
+    assert set(_examples()) == {"conditions.yml", "contraindications.yml", "hazard_log.yml"}
 
 
 def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_the_shipped_example_is_a_draft_and_the_check_says_what_to_fill_in_in_on
         assert field in line, (field, line)
 
 
-def test_own_details_and_a_clinician_reviewer_take_the_site_out_of_draft(tmp_path: Path) -> None:
+def test_own_details_and_a_clinician_who_reviewed_the_self_check_take_the_site_out_of_draft(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     clinic = data / "clinic.yml"
     set_field(clinic, "name", "Riverside Physio")
@@ -72,6 +72,17 @@ def test_own_details_and_a_clinician_reviewer_take_the_site_out_of_draft(tmp_pat
         ),
         encoding="utf-8",
     )
+    # A clinician on the list is not enough: one must have reviewed the self-check and its safety case.
+    status, err = _go_live(data)
+    assert status == 1 and len(err) == 1, err
+    assert "a clinician must review self_check.yml and hazard_log.yml" in err[0], err
+    assert "replace the example" not in err[0] and "clinician: true" not in err[0], err
+    for name in ("self_check.yml", "hazard_log.yml"):
+        path = data / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("reviewed_by: content-team", "reviewed_by: dr-okafor"),
+            encoding="utf-8",
+        )
     assert _go_live(data) == (0, [])
     assert not go_live.is_draft(load_content(data))
 
