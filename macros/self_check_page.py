@@ -300,7 +300,7 @@ def self_check_page(content: Content) -> str:
     (docs/self-check.md) puts the rules in words (self_check_rules) under its own heading."""
     sc = content.self_check
     return blocks(
-        text(sc.intro),
+        text(fill(sc.intro, content.clinic)),
         f"*{text(sc.not_a_diagnosis)}*",
         f'<noscript><p class="sc-noscript">{html(content.site_texts.self_check.noscript)}</p></noscript>',
         self_check_form(content),

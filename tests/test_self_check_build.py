@@ -31,7 +31,7 @@ def _page(site: Path) -> str:
     return (site / "self-check" / "index.html").read_text(encoding="utf-8")
 
 
-def test_each_question_is_a_fieldset_with_a_legend_and_yes_no_not_sure_radios(
+def test_each_question_is_a_fieldset_with_a_legend_and_its_kinds_of_yes_then_no_and_not_sure(
     built_site: Path, content: Content
 ) -> None:
     markup = article_html(built_site, "self-check/")
@@ -53,7 +53,9 @@ def test_each_question_is_a_fieldset_with_a_legend_and_yes_no_not_sure_radios(
         radios = re.findall(
             r'<label class="sc-answer"><input type="radio" name="([^"]+)" value="([^"]+)">', block
         )
-        assert radios == [(q.id, "yes"), (q.id, "no"), (q.id, "unsure")]
+        kinds_of_yes = [(q.id, a.value) for a in q.answers]
+        assert radios == [*kinds_of_yes, (q.id, "no"), (q.id, "unsure")]
+        assert kinds_of_yes, q.id
 
 
 def test_the_form_and_result_carry_the_ids_other_tests_rely_on(built_site: Path) -> None:
@@ -113,6 +115,29 @@ def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp
   last_reviewed: 2026-11-21
   next_review: 2027-11-21
   reviewed_by: content-team
+""",
+        encoding="utf-8",
+    )
+    hazards = project / "data" / "hazard_log.yml"  # a new question needs its worked cases (make check)
+    hazards.write_text(
+        hazards.read_text(encoding="utf-8")
+        + """
+  - id: vaccination-missed
+    hazard: Someone sore after a vaccination is massaged
+    cause: Vaccinations are not asked about.
+    harm: Soreness.
+    severity: minor
+    likelihood: medium
+    mitigation: A question asks about it.
+    residual_likelihood: low
+    worked_cases:
+      - name: A vaccination yesterday means waiting
+        answered_yes: [recent-vaccination]
+        expect_tier: avoid
+      - name: Not sure means asking a doctor first
+        answered_not_sure: [recent-vaccination]
+        expect_tier: doctor-first
+    sources: [seed-back-massage-page]
 """,
         encoding="utf-8",
     )
