@@ -120,8 +120,8 @@ def self_check_is_consistent(
             findings.add(
                 h,
                 ("hazards", i, "residual_likelihood"),
-                f"leaves a clinical risk of {risk(hazard.residual_likelihood, hazard.severity)} of 5 (DCB0129: "
-                f"unacceptable above {ACCEPTABLE_RISK}); strengthen the mitigation so that the harm is less likely",
+                f"leaves a clinical risk of {risk(hazard.residual_likelihood, hazard.severity)} of 5 (DCB0129: "  # noqa: E501
+                f"unacceptable above {ACCEPTABLE_RISK}); strengthen the mitigation so that the harm is less likely",  # noqa: E501
             )
         for j, case in enumerate(hazard.worked_cases):
             where = ("hazards", i, "worked_cases", j)
@@ -261,7 +261,7 @@ def _combinations_make_sense(
                 findings.add(
                     f,
                     (*where, "tier"),
-                    f"{combination.tier!r} is not more serious than {qid!r} alone ({min(alone, key=_rank)!r}); "
+                    f"{combination.tier!r} is not more serious than {qid!r} alone ({min(alone, key=_rank)!r}); "  # noqa: E501
                     "a combination must give a more serious result than each of its answers",
                 )
 
@@ -319,7 +319,7 @@ def _every_answer_has_a_worked_case(
                 findings.add(
                     h,
                     ("hazards",),
-                    f"no worked case answers {qid!r} with {value!r}; add one to the hazard it guards against, "
+                    f"no worked case answers {qid!r} with {value!r}; add one to the hazard it guards against, "  # noqa: E501
                     f"for example '- name: …, {example}, expect_tier: …' (the tests run it in a browser)",
                 )
     named = {reason for case in cases for reason in case.expect_reasons or []}

@@ -13,7 +13,7 @@ from . import self_check
 from .content import Content
 from .markup import filled, html, json_attr, link, page_link, phone_link, text
 from .render import blocks, list_words
-from .self_check import SUITABLE, Question, answer_labels, fill, questions
+from .self_check import SUITABLE, Question, fill, questions
 
 
 def answer_choices(q: Question, content: Content) -> list[tuple[str, str]]:

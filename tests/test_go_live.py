@@ -50,7 +50,9 @@ def test_the_shipped_example_is_a_draft_and_the_check_says_what_to_fill_in_in_on
         assert field in line, (field, line)
 
 
-def test_own_details_and_a_clinician_who_reviewed_the_self_check_take_the_site_out_of_draft(tmp_path: Path) -> None:
+def test_own_details_and_a_clinician_who_reviewed_the_self_check_take_the_site_out_of_draft(
+    tmp_path: Path,
+) -> None:
     data = copy_data(tmp_path)
     clinic = data / "clinic.yml"
     set_field(clinic, "name", "Riverside Physio")
