@@ -1,6 +1,6 @@
 """Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details, no
-reviewer is a named clinician, or no clinician reviewed the self-check and its hazard log. A draft shows a notice on every page (overrides/main.html) and  # noqa: E501
-`massage-site-validate --go-live`, which the publish workflow runs before it deploys, refuses it."""
+reviewer is a named clinician, or no clinician reviewed the self-check and its hazard log. A draft shows
+a notice on every page (overrides/main.html) and `massage-site-validate --go-live`, which the publish workflow runs before it deploys, refuses it."""
 
 from __future__ import annotations
 
