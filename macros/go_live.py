@@ -1,6 +1,7 @@
 """Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details, no
-reviewer is a named clinician, or no clinician reviewed the self-check and its hazard log. A draft shows
-a notice on every page (overrides/main.html) and `massage-site-validate --go-live`, which the publish workflow runs before it deploys, refuses it."""
+reviewer is a named clinician, or no clinician reviewed the self-check and its hazard log. A draft
+shows a notice on every page (overrides/main.html) and `massage-site-validate --go-live`, which the
+publish workflow runs before it deploys, refuses it."""
 
 from __future__ import annotations
 
@@ -66,7 +67,8 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
     unreviewed = unreviewed_safety_case(content)
     if unreviewed:
         todo.append(
-            f"a clinician must review {' and '.join(unreviewed)} (the self-check's rules and its safety case) "  # noqa: E501
+            f"a clinician must review {' and '.join(unreviewed)} "
+            "(the self-check's rules and its safety case) "
             "and be named in their reviewed_by, with the date"
         )
     if not todo:

@@ -482,7 +482,8 @@ class SelfCheck(Reviewed):
     contraindications_intro: Text
     background_questions: list[BackgroundQuestion] = Field(
         [],
-        description="Asked at the start of part 2, before the warning signs, such as whether there is back pain.",  # noqa: E501
+        description="Asked at the start of part 2, before the warning signs, such as whether there is "
+        "back pain.",
     )
     combinations: list[Combination] = Field(
         [], description="Answers that together give a more serious result than each alone."
@@ -561,7 +562,8 @@ class WorkedCase(Record):
     expect_local_caution: bool = Field(False, description="true if the result must show the local caution.")
     expect_reasons: list[Id] | None = Field(
         None,
-        description="If given, exactly the question (or combination) ids the result must name as its reasons.",  # noqa: E501
+        description="If given, exactly the question (or combination) ids the result must name as its "
+        "reasons.",
     )
     expect_crisis_lines: bool = Field(False, description="true if the result must show the crisis lines.")
 

@@ -116,12 +116,12 @@ def self_check_is_consistent(
                 f"{hazard.residual_likelihood!r} is more likely than without the mitigation "
                 f"({hazard.likelihood!r}); a mitigation cannot make harm more likely",
             )
-        elif risk(hazard.residual_likelihood, hazard.severity) > ACCEPTABLE_RISK:
+        elif (residual := risk(hazard.residual_likelihood, hazard.severity)) > ACCEPTABLE_RISK:
             findings.add(
                 h,
                 ("hazards", i, "residual_likelihood"),
-                f"leaves a clinical risk of {risk(hazard.residual_likelihood, hazard.severity)} of 5 (DCB0129: "  # noqa: E501
-                f"unacceptable above {ACCEPTABLE_RISK}); strengthen the mitigation so that the harm is less likely",  # noqa: E501
+                f"leaves a clinical risk of {residual} of 5 (DCB0129: unacceptable above {ACCEPTABLE_RISK}); "
+                "strengthen the mitigation so that the harm is less likely",
             )
         for j, case in enumerate(hazard.worked_cases):
             where = ("hazards", i, "worked_cases", j)
@@ -261,7 +261,8 @@ def _combinations_make_sense(
                 findings.add(
                     f,
                     (*where, "tier"),
-                    f"{combination.tier!r} is not more serious than {qid!r} alone ({min(alone, key=_rank)!r}); "  # noqa: E501
+                    f"{combination.tier!r} is not more serious than {qid!r} alone "
+                    f"({min(alone, key=_rank)!r}); "
                     "a combination must give a more serious result than each of its answers",
                 )
 
@@ -319,7 +320,8 @@ def _every_answer_has_a_worked_case(
                 findings.add(
                     h,
                     ("hazards",),
-                    f"no worked case answers {qid!r} with {value!r}; add one to the hazard it guards against, "  # noqa: E501
+                    f"no worked case answers {qid!r} with {value!r}; "
+                    "add one to the hazard it guards against, "
                     f"for example '- name: …, {example}, expect_tier: …' (the tests run it in a browser)",
                 )
     named = {reason for case in cases for reason in case.expect_reasons or []}

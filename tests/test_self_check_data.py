@@ -367,7 +367,8 @@ def test_a_combination_milder_than_its_parts_is_refused(tmp_path: Path) -> None:
     assert [(p.field, p.message) for p in problems] == [
         (
             "combinations.tier",
-            "'avoid' is not more serious than 'fever-with-back-pain' alone ('avoid'); a combination must give a "  # noqa: E501
+            "'avoid' is not more serious than 'fever-with-back-pain' alone ('avoid'); "
+            "a combination must give a "
             "more serious result than each of its answers",
         )
     ]
@@ -384,7 +385,9 @@ def test_a_combination_of_a_no_answer_is_refused(tmp_path: Path) -> None:
 
 def test_a_new_question_without_a_worked_case_is_refused_with_the_case_to_copy(tmp_path: Path) -> None:
     new = (
-        "\n- id: sciatica-getting-worse\n  name: Sciatica getting worse\n  search_terms: [worse sciatica, sciatica worse, leg pain worse, siatica]\n  plain: Your sciatica is getting worse.\n"  # noqa: E501
+        "\n- id: sciatica-getting-worse\n  name: Sciatica getting worse\n"
+        "  search_terms: [worse sciatica, sciatica worse, leg pain worse, siatica]\n"
+        "  plain: Your sciatica is getting worse.\n"
         "  kind: doctor-first\n  reason: It needs checking.\n  question: Is your sciatica getting worse?\n"
         "  sources: [nhs-sciatica]\n  last_reviewed: 2026-12-04\n  next_review: 2027-12-04\n"
         "  reviewed_by: content-team\n"
