@@ -64,6 +64,12 @@ class Question:
         return _worse(*(a.tier for a in self.answers)) if self.answers else SUITABLE
 
     @property
+    def own_words(self) -> dict[str, str]:
+        """The words of the answers this question words itself (its own kinds of yes, its "no")."""
+        words = {a.value: a.label for a in self.answers if a.label}
+        return words | ({"no": self.no_label} if self.no_label else {})
+
+    @property
     def tiers(self) -> dict[str, str]:
         """Each answer's result, "no" and "unsure" included."""
         return {a.value: a.tier for a in self.answers} | {"no": SUITABLE, "unsure": self.unsure_tier}
@@ -189,12 +195,9 @@ def fill(value: str, clinic: model.Clinic) -> str:
 
 
 def answer_labels(content: Content) -> dict[str, str]:
-    """The words for each answer (data/site_texts.yml): yes, known, no, unsure, unanswered, skipped, and
-    each question's own answers by value."""
-    labels = content.site_texts.self_check.answers.model_dump()
-    for q in questions(content):
-        labels |= {a.value: a.label for a in q.answers if a.label}
-    return labels
+    """The words for each answer (data/site_texts.yml): yes, known, no, unsure, unanswered, skipped. A
+    question's own answers carry their own words (`rules`: each question's "labels")."""
+    return content.site_texts.self_check.answers.model_dump()
 
 
 def rules(content: Content) -> dict[str, Any]:
@@ -206,6 +209,7 @@ def rules(content: Content) -> dict[str, Any]:
         "questions": [
             {"id": q.id, "part": q.part, "tiers": q.tiers, "local": q.local}
             | ({"after": q.follow_up_of} if q.follow_up_of else {})
+            | ({"labels": words} if (words := q.own_words) else {})
             for q in questions(content)
         ],
         "combinations": [

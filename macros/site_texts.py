@@ -203,6 +203,10 @@ class SelfCheckTexts(Record):
     rule_answer: Template("answer", "number")
     rule_together: Template("answers")
     rule_unsure: Template("numbers")
+    summary_no: Template("numbers") = Field(
+        description="The printed answers list only those that are not 'no'; this line gives the numbers of "
+        "the questions answered no or not asked."
+    )
     rule_rest: Label
     call: Template("number")
     call_line: Template("name", "number")

@@ -359,13 +359,18 @@ def test_answers_never_leave_the_device(visit: Visit, content: Content) -> None:
     assert page.evaluate("indexedDB.databases()") == []
 
 
-def test_the_printout_is_one_page_with_the_result_and_the_date(visit: Visit, content: Content) -> None:
+def _printed_pages(page) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
+
+
+def test_the_printout_is_one_page_with_the_result_the_answers_and_the_date(
+    visit: Visit, content: Content
+) -> None:
+    """A usual result: a few answers that are not no. The printout lists those in full and the "no"
+    answers by number, on one page to show a doctor or therapist."""
     page = visit.page
-    # The longest result: every warning sign unsure, every other question yes, every option ticked.
-    first_yes = {q.id: q.answers[0].value for q in self_check.questions(content)}
-    visit.answer_all({qid: "unsure" if qid in content.red_flags else first_yes[qid] for qid in _ids(content)})
-    for box in page.locator('input[name="concern"]').all():
-        box.click()
+    visit.answer_all(_answers(content, yes=["back-pain=new", "pregnancy", "skin-lesions", "diabetes"]))
+    page.locator('input[name="concern"][value="tired-or-low"]').click()
     page.get_by_role("button", name="See my result").click()
     page.get_by_role("button", name="Print this result").click()
     assert page.evaluate("window.__printed") == 1
@@ -375,16 +380,44 @@ def test_the_printout_is_one_page_with_the_result_and_the_date(visit: Visit, con
     assert page.locator(".sc-actions").is_hidden()
     summary = page.locator(".sc-summary")
     assert summary.is_visible()
-    for q in self_check.questions(content):
-        assert (
-            summary.locator(f'[data-answer-for="{q.id}"]')
-            .inner_text()
-            .endswith("Not sure" if q.id in content.red_flags else "Yes")
-        )
+    shown = [
+        q.id
+        for q in self_check.questions(content)
+        if summary.locator(f'[data-answer-for="{q.id}"]').is_visible()
+    ]
+    assert shown == ["back-pain", "pregnancy", "skin-lesions", "diabetes"]
+    pregnancy = summary.locator('[data-answer-for="pregnancy"]')
+    assert pregnancy.get_attribute("value") == str(
+        next(q.number for q in self_check.questions(content) if q.id == "pregnancy")
+    )
+    numbers = summary.locator("[data-no-numbers]").inner_text().split(", ")
+    asked = [q for q in self_check.questions(content) if q.id not in shown]
+    assert numbers == [str(q.number) for q in asked]
     assert re.search(r"Checked on .*\d{4}", visit.result.inner_text())
     assert content.self_check.answer_again in visit.result.inner_text()
-    pdf = page.pdf(format="A4")
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert visit.result.locator("[data-crisis]").is_visible()
+    assert _printed_pages(page) == 1
+
+
+def test_the_longest_printout_names_every_answer_on_two_pages_at_most(visit: Visit, content: Content) -> None:
+    """Every warning sign not sure, every other question given its first kind of yes, every option
+    ticked: every answer is printed in its own words."""
+    from macros.self_check_page import answer_choices
+
+    page = visit.page
+    first_yes = {q.id: q.answers[0].value for q in self_check.questions(content)}
+    visit.answer_all({qid: "unsure" if qid in content.red_flags else first_yes[qid] for qid in _ids(content)})
+    for box in page.locator('input[name="concern"]').all():
+        box.click()
+    page.get_by_role("button", name="See my result").click()
+    page.emulate_media(media="print")
+    summary = page.locator(".sc-summary")
+    for q in self_check.questions(content):
+        words = dict(answer_choices(q, content))
+        expected = words["unsure"] if q.id in content.red_flags else words[q.answers[0].value]
+        assert summary.locator(f'[data-answer-for="{q.id}"]').inner_text().endswith(expected), q.id
+    assert summary.locator("[data-summary-no]").is_hidden()
+    assert _printed_pages(page) <= 2
 
 
 def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(

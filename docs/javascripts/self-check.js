@@ -92,7 +92,9 @@
     var q = rules.questions.filter(function (x) { return x.id === id; })[0];
     if (q && !engine.asked(q, answers)) return rules.labels.skipped;
     if (!q) return "";  // a combination: its words say which answers it joins
-    return rules.labels[answers[id] || "unanswered"] || rules.labels.unsure;
+    var answer = answers[id] || "unanswered";
+    var own = q.labels && Object.prototype.hasOwnProperty.call(q.labels, answer) ? q.labels[answer] : null;
+    return own || rules.labels[answer] || rules.labels.unsure;
   }
 
   function show(result, rules, engine, outcome, answers, concerns) {
@@ -129,10 +131,18 @@
       el.hidden = el.getAttribute("data-when") !== when;
     });
     result.querySelector("[data-concerns-result]").hidden = !when || concerns.length === 0;
+    // The printout lists the answers that are not "no" in full, the others by number in one line.
+    var noNumbers = [];
     each(result, "[data-answer-for]", function (el) {
-      el.querySelector("[data-answer-label]").textContent =
-        labelFor(rules, engine, answers, el.getAttribute("data-answer-for"));
+      var id = el.getAttribute("data-answer-for");
+      var q = rules.questions.filter(function (x) { return x.id === id; })[0];
+      var answer = engine.asked(q, answers) ? answers[id] || "unanswered" : "skipped";
+      el.setAttribute("data-answer", answer);
+      if (answer === "no" || answer === "skipped") noNumbers.push(el.getAttribute("value"));
+      el.querySelector("[data-answer-label]").textContent = labelFor(rules, engine, answers, id);
     });
+    result.querySelector("[data-no-numbers]").textContent = noNumbers.join(", ");
+    result.querySelector("[data-summary-no]").hidden = noNumbers.length === 0;
     result.querySelector("[data-checked-at]").textContent = new Date().toLocaleString(undefined, {
       dateStyle: "long", timeStyle: "short"
     });
