@@ -254,13 +254,13 @@ def self_check_result(content: Content) -> str:
     out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.summary_heading)}</p>\n<ol>')
     # Each item keeps its question's number (value) when the "no" answers are left out of the printout.
     out += [
-        f'<li value="{q.number}" data-answer-for="{q.id}">{html(q.text)} <strong data-answer-label></strong></li>'
+        f'<li value="{q.number}" data-answer-for="{q.id}">{html(q.text)} '
+        "<strong data-answer-label></strong></li>"
         for q in asked
     ]
     before, _, after = words.summary_no.partition("{numbers}")
-    out.append(
-        f'</ol>\n<p data-summary-no hidden>{html(before)}<span data-no-numbers></span>{html(after)}</p>\n</div>'
-    )
+    no_line = f"{html(before)}<span data-no-numbers></span>{html(after)}"
+    out.append(f"</ol>\n<p data-summary-no hidden>{no_line}</p>\n</div>")
     out.append(f'<p class="sc-not-a-diagnosis"><em>{html(sc.not_a_diagnosis)}</em></p>')
     checked = filled(words.checked_on, in_html=True, date="<span data-checked-at></span>")
     out.append(f'<p class="sc-checked-at">{checked}</p>')
