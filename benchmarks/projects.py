@@ -183,7 +183,32 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         dumped = yaml.dump(entries, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=120)
         (data_dir / name).write_text(header + dumped, encoding="utf-8")
         counts[name.removesuffix(".yml")] = len(entries)
+    _copy_worked_cases(data_dir / "hazard_log.yml", ids, factor)
     return counts
+
+
+def _case_copy(case: dict[str, Any], ids: frozenset[str], copy: int) -> dict[str, Any]:
+    """A worked case about copy n of the questions: its own answers are keyed by question id."""
+    new = _rename(case, ids, copy)
+    if "answers" in case:
+        new["answers"] = {_rename(k, ids, copy): v for k, v in case["answers"].items()}
+    return new
+
+
+def _copy_worked_cases(path: Path, ids: frozenset[str], factor: int) -> None:
+    """Every self-check question needs its worked cases (`make check`): each copy of a question gets a
+    copy of the cases that answer the original, in a copy of their hazard."""
+    log = yaml.safe_load(path.read_text(encoding="utf-8"))
+    copies = []
+    for n in range(2, factor + 1):
+        for hazard in log["hazards"]:
+            cases = [_case_copy(c, ids, n) for c in hazard["worked_cases"]]
+            changed = [new for new, old in zip(cases, hazard["worked_cases"], strict=True) if new != old]
+            if changed:
+                copies.append({**hazard, "id": f"{hazard['id']}-x{n}", "worked_cases": changed})
+    log["hazards"] += copies
+    dumped = yaml.dump(log, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=120)
+    path.write_text(dumped, encoding="utf-8")
 
 
 def scaled_project(target: Path, factor: int) -> tuple[Path, dict[str, int]]:
