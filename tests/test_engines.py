@@ -186,7 +186,7 @@ def test_the_self_check_says_massage_may_suit_when_every_answer_is_no(engine, en
 
 TIERS = [
     ("emergency", "saddle-numbness"),
-    ("urgent", "night-pain"),
+    ("urgent", "leg-swelling"),
     ("avoid", "infectious-disease"),
     ("doctor-first", "high-blood-pressure"),
 ]
@@ -237,8 +237,8 @@ def test_a_blank_submit_prompts_for_the_unanswered_questions_and_shows_no_result
 
 def test_an_emergency_answer_stops_the_check_at_once(engine, engine_site) -> None:
     questions = _open_self_check(engine, engine_site)
-    assert questions[0] == "saddle-numbness"  # emergency questions come first
-    _answer(engine, "saddle-numbness", "yes")
+    assert questions[0] == "stroke-signs"  # the emergency screen comes first
+    _answer(engine, "stroke-signs", "yes")
     engine.wait_for(_SHOWN, "#self-check-result")  # without pressing "See my result"
     assert _result_tier(engine) == "emergency"
 
@@ -261,7 +261,10 @@ _PRINT_MEDIA = """const flip = list => {
 
 
 def test_the_print_view_shows_a_dated_summary_of_every_answer(engine, engine_site) -> None:
+    """Every answer other than no in full, with its words; the questions answered no (or not asked) by
+    their numbers in one line."""
     questions = _open_self_check(engine, engine_site)
+    _answer(engine, "skin-lesions", "yes")
     answered = _answer_the_rest(engine, "no")
     engine.click(SUBMIT)
     engine.wait_for(_SHOWN, "#self-check-result")
@@ -271,10 +274,15 @@ def test_the_print_view_shows_a_dated_summary_of_every_answer(engine, engine_sit
     engine.run(_PRINT_MEDIA)
     assert not engine.run(_SHOWN, "#self-check"), "the form is not printed"
     assert engine.run(_SHOWN, "#self-check-result")
-    for question in questions:  # every question, with its answer (a follow-up not asked says so)
+    for question in questions:  # the one answer that is not no, with its words; the others not listed
         selector = f'#self-check-result [data-answer-for="{question}"]'
-        assert engine.run(_SHOWN, selector), (engine.name, question)
-        text = engine.run("return document.querySelector(args[0]).textContent.trim();", selector)
-        assert text.endswith("No") == (question in answered), (engine.name, question, text)
+        assert engine.run(_SHOWN, selector) == (question == "skin-lesions"), (engine.name, question)
+    text = engine.run(
+        "return document.querySelector(args[0]).textContent.trim();", '[data-answer-for="skin-lesions"]'
+    )
+    assert text.endswith("Yes"), (engine.name, text)
+    assert engine.run(_SHOWN, "#self-check-result [data-summary-no]")
+    numbers = engine.run("return document.querySelector('[data-no-numbers]').textContent;").split(", ")
+    assert len(numbers) == len(questions) - 1 and len(answered) < len(numbers), (engine.name, numbers)
     printed = engine.run("return document.querySelector('#self-check-result').innerText;")
     assert str(dt.date.today().year) in printed
