@@ -186,7 +186,7 @@ SELF_CHECK_ANSWERS = {
     "suitable": ["skin-irritation"],
     "doctor-first": ["high-blood-pressure"],
     "avoid": ["infectious-disease"],
-    "urgent": ["night-pain"],
+    "urgent": ["leg-swelling"],
     "emergency": ["saddle-numbness"],
 }
 
