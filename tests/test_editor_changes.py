@@ -93,8 +93,19 @@ def make_typical_edits(data: Path) -> None:
         "  question: Is the skin on your back sunburnt, red or peeling?\n"
         "  conditions: [muscle-tension]\n" + REVIEW.format(source="nccih-massage"),
     )
-    hazard_log = data / "hazard_log.yml"
-    _replace(hazard_log, "answered_yes: [skin-irritation]", "answered_yes: [skin-irritation, recent-sunburn]")
+    # Its worked cases, as EDITING §6 shows: a hazard added at the end of the hazard log.
+    _append(
+        data / "hazard_log.yml",
+        "  - id: sunburn-rubbed\n    hazard: Someone with sunburn is massaged over it\n"
+        "    cause: Sunburn is not asked about.\n    harm: Pain.\n    severity: minor\n"
+        "    likelihood: medium\n    mitigation: A question asks about it.\n    residual_likelihood: low\n"
+        "    worked_cases:\n"
+        "      - name: Sunburn leaves a massage possible, with a note\n        answered_yes: [recent-sunburn]\n"
+        "        expect_tier: suitable\n        expect_local_caution: true\n"
+        "      - name: Not sure about sunburn means asking a doctor first\n"
+        "        answered_not_sure: [recent-sunburn]\n        expect_tier: doctor-first\n"
+        "    sources: [nccih-massage]\n",
+    )
     # Techniques and massage types: change a text.
     _replace(data / "techniques.yml", "Firm rubbing with the palms", "Brisk rubbing with the palms")
     _replace(data / "massage_types.yml", "name: Relaxation massage", "name: Relaxing massage")
