@@ -57,33 +57,49 @@ def self_check_form(content: Content) -> str:
         f'<form id="self-check" class="self-check" method="dialog" novalidate '
         f'data-rules="{json_attr(self_check.rules(content), sort_keys=True)}">',
     ]
+    words = content.site_texts.self_check
+    # With JavaScript, one part at a time and the progress through them (the script shows both).
+    where = filled(
+        words.progress,
+        in_html=True,
+        number="<span data-part-number></span>",
+        count="<span data-part-count></span>",
+    )
+    parts.append(f'<p class="sc-progress" data-progress hidden>{where}</p>')
     for part, heading, intro in (
         ("screen", sc.screen_heading, sc.screen_intro),
         ("warning-signs", sc.red_flags_heading, sc.red_flags_intro),
         ("health", sc.contraindications_heading, sc.contraindications_intro),
     ):
         parts.append(
-            f'<h2 id="sc-part-{part}">{html(heading)}</h2><p>{text(fill(intro, content.clinic))}</p>'
+            f'<section class="sc-part" data-part="{part}" aria-labelledby="sc-part-{part}" tabindex="-1">'
+        )
+        parts.append(
+            f'<h2 id="sc-part-{part}">{html(heading)}</h2><p>{html(fill(intro, content.clinic))}</p>'
         )
         parts += [_question_fieldset(q, content, numbers) for q in asked if q.part == part]
+        parts.append("</section>")
     options = "".join(
         f'<label class="sc-concern"><input type="checkbox" name="concern" value="{o.id}"> '
         f"{html(o.label)}</label>"
         for o in sc.concerns.options
     )
     parts.append(
-        f'<fieldset class="sc-concerns" data-concerns><legend>{html(sc.concerns.question)}</legend>'
-        f'<p class="sc-hint">{html(sc.concerns.hint)}</p>{options}</fieldset>'
+        '<section class="sc-part" data-part="concerns" aria-labelledby="sc-part-concerns" tabindex="-1">'
+        '<fieldset class="sc-concerns" data-concerns>'
+        f'<legend id="sc-part-concerns">{html(sc.concerns.question)}</legend>'
+        f'<p class="sc-hint">{html(sc.concerns.hint)}</p>{options}</fieldset></section>'
     )
-    before, _, after = sc.unanswered_prompt.partition("{count}")
+    prompt = filled(sc.unanswered_prompt, in_html=True, count="<strong data-missing-count></strong>")
+    parts.append(f'<p id="self-check-missing" class="sc-missing" role="alert" hidden>{prompt}</p>')
+    # Hidden until the script runs: without JavaScript the buttons could do nothing useful.
     parts.append(
-        f'<p id="self-check-missing" class="sc-missing" role="alert" hidden>{html(before)}'
-        f"<strong data-missing-count></strong>{html(after)}</p>"
-    )
-    # Hidden until the script runs: without JavaScript the button could do nothing useful.
-    parts.append(
-        '<p class="sc-submit"><button type="submit" class="md-button md-button--primary" '
-        f'data-action="submit" hidden>{html(content.site_texts.self_check.submit)}</button></p>'
+        '<p class="sc-submit">'
+        f'<button type="button" class="md-button" data-action="back" hidden>{html(words.back)}</button> '
+        '<button type="button" class="md-button md-button--primary" data-action="next" hidden>'
+        f"{html(words.next)}</button> "
+        '<button type="submit" class="md-button md-button--primary" '
+        f'data-action="submit" hidden>{html(words.submit)}</button></p>'
     )
     parts.append("</form>")
     return "\n".join(parts)
@@ -258,8 +274,7 @@ def self_check_result(content: Content) -> str:
         "<strong data-answer-label></strong></li>"
         for q in asked
     ]
-    before, _, after = words.summary_no.partition("{numbers}")
-    no_line = f"{html(before)}<span data-no-numbers></span>{html(after)}"
+    no_line = filled(words.summary_no, in_html=True, numbers="<span data-no-numbers></span>")
     out.append(f"</ol>\n<p data-summary-no hidden>{no_line}</p>\n</div>")
     out.append(f'<p class="sc-not-a-diagnosis"><em>{html(sc.not_a_diagnosis)}</em></p>')
     checked = filled(words.checked_on, in_html=True, date="<span data-checked-at></span>")

@@ -191,6 +191,9 @@ class SelfCheckTexts(Record):
     submit: Label
     print: Label
     restart: Label
+    next: Label = Field(description="The button to the next part of the self-check.")
+    back: Label = Field(description="The button back to the part before.")
+    progress: Template("number", "count") = Field(description="Where the patient is: 'Part 2 of 4'.")
     reasons_heading: Label
     why_this_matters: Label
     read_more: Template("links")

@@ -34,12 +34,65 @@ PROJECT = Path(os.environ.get("MASSAGE_SITE_PROJECT") or ROOT).resolve()
 DATA = PROJECT / "data"
 
 
+NEXT_PART = '#self-check [data-action="next"]'
+
+
+_PART_ON_SCREEN = "() => [...document.querySelectorAll('#self-check [data-part]')].findIndex(p => !p.hidden)"
+
+
+def show_question(page, question_id: str, *, tap: bool = False, others: str | None = None) -> bool:
+    """On an open self-check: go on part by part (the "Next part" button, as a patient does) until the
+    question is on screen; with `others`, first give that answer to each question on screen left blank.
+    False if it is a follow-up that is not asked."""
+    box = page.locator(f'fieldset[data-question="{question_id}"]')
+    own = box.evaluate(
+        "f => [...document.querySelectorAll('#self-check [data-part]')].indexOf(f.closest('[data-part]'))"
+    )
+    while page.evaluate(_PART_ON_SCREEN) > own:  # a question of an earlier part: back to it
+        back = page.locator('#self-check [data-action="back"]')
+        back.tap() if tap else back.click()
+    while not box.is_visible():
+        if box.evaluate("f => f.hidden") or not page.locator(NEXT_PART).is_visible():
+            return False
+        if others:
+            for blank in page.locator("fieldset[data-question]:visible").all():
+                if not blank.locator("input:checked").count():
+                    blank.locator(f'label:has(input[value="{others}"])').click()
+        part = page.evaluate(_PART_ON_SCREEN)
+        page.locator(NEXT_PART).tap() if tap else page.locator(NEXT_PART).click()
+        assert page.evaluate(_PART_ON_SCREEN) == part + 1, "a question on screen is still blank"
+    return True
+
+
+def tick_concern(page, concern: str | None = None) -> None:
+    """On to the last part, "what bothers you", and tick one option (or every one, with None)."""
+    while page.locator(NEXT_PART).is_visible():
+        page.locator(NEXT_PART).click()
+    boxes = page.locator(f'input[name="concern"][value="{concern}"]' if concern else 'input[name="concern"]')
+    for box in boxes.all():
+        box.click()
+
+
+def see_result(page, *, tap: bool = False) -> None:
+    """On to the last part and "See my result", as a patient does once every question shown is answered."""
+    while page.locator(NEXT_PART).is_visible():
+        part = page.evaluate(_PART_ON_SCREEN)
+        page.locator(NEXT_PART).tap() if tap else page.locator(NEXT_PART).click()
+        assert page.evaluate(_PART_ON_SCREEN) == part + 1, "a question on screen is still blank"
+    button = page.get_by_role("button", name="See my result")
+    button.tap() if tap else button.click()
+
+
 def answer_no_to_every_question(page) -> str | None:
-    """On an open self-check: click "no" on every question shown (follow-ups stay hidden), ask for the
-    result as a patient would, and return its tier."""
-    for box in page.locator("fieldset[data-question]:visible").all():
-        box.locator('label:has(input[value="no"])').click()
-    page.get_by_role("button", name="See my result").click()
+    """On an open self-check: click "no" on every question shown, part by part (follow-ups stay hidden),
+    ask for the result as a patient would, and return its tier."""
+    while True:
+        for box in page.locator("fieldset[data-question]:visible").all():
+            box.locator('label:has(input[value="no"])').click()
+        if not page.locator(NEXT_PART).is_visible():
+            break
+        page.locator(NEXT_PART).click()
+    see_result(page)
     return page.locator("#self-check-result").get_attribute("data-tier")
 
 
@@ -53,10 +106,15 @@ def self_check_with_one_yes(browser, site: Path, question_id: str) -> tuple[str,
         page.wait_for_function("window.selfCheck !== undefined")
         question = page.locator(f'fieldset[data-question="{question_id}"]')
         question_text = question.inner_text()
-        for box in page.locator("fieldset[data-question]:visible").all():  # follow-ups stay hidden
-            box.locator('input[value="no"]').check()
-        question.locator('label:has(input[value="yes"])').click()
-        page.get_by_role("button", name="See my result").click()
+        while True:  # part by part; follow-ups stay hidden
+            for box in page.locator("fieldset[data-question]:visible").all():
+                box.locator('input[value="no"]').check()
+            if question.is_visible():
+                question.locator('label:has(input[value="yes"])').click()
+            if not page.locator(NEXT_PART).is_visible():
+                break
+            page.locator(NEXT_PART).click()
+        see_result(page)
         result = page.locator("#self-check-result")
         return question_text, result.get_attribute("data-tier"), result.inner_text()
     finally:

@@ -125,6 +125,7 @@ _SHOWN = (
     "const e = document.querySelector(args[0]); return !!e && !e.hidden && e.getClientRects().length > 0;"
 )
 SUBMIT = '#self-check button[type="submit"]'
+NEXT = '#self-check [data-action="next"]'
 
 
 def _open_self_check(engine, engine_site) -> list[str]:
@@ -134,6 +135,7 @@ def _open_self_check(engine, engine_site) -> list[str]:
     # A test browser has no print dialog: count the calls instead (the printout is checked with print media).
     engine.run("window.__printed = 0; window.print = () => { window.__printed += 1; }; return true;")
     assert engine.run("return document.querySelector(args[0]).textContent.trim();", SUBMIT) == "See my result"
+    assert engine.run("return document.querySelector('[data-progress]').textContent;") == "Part 1 of 4"
     questions = engine.run(
         "return [...document.querySelectorAll('fieldset[data-question]')].map(f => f.dataset.question);"
     )
@@ -165,18 +167,24 @@ _UNANSWERED_SHOWN = """return [...document.querySelectorAll('fieldset[data-quest
     .map(f => f.dataset.question);"""
 
 
-def _answer_the_rest(engine, value: str) -> list[str]:
-    """Answer every question on screen that has no answer yet, in page order, as a patient goes down the
-    form: a follow-up question appears only after the answer it follows. Return the questions answered."""
+def _answer_the_rest(engine, value: str, **others: str) -> list[str]:
+    """Answer every question that has no answer yet, part by part in page order, as a patient goes down
+    the form: `value`, or the answer given for that question in `others` (ids with _ for -); a follow-up
+    appears only after the answer it follows; "Next part" after each part. Return the questions answered."""
+    wanted = {qid.replace("_", "-"): answer for qid, answer in others.items()}
     answered = []
-    while unanswered := engine.run(_UNANSWERED_SHOWN):
-        _answer(engine, unanswered[0], value)
-        answered.append(unanswered[0])
-    return answered
+    while True:
+        while unanswered := engine.run(_UNANSWERED_SHOWN):
+            _answer(engine, unanswered[0], wanted.get(unanswered[0], value))
+            answered.append(unanswered[0])
+        if not engine.run(_SHOWN, NEXT):
+            return answered
+        engine.click(NEXT)
 
 
 def test_the_self_check_says_massage_may_suit_when_every_answer_is_no(engine, engine_site) -> None:
     _open_self_check(engine, engine_site)
+    assert not engine.run(_SHOWN, SUBMIT), "one part at a time: the result button is on the last"
     assert len(_answer_the_rest(engine, "no")) >= 10
     assert _result_tier(engine) is None
     engine.click(SUBMIT)
@@ -196,10 +204,8 @@ TIERS = [
 def test_one_yes_gives_its_tier(engine, engine_site, tier: str, question: str) -> None:
     questions = _open_self_check(engine, engine_site)
     assert question in questions
-    # Every other question "no" (the chosen one last), then any follow-up the "yes" brings up "no" too.
-    while unanswered := engine.run(_UNANSWERED_SHOWN):
-        others = [q for q in unanswered if q != question]
-        _answer(engine, others[0] if others else question, "no" if others else "yes")
+    # Every other question "no", part by part, then any follow-up the "yes" brings up "no" too.
+    _answer_the_rest(engine, "no", **{question.replace("-", "_"): "yes"})
     assert engine.run(
         "return document.querySelector(args[0]).checked;", f'[data-question="{question}"] [value="yes"]'
     )
@@ -211,8 +217,8 @@ def test_one_yes_gives_its_tier(engine, engine_site, tier: str, question: str) -
 
 def test_a_blank_submit_prompts_for_the_unanswered_questions_and_shows_no_result(engine, engine_site) -> None:
     _open_self_check(engine, engine_site)
-    shown = engine.run(_UNANSWERED_SHOWN)
-    engine.click(SUBMIT)
+    shown = engine.run(_UNANSWERED_SHOWN)  # part 1
+    engine.click(NEXT)
     engine.wait_for(_SHOWN, "#self-check-missing")
     missing = engine.run(
         """const m = document.querySelector('#self-check-missing');
@@ -264,8 +270,7 @@ def test_the_print_view_shows_a_dated_summary_of_every_answer(engine, engine_sit
     """Every answer other than no in full, with its words; the questions answered no (or not asked) by
     their numbers in one line."""
     questions = _open_self_check(engine, engine_site)
-    _answer(engine, "skin-lesions", "yes")
-    answered = _answer_the_rest(engine, "no")
+    answered = _answer_the_rest(engine, "no", skin_lesions="yes")
     engine.click(SUBMIT)
     engine.wait_for(_SHOWN, "#self-check-result")
     engine.click('#self-check-result [data-action="print"]')

@@ -13,6 +13,8 @@ import pytest
 from macros import self_check
 from macros.content import Content
 
+from .conftest import NEXT_PART, see_result, show_question, tick_concern
+
 PHONE = {
     "viewport": {"width": 360, "height": 740},
     "device_scale_factor": 2,
@@ -46,15 +48,21 @@ class Visit:
         return self.result.get_attribute("data-local-caution")
 
     def answer_option(self, question_id: str, value: str):
+        """The answer's label, with its question on screen: the parts before it answered "no" where
+        blank, as a patient goes on to it."""
+        show_question(self.page, question_id, others="no")
         return self.page.locator(f'[data-question="{question_id}"] label:has(input[value="{value}"])')
 
     def answer_all(self, answers: dict[str, str], *, tap: bool = False) -> None:
-        """Answer the questions in the order asked, as a patient clicks (or taps): a follow-up only when
-        it shows, after a "yes" or "not sure" to the question it follows."""
+        """Answer the questions in the order asked, part by part, as a patient clicks (or taps): a
+        follow-up only when it shows, after any answer but "no" to the question it follows."""
         for qid, value in answers.items():
-            if self.page.locator(f'fieldset[data-question="{qid}"]').is_visible():
-                option = self.answer_option(qid, value)
+            if show_question(self.page, qid, tap=tap):
+                option = self.page.locator(f'[data-question="{qid}"] label:has(input[value="{value}"])')
                 option.tap() if tap else option.click()
+
+    def submit(self, *, tap: bool = False) -> None:
+        see_result(self.page, tap=tap)
 
 
 # These tests drive the self-check as a patient does, with answers chosen for the seed questions: they run
@@ -126,7 +134,7 @@ def test_a_patient_completes_the_check_by_mouse(
 ) -> None:
     answers = _answers(content, yes, unsure)
     visit.answer_all(answers)
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
 
     assert visit.tier() == tier
     assert visit.local_caution() == caution
@@ -146,7 +154,7 @@ def test_a_patient_completes_the_check_by_mouse(
 
 def test_the_emergency_result_gives_the_number_to_call(visit: Visit, content: Content) -> None:
     visit.answer_all(_answers(content, yes=["bladder-bowel-control"]))
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
     call = visit.result.get_by_role("link", name=f"Call {content.clinic.emergency_number}")
     assert call.is_visible()
     assert call.get_attribute("href") == f"tel:{content.clinic.emergency_number}"
@@ -169,7 +177,7 @@ def test_an_emergency_yes_shows_the_emergency_result_at_once(visit: Visit, conte
 def test_the_urgent_result_says_today_and_calls_the_help_line(visit: Visit, content: Content) -> None:
     clinic = content.clinic
     visit.answer_all(_answers(content, unsure=["saddle-numbness"]))
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
     assert visit.tier() == "urgent"
     text = visit.result.inner_text()
     assert "today" in text and "tomorrow" not in text
@@ -194,7 +202,7 @@ def test_the_note_for_the_therapist_shows_only_where_a_massage_may_go_ahead(
     visit: Visit, content: Content, yes: list[str], tier: str, note: bool
 ) -> None:
     visit.answer_all(_answers(content, yes=yes))
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
     assert visit.tier() == tier
     assert visit.result.locator("[data-caution]").is_visible() is note
     assert (content.self_check.local_caution in visit.result.inner_text()) is note
@@ -210,8 +218,8 @@ def test_a_follow_up_shows_only_after_yes_or_not_sure(visit: Visit) -> None:
 
 def test_massage_suggestions_show_only_when_massage_may_suit(visit: Visit, content: Content) -> None:
     visit.answer_all(_answers(content))
-    visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
-    visit.page.get_by_role("button", name="See my result").click()
+    tick_concern(visit.page, "tired-or-low")
+    visit.submit()
     text = visit.result.inner_text()
     assert "Relaxation massage" in text and "Low mood and depression" in text
     assert visit.result.get_by_role("link", name="Book a massage").is_visible()
@@ -222,36 +230,90 @@ def test_massage_suggestions_show_only_when_massage_may_suit(visit: Visit, conte
             visit.answer_option(q.id, "no").click()
     visit.answer_option("fever-with-back-pain", "yes").click()
     visit.answer_option("fever-stiff-neck", "no").click()  # its follow-up
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
     assert visit.tier() == "urgent"
     assert "Relaxation massage" not in visit.result.inner_text()
     assert "Book a massage" not in visit.result.inner_text()
 
 
-def test_a_blank_submit_shows_no_result_says_how_many_are_left_and_moves_the_focus(
+def test_a_part_left_blank_shows_no_result_says_how_many_are_left_and_moves_the_focus(
     visit: Visit, content: Content
 ) -> None:
     page = visit.page
-    page.get_by_role("button", name="See my result").click()
+    asked = [q for q in self_check.questions(content) if not q.follow_up_of]
+    page.locator(NEXT_PART).click()  # part 1 left blank
     assert visit.result.is_hidden() and visit.tier() == ""
     missing = page.locator("#self-check-missing")
-    shown = [q for q in self_check.questions(content) if not q.follow_up_of]
+    first_part = [q for q in asked if q.part == self_check.PARTS[0]]
     assert missing.is_visible() and missing.get_attribute("role") == "alert"
-    assert missing.locator("[data-missing-count]").inner_text() == str(len(shown))
-    assert page.evaluate("document.activeElement.name") == shown[0].id
+    assert missing.locator("[data-missing-count]").inner_text() == str(len(first_part))
+    assert page.evaluate("document.activeElement.name") == first_part[0].id
+    assert page.locator("[data-progress]").inner_text() == f"Part 1 of {len(self_check.PARTS) + 1}"
 
-    answers = _answers(content)
-    last = shown[-1].id
-    visit.answer_all({qid: value for qid, value in answers.items() if qid != last})
-    page.get_by_role("button", name="See my result").click()
+    last = [q for q in asked if q.part == self_check.PARTS[-1]][-1].id
+    visit.answer_all({qid: value for qid, value in _answers(content).items() if qid != last})
+    page.locator(NEXT_PART).click()
     assert visit.result.is_hidden()
     assert missing.locator("[data-missing-count]").inner_text() == "1"
     assert page.evaluate("document.activeElement.name") == last
     assert page.locator(f'fieldset[data-question="{last}"]').get_attribute("aria-invalid") == "true"
     visit.answer_option(last, "unsure").click()  # "not sure" is an answer a patient can give
     assert missing.is_hidden()
-    page.get_by_role("button", name="See my result").click()
+    see_result(page)
     assert visit.tier() == "doctor-first"
+
+
+def test_on_a_phone_one_part_at_a_time_with_back_and_the_height_of_each_part(
+    browser, site_url: str, content: Content, figures
+) -> None:
+    """A healthy adult who answers no goes through the parts, each a short page, and back again
+    (at 390 x 844, the size the README gives the heights for)."""
+    context = browser.new_context(**{**PHONE, "viewport": {"width": 390, "height": 844}})
+    phone_visit = Visit(context.new_page(), site_url)
+    page = phone_visit.page
+    progress = page.locator("[data-progress]")
+    count = len(self_check.PARTS) + 1
+    heights = []
+    for number in range(1, count + 1):
+        assert progress.inner_text() == f"Part {number} of {count}"
+        shown = page.locator("#self-check [data-part]:not([hidden])")
+        assert shown.count() == 1
+        heights.append(round(shown.bounding_box()["height"]))
+        for box in page.locator("fieldset[data-question]:visible").all():
+            box.locator('label:has(input[value="no"])').tap()
+        if number < count:
+            assert page.get_by_role("button", name="See my result").is_hidden()
+            part = shown.get_attribute("data-part")
+            page.locator(NEXT_PART).tap()
+            # The focus moves to the next part, so a screen reader reads its heading.
+            assert page.evaluate("document.activeElement.dataset.part") != part
+    figures(
+        "Phone (390 x 844)",
+        "/self-check/ parts, all answered no: "
+        + ", ".join(f"part {i + 1} {h} px" for i, h in enumerate(heights)),
+    )
+    page.get_by_role("button", name="Back", exact=True).tap()
+    assert progress.inner_text() == f"Part {count - 1} of {count}"
+    assert page.locator(f'[data-part="{self_check.PARTS[-1]}"]').is_visible()
+    see_result(page, tap=True)
+    assert phone_visit.tier() == "suitable"
+    # The back-pain signs were never on screen: "no" back pain leaves them out.
+    for q in self_check.questions(content):
+        if q.follow_up_of:
+            assert page.locator(f'fieldset[data-question="{q.id}"]').evaluate("f => f.hidden"), q.id
+    context.close()
+
+
+def test_without_javascript_every_part_shows_and_prints(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/self-check/")
+        assert page.locator("#self-check [data-part]:visible").count() == len(self_check.PARTS) + 1
+        assert page.locator("[data-progress]").is_hidden()
+        assert page.locator(NEXT_PART).is_hidden()
+    finally:
+        context.close()
 
 
 def test_keyboard_only(visit: Visit, content: Content) -> None:
@@ -268,7 +330,20 @@ def test_keyboard_only(visit: Visit, content: Content) -> None:
     steps_to_no = {
         q.id: [v for v, _ in answer_choices(q, content)].index("no") for q in self_check.questions(content)
     }
+
+    def on_to_the_next_part() -> None:
+        """From the last answer of a part: Tab to "Next part", Enter, then Tab into the next part."""
+        for _ in range(5):
+            if page.evaluate("document.activeElement.dataset.action") == "next":
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.dataset.part"), "the focus is on the new part"
+        page.keyboard.press("Tab")
+
     for qid in ids:
+        if page.evaluate("document.activeElement.name") != qid:
+            on_to_the_next_part()
         assert page.evaluate("document.activeElement.name") == qid
         if qid == "high-blood-pressure":
             page.keyboard.press("Space")  # the focused first option: yes
@@ -276,7 +351,8 @@ def test_keyboard_only(visit: Visit, content: Content) -> None:
             for _ in range(steps_to_no[qid]):  # down the options to: no
                 page.keyboard.press("ArrowDown")
         page.keyboard.press("Tab")
-    for _ in range(20):  # past the optional part, to the button
+    on_to_the_next_part()  # the optional part
+    for _ in range(20):  # past its boxes, to the button
         if page.evaluate("document.activeElement.type") == "submit":
             break
         page.keyboard.press("Tab")
@@ -302,14 +378,14 @@ def test_on_a_phone_screen(phone_visit: Visit, content: Content) -> None:
     page = phone_visit.page
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     for qid in _ids(content):
-        if page.locator(f'fieldset[data-question="{qid}"]').is_hidden():
+        if not show_question(page, qid, tap=True):
             continue  # a follow-up of a question answered no
         value = {"skin-irritation": "yes", "cancer": "in-the-past"}.get(qid, "no")
         option = phone_visit.answer_option(qid, value)
         box = option.bounding_box()
         assert box["height"] >= 44, f"{qid}: answer too small to tap ({box['height']}px)"
         option.tap()
-    page.get_by_role("button", name="See my result").tap()
+    see_result(page, tap=True)
     assert (phone_visit.tier(), phone_visit.local_caution()) == ("doctor-first", "true")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     header = page.locator(".md-header").bounding_box()
@@ -321,7 +397,7 @@ def test_on_a_phone_screen(phone_visit: Visit, content: Content) -> None:
 
 def test_changing_an_answer_withdraws_the_old_result(visit: Visit, content: Content) -> None:
     visit.answer_all(_answers(content))
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
     assert visit.tier() == "suitable"
     visit.answer_option("back-pain", "new").click()
     assert visit.result.is_hidden() and visit.tier() == ""
@@ -329,7 +405,7 @@ def test_changing_an_answer_withdraws_the_old_result(visit: Visit, content: Cont
         if q.follow_up_of == "back-pain":
             visit.answer_option(q.id, "no").click()
     visit.answer_option("night-pain", "yes").click()
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
     assert visit.tier() == "urgent"
 
 
@@ -346,8 +422,8 @@ def test_answers_never_leave_the_device(visit: Visit, content: Content) -> None:
 
     given = {"cancer": "in-the-past", "skin-lesions": "yes"}
     visit.answer_all({qid: given.get(qid, "unsure") for qid in _ids(content)})
-    page.locator('input[name="concern"]').first.click()
-    page.get_by_role("button", name="See my result").click()
+    tick_concern(page, content.self_check.concerns.options[0].id)
+    see_result(page)
     page.get_by_role("button", name="Print this result").click()
     page.get_by_role("button", name="Start again").click()
     page.wait_for_timeout(300)
@@ -371,8 +447,8 @@ def test_the_printout_is_one_page_with_the_result_the_answers_and_the_date(
     answers by number, on one page to show a doctor or therapist."""
     page = visit.page
     visit.answer_all(_answers(content, yes=["back-pain=new", "pregnancy", "skin-lesions", "diabetes"]))
-    page.locator('input[name="concern"][value="tired-or-low"]').click()
-    page.get_by_role("button", name="See my result").click()
+    tick_concern(page, "tired-or-low")
+    see_result(page)
     page.get_by_role("button", name="Print this result").click()
     assert page.evaluate("window.__printed") == 1
 
@@ -408,9 +484,8 @@ def test_the_longest_printout_names_every_answer_on_two_pages_at_most(visit: Vis
     page = visit.page
     first_yes = {q.id: q.answers[0].value for q in self_check.questions(content)}
     visit.answer_all({qid: "unsure" if qid in content.red_flags else first_yes[qid] for qid in _ids(content)})
-    for box in page.locator('input[name="concern"]').all():
-        box.click()
-    page.get_by_role("button", name="See my result").click()
+    tick_concern(page)
+    see_result(page)
     page.emulate_media(media="print")
     summary = page.locator(".sc-summary")
     for q in self_check.questions(content):
@@ -460,9 +535,9 @@ def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answ
 
     if answered == "after":
         visit.answer_all(_answers(content, yes=["skin-lesions", "cancer=in-the-past"]))
-        visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
-        visit.page.locator('input[name="concern"]').first.click()
-        visit.page.get_by_role("button", name="See my result").click()
+        tick_concern(visit.page, "tired-or-low")
+        tick_concern(visit.page, content.self_check.concerns.options[0].id)
+        visit.submit()
     results = Axe().run(visit.page, context={"include": [["article"]]})
     assert results.violations_count == 0, results.generate_report()
 
@@ -470,15 +545,15 @@ def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answ
 def test_feeling_low_shows_the_crisis_lines_whatever_the_result(visit: Visit, content: Content) -> None:
     crisis = visit.result.locator("[data-crisis]")
     visit.answer_all(_answers(content))
-    visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
-    visit.page.get_by_role("button", name="See my result").click()
+    tick_concern(visit.page, "tired-or-low")
+    visit.submit()
     assert visit.tier() == "suitable" and crisis.is_visible()
     for line in content.clinic.crisis_lines:
         assert crisis.locator(f'a[href="tel:{line.number.replace(" ", "")}"]').is_visible(), line.name
     assert content.clinic.emergency_number in crisis.inner_text()
     visit.answer_option("chest-pain", "yes").click()  # an emergency at once keeps the lines on screen
     assert visit.tier() == "emergency" and crisis.is_visible()
-    visit.page.locator('input[name="concern"][value="tired-or-low"]').click()
+    tick_concern(visit.page, "tired-or-low")
     assert visit.tier() == "emergency" and crisis.is_hidden()
 
 
@@ -496,7 +571,7 @@ def test_the_result_says_whom_to_ask_and_how_soon_for_the_reason_that_decided_it
     visit: Visit, content: Content, yes: list[str], tier: str, reason: str
 ) -> None:
     visit.answer_all(_answers(content, yes=yes))
-    visit.page.get_by_role("button", name="See my result").click()
+    visit.submit()
     assert visit.tier() == tier
     advice = {q.id: q.advice for q in self_check.questions(content)} | {
         c.id: c.advice for c in content.self_check.combinations

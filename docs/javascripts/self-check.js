@@ -169,10 +169,36 @@
     window.selfCheck = { evaluate: engine.evaluate };
 
     form.classList.add("sc-enhanced");
-    form.querySelector("[data-action=submit]").hidden = false;
+    var submit = form.querySelector("[data-action=submit]");
+    var next = form.querySelector("[data-action=next]");
+    var back = form.querySelector("[data-action=back]");
+    var progress = form.querySelector("[data-progress]");
+    var parts = Array.prototype.slice.call(form.querySelectorAll("[data-part]"));
+    var current = 0;
 
     function fieldset(id) {
       return form.querySelector('fieldset[data-question="' + id + '"]');
+    }
+
+    function partOf(q) {
+      return parts.indexOf(fieldset(q.id).closest("[data-part]"));
+    }
+
+    // One part at a time, with where the patient is: a short page on a phone. The no-JavaScript page
+    // and the printed checklist show every part.
+    function goTo(index, moveFocus) {
+      current = index;
+      parts.forEach(function (part, i) { part.hidden = i !== index; });
+      progress.querySelector("[data-part-number]").textContent = String(index + 1);
+      progress.querySelector("[data-part-count]").textContent = String(parts.length);
+      progress.hidden = false;
+      back.hidden = index === 0;
+      next.hidden = index === parts.length - 1;
+      submit.hidden = index !== parts.length - 1;
+      if (moveFocus) {
+        parts[index].focus({ preventScroll: true });
+        progress.scrollIntoView({ block: "start" });
+      }
     }
 
     // A follow-up shows only while the question it follows is answered "yes" or "not sure".
@@ -182,11 +208,17 @@
       });
     }
 
-    // The questions a patient is asked and has left blank, in the order shown.
+    // The questions a patient is asked and has left blank, in the order shown, up to the part on screen.
     function unanswered(answers) {
       return rules.questions.filter(function (q) {
-        return !answers[q.id] && !fieldset(q.id).hidden;
+        return !answers[q.id] && !fieldset(q.id).hidden && partOf(q) <= current;
       });
+    }
+
+    function focusFirst(blank) {
+      var first = fieldset(blank[0].id).querySelector("input");
+      first.focus();
+      first.scrollIntoView({ block: "center" });
     }
 
     function markUnanswered(blank) {
@@ -229,17 +261,34 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      if (current < parts.length - 1) {  // Enter in an earlier part: on to the next, as its button does
+        next.click();
+        return;
+      }
       var answers = answersOf(form, rules);
       var blank = unanswered(answers);
       markUnanswered(blank);
       if (blank.length) {
         clear();
-        var first = fieldset(blank[0].id).querySelector("input");
-        first.focus();
-        first.scrollIntoView({ block: "center" });
+        goTo(partOf(blank[0]), false);
+        markUnanswered(unanswered(answers));
+        focusFirst(blank);
         return;
       }
       present(answers, true);
+    });
+    next.addEventListener("click", function () {
+      var blank = unanswered(answersOf(form, rules));
+      markUnanswered(blank);
+      if (blank.length) {
+        focusFirst(blank);
+        return;
+      }
+      goTo(current + 1, true);
+    });
+    back.addEventListener("click", function () {
+      markUnanswered([]);
+      goTo(current - 1, true);
     });
     form.addEventListener("change", function (event) {
       var answers = answersOf(form, rules);
@@ -266,6 +315,7 @@
         hide(result);
         showFollowUps({});
         markUnanswered([]);
+        goTo(0, false);
         article.classList.remove("sc-has-result");
         var first = form.querySelector("input");
         first.focus();
@@ -273,6 +323,7 @@
       }
     });
     showFollowUps(answersOf(form, rules));
+    goTo(0, false);
   }
 
   if (typeof module === "object" && module.exports) {
