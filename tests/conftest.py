@@ -45,6 +45,8 @@ def show_question(page, question_id: str, *, tap: bool = False, others: str | No
     question is on screen; with `others`, first give that answer to each question on screen left blank.
     False if it is a follow-up that is not asked."""
     box = page.locator(f'fieldset[data-question="{question_id}"]')
+    if box.is_visible():
+        return True
     own = box.evaluate(
         "f => [...document.querySelectorAll('#self-check [data-part]')].indexOf(f.closest('[data-part]'))"
     )
