@@ -105,6 +105,13 @@ def self_check_form(content: Content) -> str:
     return "\n".join(parts)
 
 
+def _answers_in_words(content: Content, choices: dict[str, str], values: list[str]) -> str:
+    """The answers a combination lists, in the words of the form; every answer but no, in a few words."""
+    if set(values) == set(choices) - {"no"}:
+        return text(content.site_texts.self_check.any_answer_but_no)
+    return list_words(content, [text(choices.get(v, v)) for v in values])
+
+
 def self_check_rules(content: Content) -> str:
     """The rules in words, with the question numbers they apply to: the no-JavaScript checklist's key."""
     sc = content.self_check
@@ -123,7 +130,12 @@ def self_check_rules(content: Content) -> str:
     for t in sc.tiers:
         if t.id == SUITABLE:
             continue
-        yes = [numbers[q.id] for q in asked if q.tiers.get("yes") == t.id]
+        # "Yes" worded by the site; a question's own words for its kinds of yes have rules of their own.
+        yes = [
+            numbers[q.id]
+            for q in asked
+            if any(a.value == "yes" and not a.label and a.tier == t.id for a in q.answers)
+        ]
         if yes:
             items.append(rule(words.rule_yes, yes, in_short(t.id)))
         known = [numbers[q.id] for q in asked if q.tiers.get("known") == t.id]
@@ -133,13 +145,13 @@ def self_check_rules(content: Content) -> str:
             for a in q.answers:
                 if a.label and a.tier == t.id:
                     answer = filled(words.rule_answer, answer=text(a.label), number=numbers[q.id])
-                    items.append(f"**{answer}** {in_short(t.id)}")
+                    items.append(f"**{filled(words.rule_alone, answer=answer)}** {in_short(t.id)}")
         for c in self_check.combinations(content):
             if c.tier == t.id:
                 parts = [
                     filled(
                         words.rule_answer,
-                        answer=list_words(content, [text(choices[qid].get(v, v)) for v in values]),
+                        answer=_answers_in_words(content, choices[qid], values),
                         number=numbers[qid],
                     )
                     for qid, values in c.when.items()
@@ -149,6 +161,14 @@ def self_check_rules(content: Content) -> str:
     local = [numbers[q.id] for q in asked if q.local]
     if local:
         items.append(rule(words.rule_yes, local, text(sc.local_in_short)))
+    known = [numbers[q.id] for q in asked if q.tiers.get("known") == SUITABLE]
+    if known:  # a checked, unchanged sign: a massage may go ahead, and the therapist is told
+        items.append(rule(words.rule_known, known, text(sc.local_in_short)))
+    for q in asked:
+        for a in q.answers:
+            if a.label and a.tier == SUITABLE:
+                answer = filled(words.rule_answer, answer=text(a.label), number=numbers[q.id])
+                items.append(f"**{filled(words.rule_alone, answer=answer)}** {in_short(SUITABLE)}")
     for t in sc.tiers:
         unsure = [numbers[q.id] for q in asked if q.unsure_tier == t.id]
         if unsure:

@@ -205,6 +205,10 @@ class SelfCheckTexts(Record):
     rule_known: Template("numbers")
     rule_answer: Template("answer", "number")
     rule_together: Template("answers")
+    rule_alone: Template("answer") = Field(
+        description="One answer's rule: '“Yes, in the past” to question 26:'."
+    )
+    any_answer_but_no: Label = Field(description="In the rules: every answer of a question except No.")
     rule_unsure: Template("numbers")
     summary_no: Template("numbers") = Field(
         description="The printed answers list only those that are not 'no'; this line gives the numbers of "
