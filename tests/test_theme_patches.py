@@ -68,8 +68,16 @@ def test_a_result_opened_highlights_the_searched_words_on_its_page(browser, seed
         page.goto(f"{seed_site_url}/")
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").type("sciatica")
-        first = page.locator(".md-search-result__list a.md-search-result__link").first
+        # The result for the whole word (the list is redrawn after each letter typed: wait for it, or a
+        # click on a result of "sci" goes elsewhere on a busy machine).
+        first = page.locator(
+            '.md-search-result__list a.md-search-result__link[href*="conditions/radiculitis/"]'
+        ).first
         first.wait_for(state="visible")
+        page.wait_for_function(
+            "() => (document.querySelector('.md-search-result__list a.md-search-result__link') || {}).href"
+            "?.includes('h=sciatica')"
+        )
         first.click()
         page.wait_for_url("**/conditions/radiculitis/?h=sciatica*")
         mark = page.locator("article mark").first
