@@ -427,10 +427,19 @@ class Concern(Record):
     )
 
 
-class BackgroundQuestion(Record):
-    """A question that sets the scene for the warning signs, such as whether there is back pain at all."""
+class SelfCheckRule(Record):
+    """What every question and combination of self_check.yml carries: what to do when it decides the
+    result, why it is so, and the guidance behind it."""
 
     id: Id
+    advice: Advice = None
+    rationale: Text = Field(description="For reviewers: why it is asked this way and why these results.")
+    sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
+
+
+class BackgroundQuestion(SelfCheckRule):
+    """A question that sets the scene for the warning signs, such as whether there is back pain at all."""
+
     question: Text = Field(description="The question, ending with a question mark.")
     plain: ShortText = Field(description="What the answer means, in the patient's words, for the reasons.")
     answers: list[AnswerOption] = Field(
@@ -438,27 +447,21 @@ class BackgroundQuestion(Record):
     )
     no_label: ShortText | None = Field(None, description="The words of the No answer, if not just 'No'.")
     unsure: UnsureTier = Field(description="The result of 'not sure' or no answer.")
-    advice: Advice = None
-    rationale: Text = Field(description="For reviewers: why it is asked and why these results.")
-    sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
 
 
-class Combination(Record):
+class Combination(SelfCheckRule):
     """Answers that mean more together than alone, and the result they give together."""
 
-    id: Id
     when: dict[Id, list[Id]] = Field(
         min_length=2,
         description="Each question's id with the answers that must hold together, for example "
-        "fever-with-back-pain: [yes]. Not sure or no answer to a question here counts as holding.",
+        "fever-with-back-pain: [yes]. 'Not sure' (or no answer) holds only where unsure is listed; 'no' "
+        "never does.",
     )
     tier: SelfCheckTierId = Field(
         description="The result when all of them hold: more serious than each alone."
     )
     plain: ShortText = Field(description="The reason, in the patient's words, shown with the result.")
-    advice: Advice = None
-    rationale: Text = Field(description="For reviewers: why these answers together give this result.")
-    sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
 
 
 class Concerns(Record):
