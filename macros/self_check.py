@@ -104,20 +104,34 @@ def questions(content: Content) -> list[Question]:
     return [_question(number, part, entry, unsure) for number, (part, entry) in enumerate(ordered, start=1)]
 
 
-def _question(number: int, part: Any, entry: Any, unsure: model.IfUnsure) -> Question:
+Asked = model.RedFlag | model.Contraindication | model.BackgroundQuestion
+
+
+def answers_of(entry: Asked, unsure: model.IfUnsure) -> tuple[tuple[Answer, ...], str]:
+    """An entry's answers other than no and not sure, each with its tier alone, and the tier of not sure:
+    the one place that reads them from the data (the page, the rule table and `make check` use it)."""
     if isinstance(entry, model.RedFlag):
-        yes = entry.without_back_pain or entry.tier
-        answers = [Answer("yes", None, yes)]
+        answers = [Answer("yes", None, entry.without_back_pain or entry.tier)]
         if entry.known:
             answers.append(Answer("known", None, entry.known))
+        return tuple(answers), _worse(unsure.red_flags, entry.tier, least=True)
+    own = tuple(Answer(a.value, a.label, a.tier) for a in entry.answers)
+    if isinstance(entry, model.BackgroundQuestion):
+        return own, entry.unsure
+    return own or (Answer("yes", None, KIND_TIER[entry.kind]),), unsure.contraindications
+
+
+def _question(number: int, part: Any, entry: Asked, unsure: model.IfUnsure) -> Question:
+    answers, unsure_tier = answers_of(entry, unsure)
+    if isinstance(entry, model.RedFlag):
         return Question(
             entry.id,
             number,
             entry.question,
             entry.symptom,
             part,
-            tuple(answers),
-            _worse(unsure.red_flags, entry.tier, least=True),
+            answers,
+            unsure_tier,
             False,
             "contraindications.md#warning-signs",
             entry.follow_up_of,
@@ -130,24 +144,22 @@ def _question(number: int, part: Any, entry: Any, unsure: model.IfUnsure) -> Que
             entry.question,
             entry.plain,
             part,
-            tuple(Answer(a.value, a.label, a.tier) for a in entry.answers),
-            entry.unsure,
+            answers,
+            unsure_tier,
             False,
             "self-check.md#how-it-decides",
             None,
             entry.advice,
             entry.no_label,
         )
-    kind_tier = KIND_TIER[entry.kind]
-    own = tuple(Answer(a.value, a.label, a.tier) for a in entry.answers)
     return Question(
         entry.id,
         number,
         entry.question or "",
         entry.plain,
         part,
-        own or (Answer("yes", None, kind_tier),),
-        unsure.contraindications,
+        answers,
+        unsure_tier,
         entry.kind == "local",
         f"contraindications.md#{entry.id}",
         None,

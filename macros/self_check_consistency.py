@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from . import model
 from .markup import placeholders
-from .self_check import BACK_PAIN, KIND_TIER, PAGE_PLACEHOLDERS, PLACEHOLDERS, TIER_ORDER
+from .self_check import BACK_PAIN, PAGE_PLACEHOLDERS, PLACEHOLDERS, TIER_ORDER, answers_of
 
 # DCB0129's risk matrix: the clinical risk (1 lowest, 5 highest) of each likelihood and severity.
 LIKELIHOODS = ("very-low", "low", "medium", "high", "very-high")
@@ -272,21 +272,11 @@ def _answer_tiers(
     red_flags: list[model.RedFlag],
     contraindications: list[model.Contraindication],
 ) -> dict[str, dict[str, str]]:
-    """{question id: {answer: the tier it gives alone}}, as self_check.questions compiles them."""
-    unsure = self_check.if_unsure
+    """{question id: {answer: the tier it gives alone}}, as self_check.answers_of reads them."""
     found: dict[str, dict[str, str]] = {}
-    for flag in red_flags:
-        found[flag.id] = {
-            "yes": flag.without_back_pain or flag.tier,
-            "unsure": max(unsure.red_flags, flag.tier, key=_rank),
-        }
-        if flag.known:
-            found[flag.id]["known"] = flag.known
-    for entry in contraindications:
-        own = {a.value: a.tier for a in entry.answers} or {"yes": KIND_TIER[entry.kind]}
-        found[entry.id] = own | {"unsure": unsure.contraindications}
-    for question in self_check.background_questions:
-        found[question.id] = {a.value: a.tier for a in question.answers} | {"unsure": question.unsure}
+    for entry in [*red_flags, *contraindications, *self_check.background_questions]:
+        answers, unsure = answers_of(entry, self_check.if_unsure)
+        found[entry.id] = {a.value: a.tier for a in answers} | {"unsure": unsure}
     return found
 
 
