@@ -150,6 +150,28 @@ def self_check_is_consistent(findings: Findings, content: dict[str, Any]) -> Non
     )
 
 
+# The self-check asks every warning sign and every contraindication; past this many questions it no longer
+# fits a patient's patience on a phone (today's 53 questions are about 20 phone screens).
+MAX_QUESTIONS = 80
+
+
+def questions_fit_a_phone(findings: Findings, content: dict[str, Any]) -> None:
+    asked = [
+        ("red_flags.yml", len(findings.raw["red_flags"])),
+        ("contraindications.yml", len(findings.raw["contraindications"])),
+    ]
+    total = sum(count for _, count in asked) + len(content["self_check"].background_questions)
+    if total <= MAX_QUESTIONS:
+        return
+    file, count = max(asked, key=lambda item: item[1])
+    findings.add(
+        findings.rel(file),
+        (min(count - 1, MAX_QUESTIONS),),
+        f"the self-check would ask {total} questions (every warning sign and contraindication is one), "
+        f"at most {MAX_QUESTIONS} fit a patient on a phone; merge entries that a patient would answer alike",
+    )
+
+
 def logo_exists(findings: Findings, content: dict[str, Any]) -> None:
     """The logo is a real picture inside the project's docs/ (a data folder checked on its own has no
     docs/ beside it, and the build of such a folder fails anyway)."""
@@ -236,6 +258,7 @@ CROSS_FILE_RULES: list[Callable[[Findings, dict[str, Any]], None]] = [
     visit_steps_add_up,
     visit_questions_are_unique,
     self_check_is_consistent,
+    questions_fit_a_phone,
     logo_exists,
     glossary_words_are_explained_once,
     condition_ids_are_not_pages,

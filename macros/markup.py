@@ -128,6 +128,21 @@ def https_url(value: str) -> str:
     return value
 
 
+def site_address(value: str) -> str:
+    """Validator: the address the site is published at, a checked https:// address with no query (?…) or
+    fragment (#…): the sitemap and every page's canonical address are made by adding a page's path to it."""
+    https_url(value)
+    parts = urlsplit(value)
+    if parts.query or parts.fragment or value.endswith(("?", "#")):
+        raise _refuse(
+            "url",
+            value,
+            "holds a query (?…) or a fragment (#…), which the address of a site's home never has",
+            "write the address of the site's home page only, such as https://clinic.example/back-massage/",
+        )
+    return value
+
+
 def email_address(value: str) -> str:
     """Validator: an email address, checked by the email-validator library (syntax only, no network)."""
     try:

@@ -60,6 +60,11 @@ def describe(error: dict[str, Any], known_fields: list[str], source_line: str = 
         return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {limit}, not {value!r}"
     if kind == "too_short":
         return "must list at least one item"
+    if kind == "too_long":
+        return (
+            f"lists {error['ctx']['actual_length']} items, at most {error['ctx']['max_length']}; keep the "
+            "ones that matter most"
+        )
     if kind == "bool_type":
         return f"must be true or false, not {value!r}"
     return error["msg"]

@@ -8,10 +8,12 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .branding import readable_under_white_text
-from .markup import email_address, https_url, phone_number
+from .markup import email_address, https_url, phone_number, site_address
 from .plain_text import MARKUP_PATTERN, refuse_markup
+from .search_separator import STOP_WORDS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://[^\s<>\"]+$"
@@ -35,9 +37,28 @@ _NO_MARKUP = {"not": {"pattern": MARKUP_PATTERN}}
 # finds these fields and checks their links.
 PAGE_LINK = "x-page-link"
 
+# Names Windows keeps for its devices: a page or file named after an id (conditions/con.md) could not be
+# checked out or opened there.
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+
+
+def not_a_device_name(value: str) -> str:
+    if value in WINDOWS_DEVICE_NAMES:
+        raise PydanticCustomError(
+            "windows_name",
+            "{value} cannot be an id: Windows keeps that name for a device, so a page named after it "
+            "could not be opened there; choose a longer id, for example {example}",
+            {"value": repr(value), "example": repr(f"{value}-condition")},
+        )
+    return value
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=60),
+    AfterValidator(not_a_device_name),
     Field(description="Stable id: lower-case words joined by hyphens. Never change it once published."),
 ]
 Text = Annotated[
@@ -57,16 +78,39 @@ ShortText = Annotated[
 ]
 # The pattern is for editors' tools and the first message; markup.https_url parses the address.
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400), AfterValidator(https_url)]
+# Enough for every lay word, question and misspelling of an entry; more only bloats every patient's
+# search index (it is downloaded whole on the first search).
+MAX_SEARCH_TERMS = 40
 SearchTerms = Annotated[
     list[ShortText],
     Field(
+        max_length=MAX_SEARCH_TERMS,
         description="Other words patients type when they look for this: everyday words, questions, other "
-        "spellings and common misspellings. Used by the site search only; not shown on the page."
+        "spellings and common misspellings. Used by the site search only; not shown on the page.",
     ),
 ]
+# Words too common to explain: every "the" on every page would become a tooltip and a stop of the Tab key.
+COMMON_WORDS = frozenset(
+    {*STOP_WORDS, "all", "any", "as", "at", "back", "but", "by", "from", "if", "no", "not", "pain", "so",
+     "that", "this", "up", "yes", "you", "your"}
+)  # fmt: skip
+
+
+def not_a_common_word(value: str) -> str:
+    if value in COMMON_WORDS:
+        raise PydanticCustomError(
+            "common_word",
+            "{value} is too common a word for the glossary: every page would explain it wherever it "
+            "appears, and the Tab key would stop at each one; explain a medical word instead",
+            {"value": repr(value)},
+        )
+    return value
+
+
 GlossaryWord = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z-]*( [a-z][a-z-]*){0,3}$", max_length=40),
+    AfterValidator(not_a_common_word),
     Field(description="A word as written in a sentence, in lower case, e.g. 'fascia' or 'herniated disc'."),
 ]
 Kind = Literal["avoid", "doctor-first", "local"]
@@ -194,7 +238,10 @@ class Clinic(Reviewed):
         "It must be dark enough for white text on it.",
         examples=["#1f5f8b"],
     )
-    website: Url | None = Field(
+    website: (
+        Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400), AfterValidator(site_address)]
+        | None
+    ) = Field(
         None,
         description="The web address the site will be published at (used for the sitemap and search "
         "engines). Leave it out while you do not know it.",

@@ -9,6 +9,7 @@ escaping stays as a second line of defence.
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 from pydantic_core import PydanticCustomError
 
@@ -59,4 +60,21 @@ def refuse_markup(value: str) -> str:
 
 
 # The same rule for editors' YAML tools (JSON Schema, ECMAScript regex): a text must not match this.
-MARKUP_PATTERN = r"<\s*/?\s*[A-Za-z!?]|\{\{|\}\}|\{%|%\}|\{#|#\}|\*\*|__|`|\]\(|^#{1,6}\s"
+MARKUP_PATTERN = (
+    r"<\s*/?\s*[A-Za-z!?]|&(#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|apos|nbsp);"
+    r"|\{\{|\}\}|\{%|%\}|\{#|#\}|\*\*|__|`|\]\(|^#{1,6}\s"
+)
+
+
+_ENTITY = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def html_entity(value: str) -> str | None:
+    """The first HTML character code in `value` (&lt; &#60; &#x3c;), or None. "A&E;" holds none: E; is no
+    entity's name. The site shows a text exactly as typed, so a code would show as typed, and any path that
+    decodes it (a minifier, a tooltip) would read markup."""
+    for match in _ENTITY.finditer(value):
+        name = match.group(1)
+        if name.startswith("#") or name in html5:
+            return match.group(0)
+    return None

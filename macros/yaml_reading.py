@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .plain_text import html_entity
 from .problems import Path_, Problem, field_name, line_of
 
 _NO_ALIASES = (
@@ -160,10 +161,28 @@ def yaml_problem(rel: str, text: str, e: yaml.YAMLError) -> Problem:
     return Problem(rel, line, "", f"YAML syntax error: {problem}; {hint}")
 
 
+# Ten times the largest data file (the hazard log, about 55 KB): larger is a wrong file or a runaway paste.
+MAX_FILE_BYTES = 1024 * 1024
+
+
 def read_yaml(path: Path, rel: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     if not path.is_file():
         return None, {}, [Problem(rel, 1, "", "file is missing; restore it from the repository")]
     raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    rel,
+                    1,
+                    "",
+                    f"file is {len(raw) // 1024} KB, at most {MAX_FILE_BYTES // 1024} KB: is it the right "
+                    "file? Restore it from the repository, or split a long list",
+                )
+            ],
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -200,6 +219,14 @@ def _parse(text: str, loader_class: type[_Loader | _FastLoader]) -> tuple[Any, d
 # Bidirectional embeddings, overrides and isolates: invisible, they make a text show in another order
 # than it is stored ("Trojan Source").
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Format characters a language needs: the zero-width joiner and non-joiner (Persian, Indic scripts, emoji)
+# and the variation selector that asks for an emoji's colour form. Every other format character (the
+# zero-width space, word joiner, soft hyphen, byte-order mark, the direction marks, tag characters) is
+# invisible on the page and only hides a difference between two texts that look alike.
+_NEEDED_FORMAT = frozenset("\u200c\u200d")
+# Letters and symbols that print as nothing: Hangul fillers, the braille blank, the Mongolian vowel
+# separator, the combining grapheme joiner. "Reviewed by: " and then a Hangul filler reads as no name.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f")
 
 
 def _hidden_character(value: str) -> str | None:
@@ -207,17 +234,36 @@ def _hidden_character(value: str) -> str | None:
     characters itself; these come from escapes in quotes ("\\0", "\\x07", "\\e") or are printable to YAML."""
     for char in value:
         code = f"U+{ord(char):04X}"
+        category = unicodedata.category(char)
+        name = unicodedata.name(char, "unnamed").lower()
         if char in _BIDI_CONTROLS:
-            name = unicodedata.name(char).lower()
             return (
                 f"contains an invisible text-direction character ({code}, {name}), which can make a text "
                 "show in another order than it is written; delete it"
             )
-        if unicodedata.category(char) == "Cc" and char not in "\n\t":
+        if category == "Cc" and char not in "\n\t":
             return (
                 f"contains an invisible control character ({code}) that is not allowed; delete it "
                 "(in quotes, an escape such as \\0, \\a, \\x07 or \\e writes one)"
             )
+        if (
+            (category == "Cf" and char not in _NEEDED_FORMAT)
+            or char in _BLANK_LOOKING
+            or category in ("Zl", "Zp")
+        ):
+            return (
+                f"contains an invisible character ({code}, {name}), which shows as nothing or as a "
+                "break on the page; delete it (it often comes with text pasted from a web page or a "
+                "word processor)"
+            )
+        if category in ("Co", "Cs", "Cn"):
+            return f"contains a character no font can show ({code}); delete it"
+    entity = html_entity(value)
+    if entity:
+        return (
+            f"contains the HTML character code {entity!r}: write the character itself, the site "
+            "shows every text exactly as it is typed"
+        )
     return None
 
 
