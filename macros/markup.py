@@ -267,12 +267,21 @@ def macro_call(name: str, *args: str) -> str:
     return "{{ " + name + "(" + ", ".join(json.dumps(a) for a in args) + ") }}"
 
 
+def tooltip_text(value: str) -> str:
+    """A data text for an element's title that the theme turns into a tooltip. The theme puts the title
+    into the tooltip as HTML (Material's tooltips set innerHTML), so the title, as the browser reads it,
+    must itself be escaped HTML: `<` arrives in the title as `&lt;` and shows in the tooltip as `<`."""
+    return _html.escape(squash(value), quote=True)
+
+
 def abbreviations(explanations: dict[str, str]) -> str:
     """Markdown abbreviations (`*[word]: explanation`, read by the abbr extension, which writes each into
-    a title attribute itself): one a line, the explanation on one line."""
+    a title attribute itself): one a line, the explanation on one line, as a tooltip's text
+    (`tooltip_text`), escaped once more for the attribute: the extension keeps a character code as it is,
+    and a minifier may write the title's `&lt;` back as `<`, so only the double escape survives both."""
     lines = []
     for word, explanation in explanations.items():
         if not re.fullmatch(r"[A-Za-z][A-Za-z -]*", word):
             raise ValueError(f"not a glossary word: {word!r}")
-        lines.append(f"*[{word}]: {squash(explanation)}")
+        lines.append(f"*[{word}]: {_html.escape(tooltip_text(explanation), quote=True)}")
     return "\n".join(lines) + "\n"
