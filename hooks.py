@@ -10,7 +10,17 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from macros import glossary_focus, load_site_content, preview, search_terms, template_cache
+from macros import docs_gate, glossary_focus, load_site_content, preview, search_terms, template_cache
+
+
+@event_priority(-100)  # after the macros plugin made its template environment
+def on_config(config):
+    # Pages are rendered in Jinja's sandbox: no page can reach Python's internals through a template, even
+    # one the gate (macros/docs_gate.py, run by the generate step) never saw. mkdocs-macros keeps its
+    # environment in `_env` and offers no setting for a sandbox.
+    macros = config.plugins["macros"]
+    macros._env = docs_gate.sandboxed(macros.env)
+    return config
 
 
 def on_env(env, config, files):

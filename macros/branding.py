@@ -3,10 +3,6 @@ applies these to the site settings). Its colour must keep the header readable.""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from xml.etree import ElementTree
-
 from pydantic_core import PydanticCustomError
 
 from . import markup
@@ -102,61 +98,3 @@ def theme_texts(texts) -> dict[str, str]:
 def logo_in_docs(clinic) -> str:
     """The logo's path inside the docs folder, as the theme wants it."""
     return clinic.logo.removeprefix("docs/")
-
-
-# What the first bytes of each kind of picture the logo may be are (SVG is XML text, checked apart).
-_SIGNATURES = {
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "webp": (b"RIFF",),
-}
-_KIND_NAMES = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG"}
-# Attributes that can link to script: href and xlink:href, and the old SVG animation targets.
-_LINKING = {"href", "src", "from", "to", "values"}
-
-
-def _real_kind(head: bytes) -> str | None:
-    for kind, signatures in _SIGNATURES.items():
-        if head.startswith(signatures) and (kind != "webp" or head[8:12] == b"WEBP"):
-            return _KIND_NAMES[kind]
-    return None
-
-
-def logo_problem(path: Path) -> str | None:
-    """Why the file at `path` cannot be the logo, or None: its content must be the kind of picture its
-    name says, and an SVG (a page of its own when opened) must hold no script, event handler or script
-    link, and no entity declarations that could hide one."""
-    suffix = path.suffix.lower().lstrip(".")
-    data = path.read_bytes()
-    expected = _KIND_NAMES.get(suffix, suffix.upper())
-    if suffix != "svg":
-        if _real_kind(data[:16]) != expected:
-            found = _real_kind(data[:16])
-            what = f"a {found} picture" if found else "not a picture of any kind the site can show"
-            return f"is named .{suffix} but its content is {what}; save the logo again as a {expected} file"
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "is not an SVG picture (SVG is text, and this file is not); save the logo again as SVG"
-    if "<!ENTITY" in text or "<!DOCTYPE" in text:
-        return "holds a DOCTYPE or ENTITY declaration, which an SVG logo does not need; save it without"
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        return f"is not a readable SVG picture ({error}); save the logo again as SVG"
-    if root.tag not in ("{http://www.w3.org/2000/svg}svg", "svg"):
-        return "is not an SVG picture (it does not start with <svg>); save the logo again as SVG"
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag in ("script", "foreignobject", "iframe", "embed", "object"):
-            return f"holds a <{tag}> element, which can run script; save the logo without it"
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                return f"holds an event handler ({local}=…), which runs script; save the logo without it"
-            squashed = re.sub(r"[\s\x00-\x1f]", "", value).lower()
-            if local in _LINKING and squashed.startswith(("javascript:", "data:text", "vbscript:")):
-                return f"holds a script link ({local}={value[:20]!r}); save the logo without it"
-    return None

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import branding, model, page_links, self_check_consistency
+from . import model, page_links, self_check_consistency
 from .content import COLLECTIONS, Content
 from .problems import Path_, Problem, did_you_mean, field_name, line_of
 from .search_words import enough_search_words
@@ -197,9 +197,7 @@ def logo_exists(findings: Findings, content: dict[str, Any]) -> None:
             "put the picture in docs/assets and write its path here",
         )
         return
-    problem = branding.logo_problem(path)
-    if problem:
-        findings.add(rel, where, f"file {clinic.logo!r} {problem}")
+    # What the picture holds is checked with every file of docs/ (macros/docs_gate.py, images.py).
 
 
 # Names the theme and MkDocs give to parts of every site, beside the pages and folders in docs/.

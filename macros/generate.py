@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from . import branding, go_live, markup, pages, remember, render, review_dates, theme_patches
+from . import branding, docs_gate, go_live, markup, pages, remember, render, review_dates, theme_patches
 from .content import Content
 from .load import ContentError, load_content
 
@@ -179,10 +179,14 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
     files: dict[str, bytes] = {}
     if not mistakes or not (out / "docs").is_dir():
         docs = project / (base.get("docs_dir") or "docs")
-        for file in sorted(p for p in docs.rglob("*") if p.is_file()):
+        docs_gate.check(project)  # the same gate as `make check`, on the files about to be published
+        for file in docs_gate.published(docs):
             rel = file.relative_to(docs).as_posix()
             if file.suffix == ".md":
                 meta, body = split_front_matter(file.read_text(encoding="utf-8"))
+                for key in ("title", "description"):  # the theme writes them into the HTML unescaped
+                    if isinstance(meta.get(key), str):
+                        meta[key] = markup.theme_text(meta[key])
                 files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
             else:
                 files[f"docs/{rel}"] = file.read_bytes()
@@ -222,7 +226,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for overdue in pages.overdue_reviews(content, review_dates.build_date()):
         print(f"warning: Review overdue: {overdue}", file=sys.stderr)
-    generate(project, content)
+    try:
+        generate(project, content)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
     return 0
 
 

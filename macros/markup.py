@@ -169,6 +169,12 @@ def phone_number(value: str) -> str:
     return value
 
 
+def address_as_read(target: str) -> str:
+    """An address written in a page, as a browser reads it: character codes decoded (`java&#115;cript:`
+    is `javascript:`), white space and control characters dropped."""
+    return re.sub(r"[\s\x00-\x1f]", "", _html.unescape(target))
+
+
 def mailto(email: str) -> str:
     """The `mailto:` address of a checked email address, every other character percent-encoded."""
     return "mailto:" + quote(email, safe="@")

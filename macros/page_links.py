@@ -16,11 +16,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import markdown
 import yaml
 from pydantic import BaseModel
 
+from . import docs_gate
 from .model import PAGE_LINK
 from .page_macros import page_macros
 
@@ -83,7 +83,7 @@ def anchors(project: Path, content: Any, source: str, page: str) -> set[str]:
 def anchor_list(project: Path, content: Any, source: str, page: str) -> list[str]:
     """Every id on the page `page` rendered from `source`, in order, repeated ones as often as they
     appear."""
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    environment = docs_gate.sandbox()
     environment.globals.update(page_macros(content, page))
     environment.globals["clinic"] = content.clinic
     names, configs = _extensions(project / "mkdocs.yml")

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import generate
+from . import docs_gate, generate
 from .content import Content
 from .load import ContentError, load_content
 from .publish import EXIT_ENVIRONMENT, EnvironmentFault, checked_source_date_epoch, describe_os_error
@@ -33,6 +33,7 @@ def regenerate(project: Path, last: Content | None) -> Content | None:
     """Generate from the data as it is now; on a mistake keep the last pages and list it (the overlay)."""
     try:
         content = load_content(project / "data")
+        docs_gate.check(project)
     except ContentError as error:
         for problem in error.problems:
             print(f"WARNING -  {problem}", file=sys.stderr)

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import countries, go_live, readability, review_dates, source_use
+from . import countries, docs_gate, go_live, readability, review_dates, source_use
 from .load import ContentError, load_content
 
 EXIT_OK = 0
@@ -42,7 +42,13 @@ def validate(
 ) -> int:
     """Check `data_dir`; print the result; return the exit status."""
     try:
-        content = load_content(data_dir, all_pages=True)
+        pages = docs_gate.problems(data_dir.parent)
+        try:
+            content = load_content(data_dir, all_pages=True)
+        except ContentError as error:
+            raise ContentError(error.problems + pages) from None
+        if pages:
+            raise ContentError(pages)
         warnings = review_dates.review_warnings(data_dir, content, today or dt.date.today())
         warnings += readability.readability_warnings(data_dir, content)
         warnings += source_use.unused_source_warnings(data_dir, content)

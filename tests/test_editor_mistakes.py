@@ -527,30 +527,30 @@ def self_check_link_to_a_section_that_does_not_exist(data: Path) -> list[str]:
 
 def logo_that_is_not_a_picture(data: Path) -> list[str]:
     (data.parent / "docs" / "assets" / "logo.png").write_text("<html>not a picture</html>", encoding="utf-8")
-    n = set_field(data / "clinic.yml", "logo", "docs/assets/logo.png")
+    set_field(data / "clinic.yml", "logo", "docs/assets/logo.png")
     return [
-        f"{CLINIC}:{n}: logo: file 'docs/assets/logo.png' is named .png but its content is not a picture of "
-        "any kind the site can show; save the logo again as a PNG file"
+        "docs/assets/logo.png:1: is named .png but its content is not a picture of any kind the site can "
+        "show; save it again as a PNG file"
     ]
 
 
 def logo_svg_with_a_script(data: Path) -> list[str]:
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="4"/></svg>'
     (data.parent / "docs" / "assets" / "logo.svg").write_text(svg, encoding="utf-8")
-    n = set_field(data / "clinic.yml", "logo", "docs/assets/logo.svg")
+    set_field(data / "clinic.yml", "logo", "docs/assets/logo.svg")
     return [
-        f"{CLINIC}:{n}: logo: file 'docs/assets/logo.svg' holds a <script> element, which can run script; "
-        "save the logo without it"
+        "docs/assets/logo.svg:1: holds a <script> element, which can run script (line 1); save it again as "
+        "a plain SVG without it"
     ]
 
 
 def logo_svg_with_an_event_handler(data: Path) -> list[str]:
     svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>'
     (data.parent / "docs" / "assets" / "logo.svg").write_text(svg, encoding="utf-8")
-    n = set_field(data / "clinic.yml", "logo", "docs/assets/logo.svg")
+    set_field(data / "clinic.yml", "logo", "docs/assets/logo.svg")
     return [
-        f"{CLINIC}:{n}: logo: file 'docs/assets/logo.svg' holds an event handler (onload=…), which runs "
-        "script; save the logo without it"
+        "docs/assets/logo.svg:1: holds an event attribute (onload=…), which runs script (line 1); save it "
+        "again as a plain SVG without it"
     ]
 
 
