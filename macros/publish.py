@@ -7,8 +7,12 @@ when it is not set already (or, outside git, to the newest source file's time).
 
 What a host may throw at a build, and what happens:
 
-- Two builds in one folder: a lock file beside site/ makes the second wait for the first; it says so in
-  one line.
+- Two builds of one deploy folder (one project twice, or two projects whose site/ links to the same
+  folder): a lock file beside the folder replaced makes the second wait for the first; it says so in one
+  line. Only the build holding that lock creates or removes staging folders there.
+- A file of data/ or docs/ saved while the build runs: the build notices (their content is compared at
+  the end with what was checked) and leaves site/ as it was, so no page mixes old and new or holds data
+  the check never saw.
 - A build killed at any moment: the new site is swapped in with one atomic exchange of the two folders
   (Linux renameat2 RENAME_EXCHANGE), so site/ is always the old complete site or the new one. Where the
   file system cannot exchange, two renames are used with a journal, and the next build finishes a swap
@@ -17,8 +21,11 @@ What a host may throw at a build, and what happens:
   site/ a mount point, a file, or a link to nothing: refused in one line, nothing touched.
 - A full disk, a read-only folder, no permission, a bad SOURCE_DATE_EPOCH: one line and exit status 4,
   never a traceback.
-- Published folders and files get the modes the user's umask gives (755 and 644 with the usual 022), so
-  a web server running as another user can read them; the staging folder is private while it is built.
+- A site/ holding files of another user (one `sudo make build`): refused before building, in one line
+  naming the file and the fix; nothing is changed.
+- Published folders and files are 755 and 644 whatever the umask, so a web server running as another
+  user can read them; the staging folder is private while it is built. "Built" and exit 0 only once the
+  target holds every file of the new site.
 """
 
 from __future__ import annotations
@@ -29,7 +36,9 @@ import ctypes
 import errno
 import fcntl
 import functools
+import hashlib
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -143,23 +152,32 @@ def publish_target(site_dir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def build_lock(site_dir: Path, err: TextIO) -> Iterator[None]:
-    """One build at a time per site folder: a second build waits, saying so in one line."""
-    lock_path = site_dir.with_name(f".{site_dir.name}.lock")
-    with open(lock_path, "a+b") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(
-                f"Another build of {site_dir.name}/ is running in this folder; this one waits until it ends.",
-                file=err,
-                flush=True,
-            )
-            fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+def build_lock(site_dir: Path, err: TextIO) -> Iterator[Path]:
+    """One build at a time per deploy folder: the lock is beside the folder a build replaces (site/ or the
+    folder a site/ link points to), so every project that publishes there shares it, and a recovery can
+    only meet staging folders of a build that ended. A second build waits, saying so in one line; yields
+    the target, resolved again once the lock is held (the first build may have changed the link)."""
+    while True:
+        target = publish_target(site_dir)
+        lock_path = target.with_name(f".{target.name}.lock")
+        with open(lock_path, "a+b") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                where = "this folder" if target == site_dir else str(target.parent)
+                print(
+                    f"Another build of {target.name}/ is running in {where}; this one waits until it ends.",
+                    file=err,
+                    flush=True,
+                )
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if publish_target(site_dir) != target:
+                    continue  # the link now points elsewhere: lock that folder instead
+                yield target
+                return
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _staging_prefix(target: Path) -> str:
@@ -247,16 +265,64 @@ def swap_in(staging: Path, target: Path) -> None:
 
 
 def make_readable(folder: Path) -> None:
-    """Folders and files as the user's umask makes them (755 and 644 with the usual 022): mkdtemp made
-    the staging folder private to the builder."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(folder, 0o777 & ~mask)
+    """Folders 755 and files 644 whatever the builder's umask (with `umask 077` they would be private, and a
+    web server running as another user would answer 403): mkdtemp made the staging folder private."""
+    os.chmod(folder, 0o755)
     for root, dirs, files in os.walk(folder):
         for name in dirs:
-            os.chmod(os.path.join(root, name), 0o777 & ~mask)
+            os.chmod(os.path.join(root, name), 0o755)
         for name in files:
-            os.chmod(os.path.join(root, name), 0o666 & ~mask)
+            os.chmod(os.path.join(root, name), 0o644)
+
+
+def ownership_problem(target: Path) -> str | None:
+    """Why a build could not replace `target` and remove the old site, in one line, or None: a folder or
+    file in it that belongs to another user (one `sudo make build`), or a folder this user may not write."""
+    if not target.exists():
+        return None
+    me = os.geteuid()
+    if me == 0:
+        return None
+    for path in [target, *target.rglob("*")]:
+        info = path.lstat()
+        if info.st_uid != me or (
+            path.is_dir() and not path.is_symlink() and not os.access(path, os.W_OK | os.X_OK)
+        ):
+            try:
+                owner = pwd.getpwuid(info.st_uid).pw_name
+            except KeyError:
+                owner = f"user {info.st_uid}"
+            what = f"belongs to {owner}" if info.st_uid != me else "may not be written by you"
+            return (
+                f"{path} {what}, so the build could not replace {target.name}/ whole; nothing was changed. "
+                f"Remove it as that user (for example: sudo rm -rf {target}) and build again, or build with "
+                "--site-dir into a folder of your own."
+            )
+    return None
+
+
+def manifest(folder: Path) -> dict[str, int]:
+    """Every file of a site, with its size: what the target must hold after the swap."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+
+
+# --- What the build reads ---------------------------------------------------------------------------
+
+
+def fingerprint(project: Path) -> dict[str, str]:
+    """The content of every file the site is made from (data/ and docs/), to notice a file saved while the
+    site was being built: its pages would then mix the old and the new, or hold data never checked."""
+    found = {}
+    for name in ("data", "docs"):
+        folder = project / name
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if file.is_file():
+                found[file.relative_to(project).as_posix()] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return found
+
+
+def changed_during_build(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
 
 
 # --- The build ------------------------------------------------------------------------------------------
@@ -310,13 +376,17 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
     epoch = source_date_epoch(project)
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    target = publish_target(site_dir)
+    publish_target(site_dir)  # a site/ that cannot be replaced is refused before anything else
+    # The sources as they are now: every later read must find them unchanged.
+    sources = fingerprint(project)
     # The data first: a mistake stops the build before it takes the lock or touches anything.
     status = validate(project / "data", out=sys.stdout, err=err)
     if status != EXIT_OK:
         return status
-    with build_lock(site_dir, err):
-        target = publish_target(site_dir)  # the first build may have changed it while this one waited
+    with build_lock(site_dir, err) as target:
+        problem = ownership_problem(target)
+        if problem:
+            raise EnvironmentFault(problem)
         recover(target)
         # A sibling of the target (same file system), so the swap is one rename.
         staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), dir=target.parent))
@@ -329,11 +399,26 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
                 kept = f"{site_dir.name}/ was left exactly as it was"
                 print(f"The build failed (see the messages above); {kept}.", file=err)
                 return EXIT_MISTAKES
+            changed = changed_during_build(sources, fingerprint(project))
+            if changed:
+                print(
+                    f"{', '.join(changed[:3])}{' …' if len(changed) > 3 else ''} changed while the site was "
+                    f"being built; {site_dir.name}/ was left exactly as it was. Build again once the files "
+                    "are saved.",
+                    file=err,
+                )
+                return EXIT_MISTAKES
             finish.finish(staging)  # minified pages, .gz and .br copies for the host
             make_readable(staging)
+            expected = manifest(staging)
             swap_in(staging, target)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        if manifest(target) != expected:
+            raise EnvironmentFault(
+                f"{site_dir.name}/ does not hold the whole new site after the swap: another program changed "
+                "it meanwhile; build again."
+            )
     where = f" (the folder it links to, {target})" if target != site_dir else ""
     print(f"Built {site_dir.name}/{where}: upload its contents to the web host.")
     return EXIT_OK

@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import hashlib
+import io
 import os
 import random
 import resource
@@ -235,6 +236,129 @@ def test_a_bad_source_date_epoch_is_one_line(two_versions, tmp_path: Path) -> No
     assert _one_line_fault(result) == (
         "SOURCE_DATE_EPOCH is 'yesterday': it must be a whole number of seconds since 1970-01-01, such as "
         "1763683200; unset it to use the time of the last commit."
+    )
+
+
+def test_a_site_built_with_a_private_umask_is_still_readable_by_everyone(
+    two_versions, tmp_path: Path
+) -> None:
+    """With `umask 077` the files would be 0600 and a web server running as another user would answer 403."""
+    _, _, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    result = _run(_build_command(work, site), work, preexec_fn=lambda: os.umask(0o077))
+    assert result.returncode == 0, result.stderr
+    assert {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()} == {0o755}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
+    assert _digest(site) == new
+
+
+def test_two_projects_publishing_to_one_folder_take_turns_and_never_remove_each_others_work(
+    two_versions, tmp_path: Path
+) -> None:
+    """Two clones (or a cron job with --site-dir) whose site/ links to the same deploy folder: the lock is
+    beside the deploy folder, so the second build waits for the first and its recovery never removes the
+    staging folder the first is still writing."""
+    _, _, new = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    deploy = tmp_path / "www" / "public_html"
+    deploy.parent.mkdir()
+    site.rename(deploy)
+    site.symlink_to(deploy)
+    with open(deploy.parent / ".public_html.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other project's build, in the middle of writing
+        staging = deploy.parent / ".public_html-new-other"
+        staging.mkdir()
+        (staging / "index.html").write_text("half written", encoding="utf-8")
+        second = subprocess.Popen(
+            _build_command(work, site), cwd=work, env=_env(), stderr=subprocess.PIPE, text=True
+        )
+        assert second.stderr is not None
+        line = second.stderr.readline().strip()
+        assert (
+            line
+            == f"Another build of public_html/ is running in {deploy.parent}; this one waits until it ends."
+        )
+        time.sleep(1)
+        assert second.poll() is None, "the second build did not wait"
+        assert (staging / "index.html").is_file(), "the waiting build removed the other build's work"
+        staging.rename(deploy.parent / ".public_html-new-ended")  # the other build ends, leaving its folder
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    second.communicate(timeout=300)
+    assert second.returncode == 0
+    assert _digest(deploy) == new
+    assert sorted(p.name for p in deploy.parent.iterdir() if p.name.startswith(".public_html-")) == []
+
+
+def test_a_site_holding_another_users_files_is_refused_whole_in_one_line(
+    two_versions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one `sudo make build` the site's files belong to root: the build refuses before it builds,
+    naming the file and the fix, and leaves site/ and its folder as they were."""
+    _, old, _ = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    me = os.geteuid()
+    monkeypatch.setattr(os, "geteuid", lambda: me + 4242)  # this user is not the files' owner
+    err = io.StringIO()
+    status = publish.build(work, site, err)
+    line = err.getvalue().strip().splitlines()[-1]
+    assert status == publish.EXIT_ENVIRONMENT
+    assert line.startswith(f"{site} belongs to ")
+    assert line.endswith(
+        f"so the build could not replace site/ whole; nothing was changed. Remove it as that user (for "
+        f"example: sudo rm -rf {site}) and build again, or build with --site-dir into a folder of your own."
+    )
+    assert _digest(site) == old
+    assert _leftovers(work) == []
+
+
+def test_a_data_file_saved_during_the_build_leaves_the_site_as_it_was(
+    two_versions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save between the check and the end of the build: the pages could mix the old and the new phone
+    number, or hold data the check never saw, so nothing is published."""
+    _, old, _ = two_versions
+    work, site = _fresh_site(two_versions, tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    real_run = publish._run_mkdocs
+
+    def run_and_save(project: Path, staging: Path, epoch: str) -> int:
+        code = real_run(project, staging, epoch)
+        clinic = project / "data" / "clinic.yml"
+        clinic.write_text(
+            clinic.read_text(encoding="utf-8").replace("phone: ", "phone: 0", 1), encoding="utf-8"
+        )
+        return code
+
+    monkeypatch.setattr(publish, "_run_mkdocs", run_and_save)
+    err = io.StringIO()
+    assert publish.build(work, site, err) == publish.EXIT_MISTAKES
+    assert err.getvalue().strip().splitlines()[-1] == (
+        "data/clinic.yml changed while the site was being built; site/ was left exactly as it was. Build "
+        "again once the files are saved."
+    )
+    assert _digest(site) == old
+    assert _leftovers(work) == []
+
+
+def test_built_is_said_only_when_the_target_holds_the_whole_new_site(
+    two_versions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work, site = _fresh_site(two_versions, tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    real_swap = publish.swap_in
+
+    def swap_and_lose_a_file(staging: Path, target: Path) -> None:
+        real_swap(staging, target)
+        (target / "sitemap.xml").unlink()  # another program at work in the folder
+
+    monkeypatch.setattr(publish, "swap_in", swap_and_lose_a_file)
+    err = io.StringIO()
+    assert publish.build(work, site, err) == publish.EXIT_ENVIRONMENT
+    assert "Built" not in capsys.readouterr().out
+    assert err.getvalue().strip().splitlines()[-1] == (
+        "site/ does not hold the whole new site after the swap: another program changed it meanwhile; build "
+        "again."
     )
 
 
