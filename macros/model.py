@@ -217,8 +217,12 @@ class Clinic(Reviewed):
         "urgent result of the self-check tells patients to call it today.",
         examples=["NHS 111"],
     )
-    non_emergency_number: Annotated[str, StringConstraints(pattern=EMERGENCY_PATTERN)] = Field(
-        description="The help line's short number, in quotes.", examples=["111"]
+    non_emergency_number: Annotated[
+        str, StringConstraints(pattern=PHONE_PATTERN), AfterValidator(phone_number)
+    ] = Field(
+        description="The help line's number, in quotes: a short one such as 111 in the UK, or a longer "
+        "one such as 116117 in Germany.",
+        examples=["111", "116117"],
     )
     opening_hours: ShortText = Field(examples=["Monday to Friday, 9am to 6pm"])
     crisis_lines: list[HelpLine] = Field(

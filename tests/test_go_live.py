@@ -131,3 +131,79 @@ def test_notes_for_the_clinic_are_not_on_patient_pages(seed_site: Path) -> None:
         text = page.read_text(encoding="utf-8").lower()
         for note in ("before you publish", "left out on purpose", "should review the content"):
             assert note not in text, (page, note)
+
+
+def _live_copy(tmp_path: Path) -> Path:
+    """A copy of the data with the clinic's own details and a clinician who reviewed the safety case."""
+    data = copy_data(tmp_path)
+    clinic = data / "clinic.yml"
+    set_field(clinic, "name", "Riverside Physio")
+    set_field(clinic, "address.street", "14 Mill Lane")
+    set_field(clinic, "address.town", "Leeds")
+    set_field(clinic, "address.postcode", "LS1 4AB")
+    set_field(clinic, "phone", '"+44 113 496 0123"')
+    set_field(clinic, "email", "hello@riverside-physio.co.uk")
+    set_field(clinic, "booking_url", "https://riverside-physio.co.uk/book")
+    text = clinic.read_text(encoding="utf-8").replace(
+        "reviewers:\n",
+        "reviewers:\n  - id: dr-okafor\n    name: Dr Amara Okafor\n    role: GP.\n    clinician: true\n",
+    )
+    clinic.write_text(text, encoding="utf-8")
+    for name in ("self_check.yml", "hazard_log.yml"):
+        path = data / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("reviewed_by: content-team", "reviewed_by: dr-okafor"),
+            encoding="utf-8",
+        )
+    assert _go_live(data) == (0, []), "the live copy must be live before a test changes it"
+    return data
+
+
+def _move_to_germany(data: Path, *, keep_uk_lines: bool) -> None:
+    clinic = data / "clinic.yml"
+    set_field(clinic, "country_code", "DE")
+    set_field(clinic, "emergency_number", '"112"')
+    set_field(clinic, "address.country", "Germany")
+    if not keep_uk_lines:
+        set_field(clinic, "non_emergency_name", "Ärztlicher Bereitschaftsdienst")
+        set_field(clinic, "non_emergency_number", '"116117"')
+        text = clinic.read_text(encoding="utf-8")
+        text = text.replace("name: NHS 111, option 2 for mental health", "name: TelefonSeelsorge")
+        text = text.replace('number: "111"\n    when', 'number: "0800 111 0 111"\n    when', 1)
+        clinic.write_text(text, encoding="utf-8")
+
+
+def test_a_clinic_abroad_that_keeps_the_uk_help_lines_stays_a_draft(tmp_path: Path) -> None:
+    """A German clinic whose urgent result would send German patients to NHS 111, a UK number."""
+    data = _live_copy(tmp_path)
+    _move_to_germany(data, keep_uk_lines=True)
+    status, err = _go_live(data)
+    assert status == 1 and len(err) == 1, err
+    assert ": non_emergency_number: the site is still a draft" in err[0], err
+    assert "NHS 111 (111) is a help line of another country than Germany" in err[0], err
+    assert "NHS 111, option 2 for mental health (111) is a help line of another country" in err[0], err
+    assert "the urgent help line of Germany is 116117" in err[0], err
+    assert go_live.is_draft(load_content(data))
+
+
+def test_a_clinic_abroad_with_its_own_countrys_help_lines_goes_live(tmp_path: Path) -> None:
+    data = _live_copy(tmp_path)
+    _move_to_germany(data, keep_uk_lines=False)
+    assert _go_live(data) == (0, [])
+
+
+def test_the_example_phone_in_any_formatting_keeps_the_site_a_draft(tmp_path: Path) -> None:
+    data = _live_copy(tmp_path)
+    for phone in ("+442079460000", "+44-20-7946-0000", "(020) 7946 0123", "0044 20 7946 0999"):
+        set_field(data / "clinic.yml", "phone", f'"{phone}"')
+        status, err = _go_live(data)
+        assert status == 1 and "replace the example phone with the clinic's own" in err[0], (phone, err)
+
+
+def test_example_in_any_field_the_clinic_fills_in_keeps_the_site_a_draft(tmp_path: Path) -> None:
+    data = _live_copy(tmp_path)
+    set_field(data / "clinic.yml", "site_name", "Example Back Massage")
+    status, err = _go_live(data)
+    assert status == 1 and "replace the example site_name with the clinic's own" in err[0], err
+    set_field(data / "clinic.yml", "site_name", "Back massage, for example after a fall")
+    assert _go_live(data) == (0, [])
