@@ -6,10 +6,16 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: serve check test build bench screenshots phone-screenshots zensical lint lock clean
 
-PORT ?= 8000
+# The preview's port comes only from the command line (make serve PORT=8001): a PORT set in the environment for
+# another program does not move it. It reaches the command as an environment variable, never through the
+# shell, and the command checks it is a number.
+ifneq ($(origin PORT),command line)
+PORT := 8000
+endif
 
-serve: $(STAMP)  ## Preview the site at http://127.0.0.1:$(PORT) (PORT=8001 for another), reloading on every edit
-	$(BIN)/massage-site-serve --port '$(PORT)'
+serve: export MASSAGE_SITE_PORT = $(PORT)
+serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 (make serve PORT=8001 for another), reloading on every edit
+	$(BIN)/massage-site-serve
 
 test: $(STAMP)  ## Run every test, one process per core (installs Chromium, WebKit, Firefox and the HTML checker first when missing)
 	tools/ensure-browsers

@@ -12,7 +12,10 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
+import os
+import re
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -27,6 +30,7 @@ from .publish import EXIT_ENVIRONMENT, EnvironmentFault, checked_source_date_epo
 HOST = "127.0.0.1"
 WATCHED = ("data", "docs", "overrides", "hooks.py", "mkdocs.yml", "macros")
 POLL_SECONDS = 0.1  # MkDocs' own serve polls every 0.5 s
+PORT_VARIABLE = "MASSAGE_SITE_PORT"  # set by `make serve PORT=…`, checked here like --port
 
 
 def regenerate(project: Path, last: Content | None) -> Content | None:
@@ -80,6 +84,10 @@ def serve(project: Path, port: int, content: Content) -> None:
     server.error_handler = error_page
     server.build_delay = POLL_SECONDS / 5  # a save is one write: wait for quiet this long, not 0.1 s
     config.plugins.on_startup(command="serve", dirty=False)
+    # Closing the terminal (SIGHUP) or a `kill` (SIGTERM) stops the preview as Ctrl+C does, so the temporary
+    # folder it serves from is removed every time.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _as_ctrl_c)
     try:
         builder(config)
         for name in WATCHED:
@@ -99,8 +107,12 @@ def serve(project: Path, port: int, content: Content) -> None:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
+def _as_ctrl_c(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def port_number(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 65535:
+    if not re.fullmatch(r"[0-9]{1,5}", value) or not 1 <= int(value) <= 65535:
         raise argparse.ArgumentTypeError(f"{value!r} is not a port number; use a number from 1 to 65535")
     return int(value)
 
@@ -122,7 +134,12 @@ def port_problem(port: int) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="massage-site-serve", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--port", type=port_number, default=8000, help="port on 127.0.0.1 (8000)")
+    parser.add_argument(
+        "--port",
+        type=port_number,
+        default=os.environ.get(PORT_VARIABLE, "8000"),
+        help=f"port on 127.0.0.1 (8000; `make serve PORT=8001` sets it through {PORT_VARIABLE})",
+    )
     args = parser.parse_args(argv)
     try:
         checked_source_date_epoch()

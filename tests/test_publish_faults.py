@@ -24,7 +24,7 @@ import pytest
 
 from macros import publish
 
-from .conftest import copy_project
+from .conftest import ROOT, copy_project
 
 EPOCH = "1763683200"
 
@@ -487,6 +487,82 @@ def test_a_preview_port_that_is_not_a_number_is_one_line(tmp_path: Path) -> None
         .splitlines()[-1]
         .endswith("argument --port: 'eighty' is not a port number; use a number from 1 to 65535")
     )
+
+
+def _make_serve(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """`make serve` with a stand-in for the preview command that prints the port it was given."""
+    fake = tmp_path / "bin"
+    fake.mkdir(exist_ok=True)
+    (fake / "massage-site-serve").write_text('#!/bin/sh\nprintf "port=%s\\n" "$MASSAGE_SITE_PORT"\n')
+    (fake / "massage-site-serve").chmod(0o755)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "serve", f"BIN={fake}", *args],
+        cwd=tmp_path,
+        env=env or {k: v for k, v in os.environ.items() if k != "PORT"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_port_with_shell_code_never_reaches_a_shell_and_is_refused(tmp_path: Path) -> None:
+    attack = "0';touch pwned;'"
+    assert _make_serve(tmp_path, f"PORT={attack}") == f"port={attack}"
+    assert not (tmp_path / "pwned").exists() and not (ROOT / "pwned").exists()
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.serve"],
+        cwd=tmp_path,
+        env={**os.environ, "MASSAGE_SITE_PORT": attack},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .endswith(f"{attack!r} is not a port number; use a number from 1 to 65535")
+    )
+
+
+def test_a_port_set_in_the_environment_does_not_move_the_preview(tmp_path: Path) -> None:
+    assert _make_serve(tmp_path, env={**os.environ, "PORT": "9999"}) == "port=8000"
+    assert _make_serve(tmp_path, "PORT=8001", env={**os.environ, "PORT": "9999"}) == "port=8001"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_closing_the_terminal_or_killing_the_preview_removes_its_temporary_folder(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    project = copy_project(tmp_path / "project")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    preview = subprocess.Popen(
+        [sys.executable, "-m", "macros.serve", "--port", str(port)],
+        cwd=project,
+        env={**_env(), "TMPDIR": str(temp)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert preview.stderr is not None
+    try:
+        for line in preview.stderr:
+            if "Serving on" in line:
+                break
+        else:
+            raise AssertionError("the preview never started")
+        assert [p.name for p in temp.iterdir() if p.name.startswith("massage-site-preview-")]
+        preview.send_signal(stop)
+        preview.communicate(timeout=60)
+    finally:
+        if preview.poll() is None:
+            preview.kill()
+    assert [p.name for p in temp.iterdir() if p.name.startswith("massage-site-preview-")] == []
 
 
 def test_ctrl_c_during_a_build_is_one_line_and_leaves_a_whole_site(two_versions, tmp_path: Path) -> None:

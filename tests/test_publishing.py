@@ -167,6 +167,20 @@ def test_the_pages_workflow_deploys_only_after_every_step_passed() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_a_pull_request_never_cancels_a_deploy_and_only_the_default_branch_deploys() -> None:
+    """The deploy group is the deploy job's alone (a workflow-wide group would let a pull request's run
+    cancel a deploy waiting its turn), and the workflow itself keeps "Run workflow" on another branch from
+    deploying, not a repository setting."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    build, deploy = workflow["jobs"]["test-and-build"], workflow["jobs"]["deploy"]
+    assert "concurrency" not in workflow and "concurrency" not in build
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    default_branch = "github.ref_name == github.event.repository.default_branch"
+    (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    for condition in (deploy["if"], upload["if"]):
+        assert default_branch in condition and "github.event_name != 'pull_request'" in condition
+
+
 def test_the_published_minified_pages_run_without_errors_and_the_self_check_works(
     two_builds: tuple[Path, Path], browser
 ) -> None:
