@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import finish, generate
-from .load import load_content
+from .load import ContentError, load_content
 from .validate import EXIT_MISTAKES, EXIT_OK, validate
 
 SOURCES = ("data", "docs", "macros", "hooks.py", "mkdocs.yml")
@@ -391,7 +391,13 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
         # A sibling of the target (same file system), so the swap is one rename.
         staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), dir=target.parent))
         try:
-            generate.generate(project, load_content(project / "data"))
+            try:
+                generate.generate(project, load_content(project / "data"))
+            except ContentError as error:  # a file changed since the check: said as the check says it
+                for problem in error.problems:
+                    print(problem, file=err)
+                print(f"{site_dir.name}/ was left exactly as it was.", file=err)
+                return EXIT_MISTAKES
             returncode = _run_mkdocs(project, staging, epoch)
             if returncode == EXIT_ENVIRONMENT:
                 return EXIT_ENVIRONMENT  # mkdocs_child said why, in one line
