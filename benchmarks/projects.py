@@ -20,8 +20,10 @@ from macros import theme_patches
 from support.site import MKDOCS, ROOT, copy_project
 
 # Site-wide lists: the red flags are the "Get help now" box on every page (a bigger clinic does not have
-# 100 times more emergency symptoms) and the glossary explains plain words, keyed by the word itself.
-KEPT_AT_ONE = frozenset({"red_flags.yml", "glossary.yml"})
+# 100 times more emergency symptoms), each red flag and contraindication is a question of the self-check
+# (which `make check` caps at MAX_QUESTIONS, macros/cross_checks.py), and the glossary explains plain
+# words, keyed by the word itself.
+KEPT_AT_ONE = frozenset({"red_flags.yml", "contraindications.yml", "glossary.yml"})
 
 
 # --- mkdocs.yml round trip, keeping tags such as !!python/name or !ENV as they are ----------------------
@@ -166,9 +168,10 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         if isinstance(data, list) and data and all(isinstance(e, dict) and "id" in e for e in data):
             collections[path.name] = data
             headers[path.name] = "".join(ln + "\n" for ln in text.splitlines() if ln.startswith("#"))[:1000]
-    kept = frozenset(e["id"] for e in collections.get("red_flags.yml", []))
-    # An entry elsewhere that shares its id with a red flag is about it (say, the self-check's question
-    # for it), so it stays single too.
+    kept = frozenset(
+        e["id"] for name in KEPT_AT_ONE for e in collections.get(name, []) if name != "glossary.yml"
+    )
+    # An entry elsewhere that shares its id with a question is about it, so it stays single too.
     scaled = {
         name: [e for e in entries if e["id"] not in kept]
         for name, entries in collections.items()

@@ -18,8 +18,10 @@ def test_scaled_data_passes_validation_with_k_times_the_entries(tmp_path: Path, 
     project, counts = projects.scaled_project(tmp_path / "x3", 3)
     scaled = load_content(project / "data")  # raises ContentError on any duplicate id or broken reference
     assert len(scaled.conditions) == counts["conditions"] == 3 * len(content.conditions)
-    assert len(scaled.contraindications) == 3 * len(content.contraindications)
-    assert len(scaled.red_flags) == len(content.red_flags)  # the "Get help now" box stays as it is
+    assert len(scaled.benefits) == 3 * len(content.benefits)
+    # The "Get help now" box and the self-check's questions stay as they are.
+    assert len(scaled.red_flags) == len(content.red_flags)
+    assert len(scaled.contraindications) == len(content.contraindications)
 
 
 def test_a_copied_condition_refers_to_copies_of_what_the_original_refers_to(tmp_path: Path) -> None:
