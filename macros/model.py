@@ -44,15 +44,23 @@ WINDOWS_DEVICE_NAMES = frozenset(
 )
 
 
-def not_a_device_name(value: str) -> str:
-    if value in WINDOWS_DEVICE_NAMES:
-        raise PydanticCustomError(
-            "windows_name",
-            "{value} cannot be an id: Windows keeps that name for a device, so a page named after it "
-            "could not be opened there; choose a longer id, for example {example}",
-            {"value": repr(value), "example": repr(f"{value}-condition")},
-        )
-    return value
+def refusing(words: frozenset[str], kind: str, message: str):
+    """A validator refusing a value that is one of `words`, with `message` ({value} is the value)."""
+
+    def refuse(value: str) -> str:
+        if value in words:
+            raise PydanticCustomError(kind, message, {"value": repr(value)})
+        return value
+
+    return refuse
+
+
+not_a_device_name = refusing(
+    WINDOWS_DEVICE_NAMES,
+    "windows_name",
+    "{value} cannot be an id: Windows keeps that name for a device, so a page named after it could not be "
+    "opened there; choose a longer id",
+)
 
 
 Id = Annotated[
@@ -96,15 +104,12 @@ COMMON_WORDS = frozenset(
 )  # fmt: skip
 
 
-def not_a_common_word(value: str) -> str:
-    if value in COMMON_WORDS:
-        raise PydanticCustomError(
-            "common_word",
-            "{value} is too common a word for the glossary: every page would explain it wherever it "
-            "appears, and the Tab key would stop at each one; explain a medical word instead",
-            {"value": repr(value)},
-        )
-    return value
+not_a_common_word = refusing(
+    COMMON_WORDS,
+    "common_word",
+    "{value} is too common a word for the glossary: every page would explain it wherever it appears, and "
+    "the Tab key would stop at each one; explain a medical word instead",
+)
 
 
 GlossaryWord = Annotated[

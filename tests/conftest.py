@@ -35,6 +35,18 @@ DATA = PROJECT / "data"
 
 
 NEXT_PART = '#self-check [data-action="next"]'
+BUILD_EPOCH = "1763683200"  # a fixed build date, so two builds of the same copy are byte-identical
+
+
+def publish_copy(project: Path, site: Path) -> Path:
+    """Build a copy of the project the way `make build` publishes it (checked, minified, swapped in)."""
+    from macros import publish
+    from macros.validate import EXIT_OK
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        assert publish.build(project, site) == EXIT_OK, "the copy must pass the check and build"
+    return site
 
 
 _PART_ON_SCREEN = "() => [...document.querySelectorAll('#self-check [data-part]')].findIndex(p => !p.hidden)"

@@ -8,6 +8,7 @@ stylesheet or the site's own script."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from macros import docs_gate, publish
 from macros.validate import EXIT_MISTAKES, EXIT_OK
 from support.site import served
 
-from .conftest import copy_project
+from .conftest import copy_project, publish_copy
 from .editing import copy_data, run_validate
 
 # (what, the line as typed into docs/visit.md, words the message must hold)
@@ -145,15 +146,13 @@ def refused_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, 
     root = tmp_path_factory.mktemp("refused")
     project = copy_project(root / "project")
     site = root / "site"
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
-        assert publish.build(project, site) == EXIT_OK
-        (project / "docs" / "patient-list.xlsx").write_bytes(b"PK\x03\x04")
-        visit = project / "docs" / "visit.md"
-        visit.write_text(
-            visit.read_text(encoding="utf-8") + "\n<script>window.pwned=1</script>\n", encoding="utf-8"
-        )
-        status = publish.build(project, site)
+    publish_copy(project, site)
+    (project / "docs" / "patient-list.xlsx").write_bytes(b"PK\x03\x04")
+    visit = project / "docs" / "visit.md"
+    visit.write_text(
+        visit.read_text(encoding="utf-8") + "\n<script>window.pwned=1</script>\n", encoding="utf-8"
+    )
+    status = publish.build(project, site, io.StringIO())
     return status, project, site
 
 
@@ -178,9 +177,7 @@ def text_pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     visit.write_text(source + "\n" + "\n\n".join(PAGE_TEXT) + "\n", encoding="utf-8")
     (docs / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     site = root / "site"
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
-        assert publish.build(project, site) == EXIT_OK
+    publish_copy(project, site)
     with served(site) as url:
         yield url, site
     shutil.rmtree(root, ignore_errors=True)

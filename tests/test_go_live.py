@@ -54,37 +54,17 @@ def test_own_details_and_a_clinician_who_reviewed_the_self_check_take_the_site_o
     tmp_path: Path,
 ) -> None:
     data = copy_data(tmp_path)
-    clinic = data / "clinic.yml"
-    set_field(clinic, "name", "Riverside Physio")
-    set_field(clinic, "address.street", "14 Mill Lane")
-    set_field(clinic, "address.town", "Leeds")
-    set_field(clinic, "address.postcode", "LS1 4AB")
-    set_field(clinic, "phone", '"+44 113 496 0123"')
-    set_field(clinic, "email", "hello@riverside-physio.co.uk")
-    set_field(clinic, "booking_url", "https://riverside-physio.co.uk/book")
+    _fill_in_own_details(data / "clinic.yml")
     status, err = _go_live(data)
     assert status == 1 and len(err) == 1 and "replace the example" not in err[0], err
     assert ": reviewers: " in err[0] and "clinician: true" in err[0], err
-    text = clinic.read_text(encoding="utf-8")
-    clinic.write_text(
-        text.replace(
-            "reviewers:\n",
-            "reviewers:\n  - id: dr-okafor\n    name: Dr Amara Okafor\n"
-            "    role: GP. Checked every medical statement.\n    clinician: true\n",
-        ),
-        encoding="utf-8",
-    )
+    _add_clinician(data / "clinic.yml")
     # A clinician on the list is not enough: one must have reviewed the self-check and its safety case.
     status, err = _go_live(data)
     assert status == 1 and len(err) == 1, err
     assert "a clinician must review self_check.yml and hazard_log.yml" in err[0], err
     assert "replace the example" not in err[0] and "clinician: true" not in err[0], err
-    for name in ("self_check.yml", "hazard_log.yml"):
-        path = data / name
-        path.write_text(
-            path.read_text(encoding="utf-8").replace("reviewed_by: content-team", "reviewed_by: dr-okafor"),
-            encoding="utf-8",
-        )
+    _clinician_reviews_safety_case(data)
     assert _go_live(data) == (0, [])
     assert not go_live.is_draft(load_content(data))
 
@@ -133,10 +113,7 @@ def test_notes_for_the_clinic_are_not_on_patient_pages(seed_site: Path) -> None:
             assert note not in text, (page, note)
 
 
-def _live_copy(tmp_path: Path) -> Path:
-    """A copy of the data with the clinic's own details and a clinician who reviewed the safety case."""
-    data = copy_data(tmp_path)
-    clinic = data / "clinic.yml"
+def _fill_in_own_details(clinic: Path) -> None:
     set_field(clinic, "name", "Riverside Physio")
     set_field(clinic, "address.street", "14 Mill Lane")
     set_field(clinic, "address.town", "Leeds")
@@ -144,17 +121,31 @@ def _live_copy(tmp_path: Path) -> Path:
     set_field(clinic, "phone", '"+44 113 496 0123"')
     set_field(clinic, "email", "hello@riverside-physio.co.uk")
     set_field(clinic, "booking_url", "https://riverside-physio.co.uk/book")
-    text = clinic.read_text(encoding="utf-8").replace(
-        "reviewers:\n",
-        "reviewers:\n  - id: dr-okafor\n    name: Dr Amara Okafor\n    role: GP.\n    clinician: true\n",
+
+
+def _add_clinician(clinic: Path) -> None:
+    clinician = (
+        "  - id: dr-okafor\n    name: Dr Amara Okafor\n    role: GP. Checked every medical statement.\n"
     )
-    clinic.write_text(text, encoding="utf-8")
+    text = clinic.read_text(encoding="utf-8")
+    clinic.write_text(
+        text.replace("reviewers:\n", f"reviewers:\n{clinician}    clinician: true\n"), encoding="utf-8"
+    )
+
+
+def _clinician_reviews_safety_case(data: Path) -> None:
     for name in ("self_check.yml", "hazard_log.yml"):
         path = data / name
-        path.write_text(
-            path.read_text(encoding="utf-8").replace("reviewed_by: content-team", "reviewed_by: dr-okafor"),
-            encoding="utf-8",
-        )
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("reviewed_by: content-team", "reviewed_by: dr-okafor"), encoding="utf-8")
+
+
+def _live_copy(tmp_path: Path) -> Path:
+    """A copy of the data with the clinic's own details and a clinician who reviewed the safety case."""
+    data = copy_data(tmp_path)
+    _fill_in_own_details(data / "clinic.yml")
+    _add_clinician(data / "clinic.yml")
+    _clinician_reviews_safety_case(data)
     assert _go_live(data) == (0, []), "the live copy must be live before a test changes it"
     return data
 

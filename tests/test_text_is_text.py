@@ -12,11 +12,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from macros import publish
-from macros.validate import EXIT_OK
 from support.site import served
 
-from .conftest import copy_project
+from .conftest import copy_project, publish_copy
 from .editing import set_field, yaml_quoted
 from .test_search import SearchBox
 
@@ -32,9 +30,7 @@ def text_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = project / "data"
     set_field(data / "glossary.yml", "plain", yaml_quoted(EXPLANATION), "fascia")
     set_field(data / "conditions.yml", "name", yaml_quoted(CONDITION), "reduced-spine-mobility")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
-        assert publish.build(project, root / "site") == EXIT_OK
+    publish_copy(project, root / "site")
     with served(root / "site") as url:
         yield url
 
