@@ -10,7 +10,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from macros import docs_gate, glossary_focus, load_site_content, preview, search_terms, template_cache
+from macros.build import docs_gate
+from macros.build.site_data import load_site_content
+from macros.pages import glossary_focus, preview, search_terms, template_cache
 
 
 @event_priority(-100)  # after the macros plugin made its template environment

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from macros import theme_patches
+from macros.pages import theme_patches
 from support.site import MKDOCS, ROOT, copy_project
 
 # Site-wide lists: the red flags are the "Get help now" box on every page (a bigger clinic does not have
@@ -91,7 +91,7 @@ class Build:
 # generate step (massage-site-generate), then MkDocs on the generated folder.
 _OUR_BUILD = """
 import sys
-from macros.generate import main
+from macros.build.generate import main
 if main(["--project", "."]):
     sys.exit(1)
 from mkdocs.__main__ import cli
@@ -219,7 +219,7 @@ def scaled_project(target: Path, factor: int) -> tuple[Path, dict[str, int]]:
     project = copy_project(target)
     counts = scale_data(project / "data", factor)
     sys.path.insert(0, str(ROOT))
-    from macros.load import load_content  # the same validation an editor's change goes through
+    from macros.checks.load import load_content  # the same validation an editor's change goes through
 
     load_content(project / "data")
     return project, counts
@@ -255,7 +255,7 @@ def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
     source = copy_project(work / "export-project", root)
     generated = source / "build"
     subprocess.run(
-        [sys.executable, "-m", "macros.generate", "--project", str(source)], check=True, cwd=source
+        [sys.executable, "-m", "macros.build.generate", "--project", str(source)], check=True, cwd=source
     )
     (generated / "benchmark_export.py").write_text(_EXPORT_HOOK.format(out=str(export)), encoding="utf-8")
     config = read_config(generated / "mkdocs.yml")

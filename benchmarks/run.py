@@ -43,8 +43,8 @@ import lighthouse  # noqa: E402
 import projects  # noqa: E402
 import static_server  # noqa: E402
 
-from macros import finish, generate  # noqa: E402
-from macros.load import load_content  # noqa: E402
+from macros.build import finish, generate  # noqa: E402
+from macros.checks.load import load_content  # noqa: E402
 
 KIB = 1024
 TARGETS = {
@@ -157,7 +157,7 @@ import mkdocs.commands.build, material.plugins.search.plugin
 start = clock(); import mkdocs_macros.plugin; steps["import the mkdocs-macros plugin"] = clock() - start
 start = clock(); import pydantic; steps["import pydantic"] = clock() - start
 start = clock(); import macros; steps["import our macros package, building the data models"] = clock() - start
-from macros.load import load_content
+from macros.checks.load import load_content
 start = clock(); load_content(Path("data")); steps["read and check the data files"] = clock() - start
 print(json.dumps(steps))
 """
@@ -328,7 +328,7 @@ def site_pages(site: Path) -> list[str]:
 
 
 def lighthouse_pages(site: Path) -> list[tuple[str, str]]:
-    from macros.load import load_content
+    from macros.checks.load import load_content
 
     first_condition = next(iter(load_content(projects.ROOT / "data").conditions))
     pages = [

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from macros.build import project as project_files
+
 ROOT = Path(__file__).resolve().parent.parent
 # The seed data, frozen: tests of seed facts and tests that edit a copy of the data read this.
 SEED_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -33,7 +35,7 @@ GENERATE = str(Path(sys.executable).with_name("massage-site-generate"))
 SERVE = str(Path(sys.executable).with_name("massage-site-serve"))
 GENERATED_CONFIG = "build/mkdocs.yml"
 # What a copy of the project holds: its sources, no virtualenv, no built site.
-PROJECT_FILES = ("data", "docs", "macros", "overrides", "hooks.py", "mkdocs.yml")
+PROJECT_FILES = project_files.SOURCES
 
 
 def build_site(project: Path, site_dir: Path, builder: str = MKDOCS) -> subprocess.CompletedProcess[str]:

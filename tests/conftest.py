@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import Content, load_content
+from macros.checks.load import Content, load_content
 from support.site import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -40,8 +40,8 @@ BUILD_EPOCH = "1763683200"  # a fixed build date, so two builds of the same copy
 
 def publish_copy(project: Path, site: Path) -> Path:
     """Build a copy of the project the way `make build` publishes it (checked, minified, swapped in)."""
-    from macros import publish
-    from macros.validate import EXIT_OK
+    from macros.build import publish
+    from macros.build.validate import EXIT_OK
 
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)

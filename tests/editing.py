@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from macros.validate import validate
+from macros.build.validate import validate
 
 from .conftest import ROOT, SEED_DATA
 

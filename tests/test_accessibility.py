@@ -195,7 +195,7 @@ def test_axe_finds_no_violation_in_any_self_check_result(
     page, site_url: str, content: Content, figures
 ) -> None:
     """The self-check changes the page as the patient answers: every result is checked as shown."""
-    from macros import self_check
+    from macros.content import self_check
 
     failures = []
     for tier, yes in SELF_CHECK_ANSWERS.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.load import Content, load_content
+from macros.checks.load import Content, load_content
 
 from .conftest import ROOT
 

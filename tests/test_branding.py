@@ -7,8 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
-from macros.branding import contrast_with_white
 from macros.content import Content
+from macros.content.fields import contrast_with_white
 
 from .conftest import ROOT, build_site, copy_seed_project, visible_text
 from .editing import set_field

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
+from macros.build.generate import NAV_CONDITIONS_FLAT
 from macros.content import Content
-from macros.generate import NAV_CONDITIONS_FLAT
 
 from .conftest import article_html, article_text, build_site, copy_seed_project, visible_text
 

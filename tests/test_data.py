@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from macros.content import COLLECTIONS, Content
-from macros.schema import SCHEMA_DIR, render_schema
+from macros.content.schema import SCHEMA_DIR, render_schema
 
 from .conftest import DATA
 
@@ -104,7 +104,9 @@ def test_every_seed_document_is_a_source(seed_content: Content) -> None:
 @pytest.mark.parametrize("file_name", sorted(COLLECTIONS))
 def test_the_committed_json_schema_matches_the_models(file_name: str) -> None:
     committed = (SCHEMA_DIR / f"{file_name.removesuffix('.yml')}.schema.json").read_text(encoding="utf-8")
-    assert committed == render_schema(file_name), "run `python -m macros.schema` and commit the result"
+    assert committed == render_schema(file_name), (
+        "run `python -m macros.content.schema` and commit the result"
+    )
 
 
 @pytest.mark.parametrize("file_name", sorted(COLLECTIONS))

@@ -16,8 +16,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from macros import docs_gate, publish
-from macros.validate import EXIT_MISTAKES, EXIT_OK
+from macros.build import docs_gate, publish
+from macros.build.validate import EXIT_MISTAKES, EXIT_OK
 from support.site import served
 
 from .conftest import copy_project, publish_copy

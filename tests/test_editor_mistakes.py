@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import publish
-from macros.validate import EXIT_INTERNAL, EXIT_MISTAKES, EXIT_OK
+from macros.build import publish
+from macros.build.validate import EXIT_INTERNAL, EXIT_MISTAKES, EXIT_OK
 
 from .editing import (
     copy_data,
@@ -763,12 +763,12 @@ def test_the_console_command_prints_the_lines_and_no_traceback(tmp_path: Path, c
 def test_a_failure_of_the_checker_itself_is_one_line_exit_3_and_not_blamed_on_the_editor(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import macros.validate
+    import macros.build.validate
 
     def broken(data_dir: Path, **options: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(macros.validate, "load_content", broken)
+    monkeypatch.setattr(macros.build.validate, "load_content", broken)
     status, _, err = run_validate(copy_data(tmp_path))
     assert status == EXIT_INTERNAL
     assert err == [

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from macros.content import COLLECTIONS
-from macros.schema import VSCODE_SETTINGS, render_vscode_settings, schema_for
+from macros.content.schema import VSCODE_SETTINGS, render_vscode_settings, schema_for
 
 from .conftest import DATA, ROOT
 from .test_data import _EditorLoader
@@ -27,7 +27,7 @@ def _properties(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def test_the_committed_vscode_settings_match_the_models() -> None:
     assert VSCODE_SETTINGS.read_text(encoding="utf-8") == render_vscode_settings(), (
-        "run `python -m macros.schema` and commit the result"
+        "run `python -m macros.content.schema` and commit the result"
     )
 
 

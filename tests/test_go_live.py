@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from macros import go_live
-from macros.load import Content, load_content
-from macros.validate import validate
+from macros.build.validate import validate
+from macros.checks import go_live
+from macros.checks.load import Content, load_content
 
 from .conftest import DATA, ROOT, SEED_DATA, site_pages
 from .editing import copy_data, set_field

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import publish
-from macros.validate import EXIT_OK
+from macros.build import publish
+from macros.build.validate import EXIT_OK
 from support.site import served
 
 from .conftest import copy_project, site_pages

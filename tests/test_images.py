@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import images
+from macros.checks import images
 from support.site import served
 
 from .conftest import ROOT, copy_project, publish_copy

@@ -34,10 +34,10 @@ SITE_NAME = "Clinic {{ 7 * 7 }} <i>x</i>"
 _BUILD_WITHOUT_THE_VALIDATOR_RULE = """
 import sys
 from pathlib import Path
-import macros.plain_text
-macros.plain_text._RULES = ()
-from macros import generate
-from macros.load import load_content
+import macros.content.plain_text
+macros.content.plain_text._RULES = ()
+from macros.build import generate
+from macros.checks.load import load_content
 generate.generate(Path.cwd(), load_content(Path.cwd() / "data"))
 from mkdocs.__main__ import cli
 cli.main(args=["build", "--strict", "-f", "build/mkdocs.yml", "--site-dir", sys.argv[1]])

@@ -10,7 +10,8 @@ import json
 import pytest
 from pydantic_core import PydanticCustomError
 
-from macros import markup
+from macros.content import fields
+from macros.pages import markup
 
 
 class _Elements(html.parser.HTMLParser):
@@ -38,7 +39,7 @@ def _parse(markup_text: str) -> list[tuple[str, dict[str, str | None]]]:
     ],
 )
 def test_https_addresses_pass_unchanged(address: str) -> None:
-    assert markup.https_url(address) == address
+    assert fields.https_url(address) == address
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_https_addresses_pass_unchanged(address: str) -> None:
 )
 def test_addresses_that_are_not_plain_https_are_refused(address: str, reason: str) -> None:
     with pytest.raises(PydanticCustomError) as refused:
-        markup.https_url(address)
+        fields.https_url(address)
     assert reason in str(refused.value)
 
 

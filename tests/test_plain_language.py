@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import textstat
 
-from macros.load import Content, ContentError, load_content
+from macros.checks.load import Content, ContentError, load_content
 
 from .conftest import DATA, article_html, site_pages, visible_text
 from .editing import copy_data, entry_line, run_validate, set_field

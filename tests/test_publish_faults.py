@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import publish
+from macros.build import faults, publish, swap
 
 from .conftest import ROOT, copy_project
 
@@ -42,7 +42,7 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def _build_command(project: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "macros.publish", "--project", str(project), "--site-dir", str(site)]
+    return [sys.executable, "-m", "macros.build.publish", "--project", str(project), "--site-dir", str(site)]
 
 
 def _run(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess[str]:
@@ -55,7 +55,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 def _one_line_fault(result: subprocess.CompletedProcess[str]) -> str:
     """The fault's line: exit status 4, no traceback, and the last line of stderr says what to do."""
-    assert result.returncode == publish.EXIT_ENVIRONMENT, result.stdout + result.stderr
+    assert result.returncode == faults.EXIT_ENVIRONMENT, result.stdout + result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     return result.stderr.strip().splitlines()[-1]
 
@@ -152,21 +152,22 @@ def test_builds_killed_at_random_moments_always_leave_a_whole_site(two_versions,
 
 _KILL_AFTER_SWAP = """
 import os, signal, sys
-import macros.publish as p
+import macros.build.publish as p
+import macros.build.swap as swap
 {setup}
-real = p.Path.rename
+real = swap.Path.rename
 def rename(self, target):
     real(self, target)
-    if p.Path(target).name == "site" or self.name == "site":
+    if swap.Path(target).name == "site" or self.name == "site":
         os.kill(os.getpid(), signal.SIGKILL)
-p.Path.rename = rename
-real_exchange = p._exchange
+swap.Path.rename = rename
+real_exchange = swap._exchange
 def exchange(first, second):
     done = real_exchange(first, second)
     if done:
         os.kill(os.getpid(), signal.SIGKILL)
     return done
-p._exchange = exchange
+swap._exchange = exchange
 sys.exit(p.main(sys.argv[1:]))
 """
 
@@ -192,11 +193,11 @@ def test_without_an_atomic_exchange_a_kill_between_the_two_renames_is_finished_b
     between them, site/ is missing until the next build, which first puts the complete new site there."""
     _, _, new = two_versions
     work, site = _fresh_site(two_versions, tmp_path)
-    script = _KILL_AFTER_SWAP.format(setup="p._exchange = lambda first, second: False")
+    script = _KILL_AFTER_SWAP.format(setup="swap._exchange = lambda first, second: False")
     result = _run([sys.executable, "-c", script, "--project", str(work), "--site-dir", str(site)], work)
     assert result.returncode == -signal.SIGKILL
     assert not site.exists()
-    publish.recover(site)  # what every build does first, under its lock
+    swap.recover(site)  # what every build does first, under its lock
     assert _digest(site) == new
     assert _leftovers(work) == []
     assert not (work / ".site-swap").exists()
@@ -302,7 +303,7 @@ def test_a_site_holding_another_users_files_is_refused_whole_in_one_line(
     err = io.StringIO()
     status = publish.build(work, site, err)
     line = err.getvalue().strip().splitlines()[-1]
-    assert status == publish.EXIT_ENVIRONMENT
+    assert status == faults.EXIT_ENVIRONMENT
     assert line.startswith(f"{site} belongs to ")
     assert line.endswith(
         f"so the build could not replace site/ whole; nothing was changed. Remove it as that user (for "
@@ -346,15 +347,15 @@ def test_built_is_said_only_when_the_target_holds_the_whole_new_site(
 ) -> None:
     work, site = _fresh_site(two_versions, tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    real_swap = publish.swap_in
+    real_swap = swap.swap_in
 
     def swap_and_lose_a_file(staging: Path, target: Path) -> None:
         real_swap(staging, target)
         (target / "sitemap.xml").unlink()  # another program at work in the folder
 
-    monkeypatch.setattr(publish, "swap_in", swap_and_lose_a_file)
+    monkeypatch.setattr(swap, "swap_in", swap_and_lose_a_file)
     err = io.StringIO()
-    assert publish.build(work, site, err) == publish.EXIT_ENVIRONMENT
+    assert publish.build(work, site, err) == faults.EXIT_ENVIRONMENT
     assert "Built" not in capsys.readouterr().out
     assert err.getvalue().strip().splitlines()[-1] == (
         "site/ does not hold the whole new site after the swap: another program changed it meanwhile; build "
@@ -471,7 +472,7 @@ def test_a_busy_preview_port_is_one_line(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = _run([sys.executable, "-m", "macros.serve", "--port", str(port)], tmp_path)
+        result = _run([sys.executable, "-m", "macros.build.serve", "--port", str(port)], tmp_path)
     assert _one_line_fault(result) == (
         f"Port {port} is already in use (another preview?); stop that one or choose another port: "
         f"make serve PORT={port + 1}"
@@ -479,7 +480,7 @@ def test_a_busy_preview_port_is_one_line(tmp_path: Path) -> None:
 
 
 def test_a_preview_port_that_is_not_a_number_is_one_line(tmp_path: Path) -> None:
-    result = _run([sys.executable, "-m", "macros.serve", "--port", "eighty"], tmp_path)
+    result = _run([sys.executable, "-m", "macros.build.serve", "--port", "eighty"], tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert (
@@ -512,7 +513,7 @@ def test_a_port_with_shell_code_never_reaches_a_shell_and_is_refused(tmp_path: P
     assert _make_serve(tmp_path, f"PORT={attack}") == f"port={attack}"
     assert not (tmp_path / "pwned").exists() and not (ROOT / "pwned").exists()
     result = subprocess.run(
-        [sys.executable, "-m", "macros.serve"],
+        [sys.executable, "-m", "macros.build.serve"],
         cwd=tmp_path,
         env={**os.environ, "MASSAGE_SITE_PORT": attack},
         capture_output=True,
@@ -542,7 +543,7 @@ def test_closing_the_terminal_or_killing_the_preview_removes_its_temporary_folde
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     preview = subprocess.Popen(
-        [sys.executable, "-m", "macros.serve", "--port", str(port)],
+        [sys.executable, "-m", "macros.build.serve", "--port", str(port)],
         cwd=project,
         env={**_env(), "TMPDIR": str(temp)},
         stdout=subprocess.DEVNULL,
@@ -580,7 +581,7 @@ def test_ctrl_c_during_a_build_is_one_line_and_leaves_a_whole_site(two_versions,
     time.sleep(0.5)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C in a terminal does
     out, err = process.communicate(timeout=60)
-    assert process.returncode == publish.EXIT_STOPPED, err
+    assert process.returncode == faults.EXIT_STOPPED, err
     assert "Traceback" not in out + err
     assert err.strip().splitlines()[-1] == "Build stopped; site/ is whole: the old site, or the new one."
     assert _digest(site) == old

@@ -14,9 +14,9 @@ import brotli
 import pytest
 import yaml
 
-from macros import finish, publish
-from macros.load import load_content
-from macros.validate import EXIT_MISTAKES, EXIT_OK
+from macros.build import finish, publish
+from macros.build.validate import EXIT_MISTAKES, EXIT_OK
+from macros.checks.load import load_content
 from support.site import served
 
 from .conftest import ROOT, answer_no_to_every_question, copy_seed_project, site_pages, visible_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from macros.markup import text
+from macros.pages.markup import text
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from macros import pages
+from macros.build.validate import validate
 from macros.content import Content
-from macros.validate import validate
+from macros.pages import registry
 
 from .conftest import ROOT, article_text, build_site, copy_seed_project, site_pages
 from .editing import copy_data, field_line
@@ -34,7 +34,7 @@ def test_every_content_page_shows_the_review_dates_of_what_it_shows(
         match = REVIEW_LINE.search(text)
         assert match, f"/{path} has no review line"
         src = {"": "index.md", "conditions/": "conditions/index.md"}.get(path, path[:-1] + ".md")
-        last, due = pages.last_reviewed(content, src), pages.next_review(content, src)
+        last, due = registry.last_reviewed(content, src), registry.next_review(content, src)
         assert match.group(1) == f"{last.day} {last:%B %Y}", path
         assert match.group(2) == f"{due.day} {due:%B %Y}", path
         figures("Review information per page", f"/{path:<40} {match.group(0)}")
@@ -102,7 +102,7 @@ def test_a_weekly_workflow_reports_the_reviews_coming_up_and_publishes_nothing()
 
 def test_overdue_reviews_lists_only_entries_past_their_date(content: Content) -> None:
     latest = max(e.next_review for _, e in content.reviewed_entries())
-    assert pages.overdue_reviews(content, dt.date(2000, 1, 1)) == []
-    assert len(pages.overdue_reviews(content, latest + dt.timedelta(days=1))) == len(
+    assert registry.overdue_reviews(content, dt.date(2000, 1, 1)) == []
+    assert len(registry.overdue_reviews(content, latest + dt.timedelta(days=1))) == len(
         list(content.reviewed_entries())
     )

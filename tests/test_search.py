@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import Content, ContentError, load_content
-from macros.search_terms import KEYWORDS_FIELD, add_keywords, search_terms_by_place
+from macros.checks.load import Content, ContentError, load_content
+from macros.pages.search_terms import KEYWORDS_FIELD, add_keywords, search_terms_by_place
 
 from .conftest import SEED_DATA, article_html, build_site, copy_seed_project, visible_text
 

@@ -7,8 +7,8 @@ import re
 
 import yaml
 
-from macros import search_separator
-from macros.search_separator import PUNCTUATION, SEPARATOR, STOP_WORDS, separator, words_kept
+from macros.pages import search_separator
+from macros.pages.search_separator import PUNCTUATION, SEPARATOR, STOP_WORDS, separator, words_kept
 
 from .conftest import ROOT
 

@@ -10,8 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros import self_check
-from macros.content import Content
+from macros.content import Content, self_check
 
 from .conftest import NEXT_PART, see_result, show_question, tick_concern
 
@@ -325,7 +324,7 @@ def test_keyboard_only(visit: Visit, content: Content) -> None:
             break
     else:
         pytest.fail("Tab never reaches the first question")
-    from macros.self_check_page import answer_choices
+    from macros.pages.self_check_page import answer_choices
 
     steps_to_no = {
         q.id: [v for v, _ in answer_choices(q, content)].index("no") for q in self_check.questions(content)
@@ -479,7 +478,7 @@ def test_the_printout_is_one_page_with_the_result_the_answers_and_the_date(
 def test_the_longest_printout_names_every_answer_on_two_pages_at_most(visit: Visit, content: Content) -> None:
     """Every warning sign not sure, every other question given its first kind of yes, every option
     ticked: every answer is printed in its own words."""
-    from macros.self_check_page import answer_choices
+    from macros.pages.self_check_page import answer_choices
 
     page = visit.page
     first_yes = {q.id: q.answers[0].value for q in self_check.questions(content)}

@@ -11,8 +11,7 @@ import re
 import socket
 from pathlib import Path
 
-from macros import self_check
-from macros.content import Content
+from macros.content import Content, self_check
 from support.site import served
 
 from .conftest import (

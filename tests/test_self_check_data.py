@@ -3,14 +3,16 @@ resolves, the worked cases cover every result, and an editor's mistake names fil
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from macros import self_check
-from macros.load import Content, ContentError, Problem, load_content
+from macros.checks.load import Content, ContentError, Problem, load_content
+from macros.content import self_check
+from macros.pages import markup
 
 from .conftest import SEED_DATA
 
@@ -160,8 +162,9 @@ def test_every_what_bothers_you_option_points_at_existing_conditions(content: Co
 
 
 def test_the_rule_table_cannot_break_out_of_its_html(content: Content) -> None:
-    raw = self_check.rules_json(content)
+    raw = markup.json_for_script(self_check.rules(content), sort_keys=True)
     assert "<" not in raw and ">" not in raw and "&" not in raw
+    assert json.loads(raw) == self_check.rules(content)
 
 
 # --- Mistakes an editor can make --------------------------------------------------------------------
@@ -424,7 +427,7 @@ def test_known_is_offered_only_where_the_data_allows_it(tmp_path: Path) -> None:
 
 
 def test_an_emergency_number_that_is_not_the_countrys_is_a_warning() -> None:
-    from macros.countries import number_problems
+    from macros.content.countries import number_problems
 
     assert number_problems("GB", "999", "111") == []
     assert [f for f, _ in number_problems("GB", "112", "111")] == ["emergency_number"]

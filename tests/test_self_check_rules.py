@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from macros import self_check
-from macros.load import Content, load_content
+from macros.checks.load import Content, load_content
+from macros.content import self_check
 
 from .conftest import DATA
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.cross_checks import MAX_QUESTIONS
-from macros.model import MAX_SEARCH_TERMS
-from macros.yaml_reading import MAX_FILE_BYTES
+from macros.checks.cross_checks import MAX_QUESTIONS
+from macros.checks.yaml_reading import MAX_FILE_BYTES
+from macros.content.model import COMMON_WORDS, MAX_SEARCH_TERMS
+from macros.pages.search_separator import STOP_WORDS
 
 from .editing import copy_data, run_validate, set_field, yaml_quoted
 
@@ -176,3 +177,7 @@ def test_more_questions_than_fit_a_phone_are_refused(tmp_path: Path) -> None:
     status, _, err = run_validate(data)
     assert status == 1
     assert any(f"at most {MAX_QUESTIONS} fit a patient on a phone" in line for line in err), err
+
+
+def test_the_search_stop_words_are_too_common_for_the_glossary() -> None:
+    assert set(STOP_WORDS) <= COMMON_WORDS

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import pages, structured_data
 from macros.content import Content
+from macros.pages import registry, structured_data
 
 from .conftest import PROJECT, build_site, copy_project, site_pages, visible_text
 
@@ -45,7 +45,7 @@ def test_every_page_is_a_medical_web_page_for_patients_reviewed_on_its_review_da
         assert data["@context"] == "https://schema.org" and data["@type"] == "MedicalWebPage", path
         assert data["medicalAudience"] == "https://schema.org/Patient"
         review_line = re.search(r"Page last reviewed: (\d+ \w+ \d{4})", visible_text(markup)).group(1)
-        expected = pages.last_reviewed(content, _src_uri(path))
+        expected = registry.last_reviewed(content, _src_uri(path))
         assert data["lastReviewed"] == expected.isoformat(), path
         assert review_line == f"{expected.day} {expected:%B %Y}", (path, review_line)
         assert data["reviewedBy"] and all(r["name"] for r in data["reviewedBy"])
@@ -144,7 +144,7 @@ def test_the_sitemap_lists_every_page_with_its_last_review_date(
     entries = {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text for u in root.findall("s:url", ns)}
     assert set(entries) == {base + p for p in _content_pages(built_site)}
     for path in _content_pages(built_site):
-        assert entries[base + path] == pages.last_reviewed(content, _src_uri(path)).isoformat(), path
+        assert entries[base + path] == registry.last_reviewed(content, _src_uri(path)).isoformat(), path
 
 
 def test_the_care_card_is_shown_but_kept_out_of_the_search_index(built_site: Path, content: Content) -> None:

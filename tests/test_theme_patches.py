@@ -10,8 +10,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from macros import theme_patches
-from macros.generate import read_config
+from macros.build.generate import read_config
+from macros.pages import theme_patches
 from support.site import ROOT
 
 INDEX = "/search/search_index.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import yaml_reading
+from macros.checks import yaml_reading
 
 from .conftest import DATA
 

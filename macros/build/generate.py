@@ -1,0 +1,224 @@
+"""`massage-site-generate [--project DIR]`: everything a builder needs from the data, written as plain
+files into DIR/build/, so MkDocs, ProperDocs or Zensical can build the site from `build/mkdocs.yml`:
+
+- `docs/`: the pages of docs/, each with front matter added from the page registry (pages/registry.py): its
+  review date (the sitemap's <lastmod>, overrides/sitemap.xml); and a page for each condition
+  (conditions/<id>.md), with its title, description and search weight;
+- `docs/stylesheets/site.css`: the site's stylesheet with the clinic's colours at its end;
+- `includes/abbreviations.md`: the glossary, as Markdown abbreviations every page gets (pymdownx.snippets);
+- `mkdocs.yml`: a config that INHERITs the project's mkdocs.yml and adds the clinic's name, logo, colours,
+  footer line, site address, the navigation with the condition pages, and the texts the templates show;
+- `overrides/` and `hooks.py`, copied, so the folder builds on its own; and in `overrides/`, the theme's
+  search made to load when a patient opens it (macros/theme_patches.py).
+
+`make build`, `make serve` and the tests run it before MkDocs. Only files whose content changed are
+written, so a preview rebuilds only for a real change. With `mistakes` (the preview, while the data has
+a mistake) the pages stay as they were and the config lists the mistakes for the preview's overlay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..checks import go_live
+from ..checks.load import ContentError
+from ..content import Content, dates
+from ..pages import branding, markup, registry, render, theme_patches
+from . import docs_gate
+from . import project as project_files
+from .checked import checked_content
+from .site_data import remember
+
+OUT = "build"
+CONDITIONS_INDEX = "conditions/index.md"
+# Up to this many conditions are listed one by one under "Conditions". A longer list is split by first
+# letter (A, B, …): with Material's navigation.prune a page then carries the letters and its own letter's
+# conditions, not every condition, so pages stay small and the build stays linear as a clinic adds more.
+NAV_CONDITIONS_FLAT = 30
+# Material ranks the top of a page up to 2.5 times above a section. A condition is the top of its own page,
+# while stages, contraindications and visit questions are sections; halving the condition pages keeps a
+# word that names a section from losing to a condition page that only shares a common word with it.
+CONDITION_PAGE_SEARCH_BOOST = 0.5
+ABBREVIATIONS = "includes/abbreviations.md"
+SITE_CSS = "stylesheets/site.css"
+COPIED = ("overrides", "hooks.py")  # copied into build/, so it builds on its own
+
+
+# --- Pages ------------------------------------------------------------------------------------------------
+
+
+def page_source(content: Content, src_uri: str, meta: dict[str, Any], body: str) -> str:
+    """A page's Markdown with its front matter: what it had, and the review date the page registry gives it
+    (the sitemap's <lastmod>). The structured data is added while the page is built (on_post_page_macros
+    in macros/__init__.py): as YAML it would cost a builder's pure-Python YAML reader seconds per page on
+    a big site."""
+    meta = {**meta, "last_reviewed": registry.last_reviewed(content, src_uri).isoformat()}
+    return markup.front_matter(meta) + body
+
+
+def condition_source(content: Content, condition_id: str) -> str:
+    """A condition's page: its title and description (escaped for the theme) and the macro that writes it."""
+    condition = content.conditions[condition_id]
+    summary = " ".join(condition.summary.split())
+    meta = {
+        "title": markup.theme_text(condition.name),
+        "description": markup.theme_text(summary),
+        "search": {"boost": CONDITION_PAGE_SEARCH_BOOST},
+    }
+    body = f"\n{markup.macro_call('condition_page', condition_id)}\n"
+    return page_source(content, registry.condition_page_path(condition_id), meta, body)
+
+
+# --- Config -----------------------------------------------------------------------------------------------
+
+
+def conditions_nav(content: Content) -> list:
+    """Navigation entries for the condition pages: in the data's order, or by first letter when long."""
+    conditions = list(content.conditions.values())
+    if len(conditions) <= NAV_CONDITIONS_FLAT:
+        return [registry.condition_page_path(c.id) for c in conditions]
+    letters: dict[str, list[str]] = {}
+    for letter, _, cid in sorted((_first_letter(c.name), c.name.casefold(), c.id) for c in conditions):
+        letters.setdefault(letter, []).append(registry.condition_page_path(cid))
+    return [{letter: paths} for letter, paths in letters.items()]
+
+
+def _first_letter(name: str) -> str:
+    """'Scoliosis' -> 'S'; "'Frozen' shoulder" -> 'F'."""
+    return next((ch for ch in name if ch.isalnum()), "#").upper()
+
+
+def nav(content: Content, base_nav: list) -> list:
+    """The project's navigation with the condition pages after the conditions index."""
+
+    def walk(items: list) -> list:
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                out.append(
+                    {key: walk(value) if isinstance(value, list) else value for key, value in item.items()}
+                )
+                if any(isinstance(v, list) and CONDITIONS_INDEX in v for v in item.values()):
+                    (key,) = item
+                    out[-1] = {key: [*out[-1][key], *conditions_nav(content)]}
+            else:
+                out.append(item)
+        return out
+
+    return walk(base_nav)
+
+
+def generated_config(
+    content: Content, base: dict[str, Any], mistakes: list[str], out: Path
+) -> dict[str, Any]:
+    clinic = content.clinic
+    extensions = [e for e in base.get("markdown_extensions") or [] if e != "pymdownx.snippets"]
+    # The glossary: every page gets the abbreviations file appended (the abbr extension reads it). The
+    # snippets' folder is absolute: the extension reads it from the folder the builder runs in.
+    snippets = {"auto_append": [ABBREVIATIONS], "base_path": [str(out)], "check_paths": True}
+    extensions.append({"pymdownx.snippets": snippets})
+    config: dict[str, Any] = {
+        "INHERIT": f"../{project_files.CONFIG}",
+        "site_name": markup.theme_text(clinic.site_name),
+        "site_description": markup.theme_text(clinic.tagline),
+        "copyright": branding.footer_html(clinic, content.site_texts),
+        "theme": {"logo": branding.logo_in_docs(clinic), "favicon": branding.logo_in_docs(clinic)},
+        "nav": nav(content, base.get("nav") or []),
+        "markdown_extensions": extensions,
+        "watch": ["../macros"],
+        "extra": {
+            "generated_from": "..",
+            "draft": go_live.is_draft(content),  # overrides/main.html shows the draft notice
+            "texts": branding.theme_texts(content.site_texts),
+            "data_mistakes": mistakes,
+        },
+    }
+    if clinic.website and not base.get("site_url"):  # a site_url in mkdocs.yml (a preview build) wins
+        config["site_url"] = clinic.website
+    return config
+
+
+# --- Writing --------------------------------------------------------------------------------------------
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write `data` unless the file holds it already, so a preview rebuilds only for a real change."""
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def generate(project: Path, content: Content, mistakes: list[str] | None = None) -> Path:
+    """Write the generated folder for `project` from `content`; return the generated config's path."""
+    if not mistakes:
+        remember(project / "data", content)  # a build in this process reads the data once
+    out = project / OUT
+    base = project_files.read_config(project)
+    files: dict[str, bytes] = {}
+    if not mistakes or not (out / "docs").is_dir():
+        docs = project / (base.get("docs_dir") or "docs")
+        docs_gate.check(project)  # the same gate as `make check`, on the files about to be published
+        for file in docs_gate.published(docs):
+            rel = file.relative_to(docs).as_posix()
+            if file.suffix == ".md":
+                front, body, _ = project_files.split_front_matter(file.read_text(encoding="utf-8"))
+                meta = yaml.safe_load(front) or {}
+                for key in ("title", "description"):  # the theme writes them into the HTML unescaped
+                    if isinstance(meta.get(key), str):
+                        meta[key] = markup.theme_text(meta[key])
+                files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
+            else:
+                files[f"docs/{rel}"] = file.read_bytes()
+        for path in registry.condition_pages(content):  # the page registry's condition pages
+            files[f"docs/{path}"] = condition_source(content, registry.condition_id(path)).encode()
+        css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
+        files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
+        files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()
+        for name in COPIED:
+            source = project / name
+            for file in [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file()):
+                files[file.relative_to(project).as_posix()] = file.read_bytes()
+        for rel, data in theme_patches.theme_files().items():  # the theme's search, loaded on first use
+            files[f"overrides/{rel}"] = data
+        # Files no longer generated (a condition removed) go.
+        for old in sorted(out.rglob("*")) if out.is_dir() else []:
+            rel = old.relative_to(out).as_posix()
+            if old.is_file() and rel not in files and rel != project_files.CONFIG:
+                old.unlink()
+    config = generated_config(content, base, mistakes or [], out)
+    files[project_files.CONFIG] = markup.yaml_document(config).encode()
+    for rel, data in files.items():
+        _write(out / rel, data)
+    return out / project_files.CONFIG
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="massage-site-generate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="folder holding mkdocs.yml")
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
+    try:
+        content = checked_content(project / "data")
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    for overdue in registry.overdue_reviews(content, dates.build_date()):
+        print(f"warning: Review overdue: {overdue}", file=sys.stderr)
+    try:
+        generate(project, content)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details (in
+any field, the phone in any formatting), names help lines of another country than the clinic's, no
+reviewer is a named clinician, or no clinician reviewed the self-check and its hazard log. A draft
+shows a notice on every page (overrides/main.html) and `massage-site-validate --go-live`, which the
+publish workflow runs before it deploys, refuses it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..content import Content, countries, model
+from ..content.problems import Problem
+from .data_lines import line_of
+
+# The example clinic's details are made up on purpose from reserved values: the word "Example", the
+# domains reserved for examples (RFC 2606: clinic.example, example.com). "For example" in a text is not one.
+_EXAMPLE = re.compile(r"(?<!for )\bexample\b", re.IGNORECASE)
+# The example's phone, 020 7946 0xxx (UK numbers Ofcom keeps for drama), as a national number's digits after
+# 0 or +44 and before the last three.
+_EXAMPLE_PHONE = "2079460"
+CONTACT_FIELDS = ("name", "address", "phone", "email", "booking_url", "website")
+
+
+def is_example_number(phone: str) -> bool:
+    """The example's phone however it is written: 020 7946 0000, +442079460000, +44-20-7946-0000."""
+    digits = countries.digits(phone).removeprefix("00")  # 0044 is +44 dialled from abroad
+    national = digits[2:] if digits.startswith("44") else digits.removeprefix("0")
+    return len(national) == 10 and national.startswith(_EXAMPLE_PHONE)
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def example_fields(clinic: model.Clinic) -> list[str]:
+    """The clinic's fields that still hold the shipped example's values: the contact details first, then
+    any other field that says "Example" (the site's name, a reviewer's name)."""
+    data = clinic.model_dump()
+    names = [*CONTACT_FIELDS, *(name for name in data if name not in CONTACT_FIELDS)]
+    found = []
+    for name in names:
+        texts = _texts(data.get(name))
+        numbers = [data.get(name)] if name == "phone" else []
+        if any(_EXAMPLE.search(t) for t in texts) or any(is_example_number(str(n)) for n in numbers if n):
+            found.append(name)
+    return found
+
+
+def foreign_help_lines(clinic: model.Clinic) -> list[str]:
+    """What in the clinic's help lines belongs to another country than its own: a number that is another
+    country's and not this one's (the shipped UK's 111 for a clinic in Germany), or the NHS outside the UK.
+    A country the check does not know is not judged (`make check` warns about it)."""
+    country = countries.COUNTRIES.get(clinic.country_code)
+    if country is None:
+        return []
+    own = {*country.emergency, *country.urgent}
+    others = {n for code, c in countries.COUNTRIES.items() if code != clinic.country_code for n in c.urgent}
+    lines = [
+        ("emergency_number", "", clinic.emergency_number),
+        ("non_emergency_number", clinic.non_emergency_name, clinic.non_emergency_number),
+        *(("crisis_lines", line.name, line.number) for line in clinic.crisis_lines),
+    ]
+    found = []
+    for field, name, number in lines:
+        digits = countries.digits(number)
+        if field == "emergency_number" and digits not in country.emergency:
+            found.append(f"{number} is not an emergency number of {country.name}")
+        elif digits in others and digits not in own:
+            found.append(f"{name or number} ({number}) is a help line of another country than {country.name}")
+        elif re.search(r"\bNHS\b", name) and clinic.country_code != "GB":
+            found.append(f"{name} is the UK's health service, not {country.name}'s")
+    if country.urgent and countries.digits(clinic.non_emergency_number) not in country.urgent:
+        message = f"the urgent help line of {country.name} is {' or '.join(country.urgent)}"
+        if message not in found:
+            found.append(message)
+    return found
+
+
+def has_clinician(clinic: model.Clinic) -> bool:
+    return any(r.clinician for r in clinic.reviewers)
+
+
+def unreviewed_safety_case(content: Content) -> list[str]:
+    """The self-check's parts that go-live needs a clinician to have reviewed, but no clinician has: the
+    self-check (its questions and results) and its hazard log."""
+    reviewers = {r.id: r for r in content.clinic.reviewers}
+    parts = {"self_check.yml": content.self_check, "hazard_log.yml": content.hazard_log}
+    return [
+        name
+        for name, part in parts.items()
+        if not (part.reviewed_by in reviewers and reviewers[part.reviewed_by].clinician)
+    ]
+
+
+def is_draft(content: Content) -> bool:
+    return (
+        bool(example_fields(content.clinic))
+        or bool(foreign_help_lines(content.clinic))
+        or not has_clinician(content.clinic)
+        or bool(unreviewed_safety_case(content))
+    )
+
+
+def draft_problem(data_dir: Path, content: Content) -> Problem | None:
+    """One line saying what to fill in before the site may go live, or None when it may."""
+    clinic = content.clinic
+    fields = example_fields(clinic)
+    todo = []
+    if fields:
+        todo.append(f"replace the example {', '.join(fields)} with the clinic's own")
+    foreign = foreign_help_lines(clinic)
+    if foreign:
+        todo.append(f"write the help lines of the clinic's country ({'; '.join(foreign)})")
+    if not has_clinician(clinic):
+        todo.append("add the clinician who reviewed the content to reviewers, with clinician: true")
+    unreviewed = unreviewed_safety_case(content)
+    if unreviewed:
+        todo.append(
+            f"a clinician must review {' and '.join(unreviewed)} "
+            "(the self-check's rules and its safety case) "
+            "and be named in their reviewed_by, with the date"
+        )
+    if not todo:
+        return None
+    rel = f"{data_dir.name}/clinic.yml"
+    path = (fields[0],) if fields else ("non_emergency_number",) if foreign else ("reviewers",)
+    return Problem(
+        rel,
+        line_of(data_dir / "clinic.yml", rel, path),
+        path[0],
+        "the site is still a draft and is not published: " + "; ".join(todo) + " (see EDITING.md, Go live)",
+    )

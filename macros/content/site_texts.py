@@ -1,0 +1,261 @@
+"""The model of data/site_texts.yml: every word the site shows around the data (labels, short headings,
+buttons, the care card, the review line), so that no sentence a patient reads lives in code.
+
+A text with placeholders (`Template("emergency_number")`) must hold each of them once and no other: the
+renderers fill them with markup.filled.
+"""
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from .fields import placeholders
+from .model import Kind, Record, ShortText, Text
+from .plain_text import MARKUP_PATTERN, refuse_markup
+
+
+def _holds_once(names: tuple[str, ...]):
+    def check(value: str) -> str:
+        found = placeholders(value)
+        allowed = ", ".join(f"{{{n}}}" for n in names) or "none"
+        for name in found:
+            if name not in names:
+                raise PydanticCustomError(
+                    "placeholder",
+                    "unknown placeholder {found}; this text may hold only {allowed}",
+                    {"found": f"{{{name}}}", "allowed": allowed},
+                )
+        for name in names:
+            if found.count(name) != 1:
+                raise PydanticCustomError(
+                    "placeholder",
+                    "must hold {name} once, where the site puts its value (this text holds {allowed})",
+                    {"name": f"{{{name}}}", "allowed": allowed},
+                )
+        return value
+
+    return check
+
+
+def Template(*names: str):  # a type, named like one
+    """A short text holding each of `names` as a {placeholder}, once."""
+    listed = ", ".join(f"{{{n}}}" for n in names)
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=400, strip_whitespace=True),
+        AfterValidator(refuse_markup),
+        AfterValidator(_holds_once(names)),
+        Field(
+            description=f"A short text. It must hold {listed} once each; the site puts the value there.",
+            json_schema_extra={"not": {"pattern": MARKUP_PATTERN}},
+        ),
+    ]
+
+
+Label = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=160, strip_whitespace=True),
+    AfterValidator(refuse_markup),
+    AfterValidator(_holds_once(())),
+    Field(
+        description="A short label or heading, with no {placeholder}.",
+        json_schema_extra={"not": {"pattern": MARKUP_PATTERN}},
+    ),
+]
+
+
+class CollectionNames(Record):
+    clinic: ShortText
+    visit: ShortText
+    self_check: ShortText
+    hazard_log: ShortText
+    massage_types: ShortText
+    techniques: ShortText
+    conditions: ShortText
+    benefits: ShortText
+    risk_factors: ShortText
+    contraindications: ShortText
+    red_flags: ShortText
+    glossary: ShortText
+
+
+class ReviewTexts(Record):
+    sources: Label = Field(description="Above the list of a page's sources.")
+    source_column: Label = Field(description="The Sources page: the heading of the sources' column.")
+    use_column: Label = Field(description="The Sources page: the heading of the column saying what for.")
+    line: Template("last", "due", "reviewers") = Field(description="The review line at the foot of a page.")
+    overdue_title: Label
+    overdue: Template("due") = Field(description="Shown on a page whose review date has passed.")
+    group: Template("last", "due", "reviewers") = Field(
+        description="On the About page: a line for each group of texts reviewed together, before their names."
+    )
+    collections: CollectionNames = Field(description="The name of each data file's texts in those lines.")
+
+
+class CareCard(Record):
+    title: Label = Field(description="The box's title, and its name for screen readers.")
+    line: Template("emergency_number") = Field(description="The one line shown before the box is opened.")
+    show_signs: Label = Field(description="What the patient taps to see the warning signs.")
+    emergency: Template("emergency_number") = Field(description="Above the emergency warning signs.")
+    urgent: Label = Field(description="Above the urgent warning signs.")
+    otherwise: Template("non_emergency_advice", "non_emergency_name", "non_emergency_number")
+
+
+class KindTexts(Record):
+    heading: Label
+    intro: Text
+
+
+class Kinds(Record):
+    avoid: KindTexts = Field(description="Conditions where massage is not advised for now.")
+    doctor_first: KindTexts = Field(
+        alias="doctor-first", description="Conditions where a doctor must agree first."
+    )
+    local: KindTexts = Field(description="Conditions where the therapist avoids one area.")
+
+    def of(self, kind: Kind) -> KindTexts:
+        return getattr(self, kind.replace("-", "_"))
+
+
+class ConditionTexts(Record):
+    feels_like: Label
+    causes: Label
+    how_massage_helps: Label
+    example: Label
+    if_ignored: Label
+    which_massage: Label
+    stages: Template("stages")
+    be_careful: Label
+    check_first: Template("entries")
+    self_check: Template("link")
+    self_check_link: Label
+    evidence: Label
+    related: Label
+    used_for: Template("massage_type") = Field(description="A heading of the conditions page.")
+    all_conditions: Template("conditions", "all") = Field(description="On the home page.")
+    all_conditions_link: Label
+
+
+class Labels(Record):
+    what_it_is: Label
+    what_it_is_for: Label
+    how_it_works: Label
+    used_for: Label
+    stages: Label
+    none_listed: Label
+    feels_like: Label
+    what_it_does: Label
+    evidence: Label
+    why: Label
+    matters_for: Template("conditions")
+
+
+class VisitTexts(Record):
+    duration: Template("minutes")
+    duration_heading: Label = Field(description="Used when no visit question has shows: duration.")
+    preparation_heading: Label = Field(description="Used when no visit question has shows: preparation.")
+    step: Template("minutes") = Field(description="A step's length in the timeline.")
+    timeline_label: Label = Field(description="The timeline's name for screen readers.")
+    stage: Template("stage")
+    see_contact: Template("link")
+    contact_link: Label
+
+
+class ContactTexts(Record):
+    phone: Template("phone")
+    email: Template("email")
+    opening_hours: Template("hours")
+    book: Label = Field(description="The booking link's words, on every page.")
+    line: Template("phone", "hours", "email", "booking")
+    book_online: Label
+
+
+class AnswerLabels(Record):
+    yes: Label
+    known: Label = Field(
+        description="The answer to a warning sign that a doctor already knows about: 'Yes, but a doctor has "
+        "checked it and it has not changed'."
+    )
+    no: Label
+    unsure: Label
+    unanswered: Label
+    skipped: Label = Field(description="A follow-up question that was not asked.")
+
+
+class SelfCheckTexts(Record):
+    answers: AnswerLabels = Field(
+        description="The words for each answer, on the form and the printed result."
+    )
+    noscript: Text = Field(description="Shown when the browser runs no JavaScript.")
+    submit: Label
+    print: Label
+    restart: Label
+    next: Label = Field(description="The button to the next part of the self-check.")
+    back: Label = Field(description="The button back to the part before.")
+    progress: Template("number", "count") = Field(description="Where the patient is: 'Part 2 of 4'.")
+    reasons_heading: Label
+    why_this_matters: Label
+    read_more: Template("links")
+    unanswered_note: Label
+    therapist_heading: Label
+    usually: Template("massage_types")
+    checked_on: Template("date")
+    rule_yes: Template("numbers")
+    rule_known: Template("numbers")
+    rule_answer: Template("answer", "number")
+    rule_together: Template("answers")
+    rule_alone: Template("answer") = Field(
+        description="One answer's rule: '“Yes, in the past” to question 26:'."
+    )
+    any_answer_but_no: Label = Field(description="In the rules: every answer of a question except No.")
+    rule_unsure: Template("numbers")
+    summary_no: Template("numbers") = Field(
+        description="The printed answers list only those that are not 'no'; this line gives the numbers of "
+        "the questions answered no or not asked."
+    )
+    rule_rest: Label
+    call: Template("number")
+    call_line: Template("name", "number")
+    clinic_questions: Template("phone")
+
+
+class FooterTexts(Record):
+    emergency: Template("emergency_number")
+    phone: Template("phone")
+
+
+class DraftNotice(Record):
+    title: Label
+    text: Text
+
+
+class NotFoundTexts(Record):
+    title: Label
+    text: Text
+    search: Label
+    main_pages: Label
+    help: Template("home")
+    home: Label
+
+
+class SiteTexts(Record):
+    disclaimer: Text = Field(description="On the main pages: not a diagnosis; ask a doctor.")
+    no_advertising: Text = Field(description="Shown on the About page.")
+    massage_is_not_a_cure: Text = Field(description="Shown under the benefits.")
+    also_called: Template("names")
+    or_: Label = Field(alias="or", description="Joins the last two items of a list: '3, 4 or 5'.")
+    and_: Label = Field(
+        alias="and", description="Joins the last two items of a list of things that hold together."
+    )
+    review: ReviewTexts = Field(description="The sources and review line at the foot of each page.")
+    care_card: CareCard = Field(description='The "Get help now" box at the top of the pages.')
+    kinds: Kinds = Field(description="Heading and intro for each kind of contraindication.")
+    condition: ConditionTexts = Field(description="The section headings of each condition's page.")
+    labels: Labels = Field(description="Labels in front of an entry's texts, such as 'Why:'.")
+    visit: VisitTexts = Field(description="The lines around the visit's data on the visit page.")
+    contact: ContactTexts = Field(description="The clinic's contact details, as the pages show them.")
+    self_check: SelfCheckTexts = Field(description="Buttons, labels and notes of the self-check page.")
+    footer: FooterTexts = Field(description="The line at the foot of every page.")
+    draft_notice: DraftNotice = Field(description="Shown on every page while the site is a draft.")
+    not_found: NotFoundTexts = Field(description="The page shown for an address that does not exist.")
