@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve check test build bench screenshots phone-screenshots zensical lint lock clean
+.PHONY: help serve check test test-fast build bench screenshots phone-screenshots zensical lint format lock clean
+.DEFAULT_GOAL := help
+
+help:  ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 26
 
 # The preview's port comes only from the command line (make serve PORT=8001): a PORT set in the environment for
 # another program does not move it. It reaches the command as an environment variable, never through the
@@ -17,9 +21,13 @@ serve: export MASSAGE_SITE_PORT = $(PORT)
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 (make serve PORT=8001 for another), reloading on every edit
 	$(BIN)/massage-site-serve
 
-test: $(STAMP)  ## Run every test, one process per core (installs Chromium, WebKit, Firefox and the HTML checker first when missing)
+test: $(STAMP)  ## Run every test: the fast ones first, so a mistake fails in a minute, then those in browsers (installed when missing)
+	$(BIN)/pytest -n auto --dist loadfile -m "not slow"
 	tools/ensure-browsers
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadfile -m slow
+
+test-fast: $(STAMP)  ## The tests that need no browser and no full build of the site (pytest -m "not slow"), in seconds
+	$(BIN)/pytest -n auto --dist loadfile -m "not slow"
 
 check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: field: message
 	$(BIN)/massage-site-validate
@@ -39,9 +47,13 @@ phone-screenshots: $(STAMP)  ## Whole-page pictures of the home, about and visit
 	tools/ensure-chromium
 	$(BIN)/python tools/screenshots.py --phone
 
-lint: $(STAMP)
+lint: $(STAMP)  ## Lint and type-check the code (ruff, mypy); CI runs it first
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+format: $(STAMP)  ## Format the code and sort its imports (ruff)
+	$(BIN)/ruff check --fix --select I .
+	$(BIN)/ruff format .
 
 lock:  ## Re-pin every dependency after editing pyproject.toml
 	$(PYTHON) -m venv .venv-lock
@@ -55,8 +67,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-clean:
-	rm -rf $(VENV) site .pytest_cache screenshots node_modules
+clean:  ## Remove everything the commands made: the virtualenvs, build/, site/, caches, screenshots, node_modules
+	rm -rf $(VENV) .venv-lock .venv-zensical build site site-zensical .site.lock .site-new-* .site-old-* .site-swap \
+		.pytest_cache .ruff_cache .mypy_cache screenshots node_modules
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +
 
 zensical: $(STAMP)  ## Not part of CI: build the generated folder with Zensical into site-zensical/ (README: what differs)
 	$(PYTHON) -m venv .venv-zensical

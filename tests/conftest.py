@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html.parser
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,6 +147,17 @@ def figures():
         _FIGURES.setdefault(heading, []).append(line)
 
     return record
+
+
+# Fixtures that start a browser or build a whole site (directly or through another fixture): a test using
+# one is `slow`, left out by `make test-fast`.
+_SLOW_FIXTURES = re.compile(r"^(browser|page|preview|[a-z_]*site(_url)?|[a-z_]*builds?|two_versions)$")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if any(_SLOW_FIXTURES.match(name) for name in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_sessionfinish(session) -> None:

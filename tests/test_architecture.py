@@ -4,6 +4,7 @@ benchmarks and tools that share support/ rather than import each other."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from .conftest import ROOT
@@ -175,3 +176,15 @@ def test_the_hooks_are_few_short_and_keep_nothing_between_calls() -> None:
     for hook in (node for node in tree.body if isinstance(node, ast.FunctionDef)):
         assert hook.name.startswith("on_"), hook.name
         assert len(hook.body) <= 4, f"{hook.name} calls a function and no more"
+
+
+def test_the_module_map_in_architecture_md_names_every_module() -> None:
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    mapped = set(re.findall(r"^(macros/\S+\.py) ", text, re.MULTILINE))
+    files = {f.relative_to(ROOT).as_posix() for f in MACROS.rglob("*.py")}
+    rooms = {
+        f
+        for f in files
+        if f.endswith("/__init__.py") and f.count("/") == 2 and Path(ROOT / f).stat().st_size == 0
+    }
+    assert mapped == files - rooms, "ARCHITECTURE.md's module map and macros/ differ"

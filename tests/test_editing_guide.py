@@ -64,6 +64,13 @@ def test_the_readme_links_to_the_guide() -> None:
     assert "(EDITING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def test_the_readme_is_short_enough_for_a_clinic_to_read_in_five_minutes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode()) < 10 * 1024
+    for reader in ("(EDITING.md)", "(CONTRIBUTING.md)", "(ARCHITECTURE.md)", "`make serve`", "`make test`"):
+        assert reader in readme
+
+
 def _slug(heading: str) -> str:
     """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
@@ -75,9 +82,9 @@ def _headings(markdown: str) -> set[str]:
 
 
 def test_every_link_to_a_section_of_the_readme_or_the_guide_matches_its_heading() -> None:
-    for doc in ("README.md", "EDITING.md"):
+    for doc in ("README.md", "EDITING.md", "CONTRIBUTING.md"):
         text = (ROOT / doc).read_text(encoding="utf-8")
-        links = re.findall(r"\]\(((?:README|EDITING)\.md)?#([^)\s]+)\)", text)
+        links = re.findall(r"\]\(((?:README|EDITING|CONTRIBUTING|ARCHITECTURE)\.md)?#([^)\s]+)\)", text)
         assert links, doc
         for target, anchor in links:
             headings = _headings((ROOT / (target or doc)).read_text(encoding="utf-8"))

@@ -768,7 +768,7 @@ def test_a_failure_of_the_checker_itself_is_one_line_exit_3_and_not_blamed_on_th
     def broken(data_dir: Path, **options: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(macros.build.validate, "load_content", broken)
+    monkeypatch.setattr(macros.build.validate, "checked_content", broken)
     status, _, err = run_validate(copy_data(tmp_path))
     assert status == EXIT_INTERNAL
     assert err == [

@@ -497,7 +497,17 @@ def _make_serve(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -
     (fake / "massage-site-serve").write_text('#!/bin/sh\nprintf "port=%s\\n" "$MASSAGE_SITE_PORT"\n')
     (fake / "massage-site-serve").chmod(0o755)
     result = subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), "serve", f"BIN={fake}", *args],
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "-o",
+            ".venv/.installed",
+            "serve",
+            f"BIN={fake}",
+            *args,
+        ],
         cwd=tmp_path,
         env=env or {k: v for k, v in os.environ.items() if k != "PORT"},
         capture_output=True,

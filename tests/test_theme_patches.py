@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from macros.build.generate import read_config
+from macros.build.project import read_config
 from macros.pages import theme_patches
 from support.site import ROOT
 
