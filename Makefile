@@ -22,12 +22,12 @@ serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 (make serve PORT=8
 	$(BIN)/massage-site-serve
 
 test: $(STAMP)  ## Run every test: the fast ones first, so a mistake fails in a minute, then those in browsers (installed when missing)
-	$(BIN)/pytest -n auto --dist loadfile -m "not slow"
+	$(BIN)/pytest -n auto --dist load -m "not slow"
 	tools/ensure-browsers
 	$(BIN)/pytest -n auto --dist loadfile -m slow
 
-test-fast: $(STAMP)  ## The tests that need no browser and no full build of the site (pytest -m "not slow"), in seconds
-	$(BIN)/pytest -n auto --dist loadfile -m "not slow"
+test-fast: $(STAMP)  ## The tests that need no browser and no full build of the site (pytest -m "not slow"), in under a minute
+	$(BIN)/pytest -n auto --dist load -m "not slow"
 
 check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: field: message
 	$(BIN)/massage-site-validate

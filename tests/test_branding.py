@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from macros.content import Content
 from macros.content.fields import contrast_with_white
 
@@ -44,6 +46,7 @@ def test_the_header_has_the_clinic_colour_and_stays_readable(page, site_url: str
     assert contrast_with_white(colour) >= 4.5
 
 
+@pytest.mark.slow  # builds the site
 def test_changing_clinic_yml_rebrands_the_site_without_touching_mkdocs_yml(tmp_path: Path) -> None:
     project = copy_seed_project(tmp_path / "project")
     mkdocs_yml = (project / "mkdocs.yml").read_bytes()

@@ -16,6 +16,8 @@ from macros.content import Content
 
 from .conftest import article_html, article_text, build_site, copy_seed_project, visible_text
 
+pytestmark = pytest.mark.slow  # builds the site
+
 
 def _pages(site: Path) -> set[str]:
     return {

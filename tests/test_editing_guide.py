@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, article_html, article_text, build_site, copy_seed_project, self_check_with_one_yes
 from .editing import run_validate
 
@@ -27,6 +29,7 @@ def test_the_guide_has_an_example_for_a_condition_and_a_contraindication() -> No
     assert set(_examples()) == {"conditions.yml", "contraindications.yml", "hazard_log.yml"}
 
 
+@pytest.mark.slow  # builds the site
 def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site(tmp_path: Path) -> None:
     project = copy_seed_project(tmp_path / "project")
     _paste(project)

@@ -10,8 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, copy_seed_project
 from .editing import run_validate
+
+pytestmark = pytest.mark.slow  # runs the live-data tests on an edited copy
 
 # Tests that check only what holds for any correct data, on the project's own data: fast, and between
 # them they build the site, load every page in Chromium, search it and read its review lines.

@@ -8,7 +8,11 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from support.site import MKDOCS, build_site, copy_project
+
+pytestmark = pytest.mark.slow  # builds the site with two builders
 
 PROPERDOCS = str(Path(MKDOCS).with_name("properdocs"))
 

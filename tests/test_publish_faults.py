@@ -543,6 +543,7 @@ def test_a_port_set_in_the_environment_does_not_move_the_preview(tmp_path: Path)
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+@pytest.mark.slow  # builds the site
 def test_closing_the_terminal_or_killing_the_preview_removes_its_temporary_folder(
     tmp_path: Path, stop: signal.Signals
 ) -> None:

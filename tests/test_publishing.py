@@ -21,6 +21,8 @@ from support.site import served
 
 from .conftest import ROOT, answer_no_to_every_question, copy_seed_project, site_pages, visible_text
 
+pytestmark = pytest.mark.slow  # builds and publishes the site
+
 EPOCH = "1763683200"  # 2025-11-21 00:00:00 UTC
 
 

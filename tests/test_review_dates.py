@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from macros.build.validate import validate
@@ -40,6 +41,7 @@ def test_every_content_page_shows_the_review_dates_of_what_it_shows(
         figures("Review information per page", f"/{path:<40} {match.group(0)}")
 
 
+@pytest.mark.slow  # builds the site
 def test_an_overdue_review_warns_in_the_build_but_does_not_stop_it(tmp_path: Path) -> None:
     project = copy_seed_project(tmp_path / "project")
     data = project / "data" / "techniques.yml"

@@ -313,6 +313,7 @@ def test_a_question_id_used_twice_is_reported_with_file_line_and_field(tmp_path:
     ]
 
 
+@pytest.mark.slow  # builds the site
 def test_a_site_whose_search_cannot_weigh_the_words_does_not_build(tmp_path: Path) -> None:
     project = copy_seed_project(tmp_path / "project")
     config = project / "mkdocs.yml"

@@ -8,6 +8,8 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, build_site, copy_seed_project, site_pages, visible_text
 from .editing import read_lines, run_validate, set_field, set_line
 
@@ -85,6 +87,7 @@ def test_the_code_check_finds_a_patient_sentence_written_in_code(seed_site: Path
     assert phrases_on_site(code_phrases('"""Start again, says the docstring."""\n'), words) == []
 
 
+@pytest.mark.slow  # builds the site
 def test_an_editor_changes_labels_buttons_and_the_care_card_in_site_texts(tmp_path: Path) -> None:
     project = copy_seed_project(tmp_path / "project")
     texts = project / "data" / "site_texts.yml"

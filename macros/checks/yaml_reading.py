@@ -226,13 +226,21 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 _NEEDED_FORMAT = frozenset("\u200c\u200d")
 # Letters and symbols that print as nothing: Hangul fillers, the braille blank, the Mongolian vowel
 # separator, the combining grapheme joiner. "Reviewed by: " and then a Hangul filler reads as no name.
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f")
 
 
 def _hidden_character(value: str) -> str | None:
     """What is wrong with an invisible character in a text, or None. The YAML reader refuses raw control
     characters itself; these come from escapes in quotes ("\\0", "\\x07", "\\e") or are printable to YAML."""
-    for char in value:
+    if value.isascii():  # most texts: only a control character or a character code can be wrong
+        control = _ASCII_CONTROL.search(value)
+        chars = control.group(0) if control else ""
+    else:
+        chars = value
+    for char in chars:
+        if "\x20" <= char < "\x7f" or char in "\n\t":
+            continue
         code = f"U+{ord(char):04X}"
         category = unicodedata.category(char)
         name = unicodedata.name(char, "unnamed").lower()
@@ -258,7 +266,7 @@ def _hidden_character(value: str) -> str | None:
             )
         if category in ("Co", "Cs", "Cn"):
             return f"contains a character no font can show ({code}); delete it"
-    entity = html_entity(value)
+    entity = html_entity(value) if "&" in value else None
     if entity:
         return (
             f"contains the HTML character code {entity!r}: write the character itself, the site "
