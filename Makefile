@@ -50,6 +50,7 @@ phone-screenshots: $(STAMP)  ## Whole-page pictures of the home, about and visit
 lint: $(STAMP)  ## Lint and type-check the code (ruff, mypy); CI runs it first
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)  ## Format the code and sort its imports (ruff)
 	$(BIN)/ruff check --fix --select I .

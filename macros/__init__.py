@@ -7,31 +7,39 @@ after each page; hooks.py is the rest of the MkDocs glue."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .build.site_data import load_site_content
 from .pages import render, structured_data
 from .pages.page_macros import PAGE_MACROS, bound
 
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+    from mkdocs_macros.plugin import MacrosPlugin
 
-def define_env(env) -> None:
+
+def define_env(env: MacrosPlugin) -> None:
     content = load_site_content(env.conf)
     env.variables["clinic"] = content.clinic
     for function in PAGE_MACROS:
         env.macro(bound(function, content), function.__name__)
 
-    @env.macro
     def page_footer() -> str:
-        """The page's sources and review line, from the page registry (macros/pages.py)."""
+        """The page's sources and review line, from the page registry (pages/registry.py)."""
         return render.page_footer(content, page_source_path(env.page))
 
+    env.macro(page_footer)
 
-def page_source_path(page) -> str:
+
+def page_source_path(page: Page) -> str:
     """The page's source under docs/ ('visit.md'): MkDocs names it page.file.src_uri, Zensical page.path."""
     file = getattr(page, "file", None)
-    return file.src_uri if file is not None else Path(page.path).as_posix().removeprefix("docs/")
+    return (
+        file.src_uri if file is not None else Path(getattr(page, "path", "")).as_posix().removeprefix("docs/")
+    )
 
 
-def on_post_page_macros(env) -> None:
+def on_post_page_macros(env: MacrosPlugin) -> None:
     """mkdocs-macros calls this after a page's macros ran: the page's structured data (JSON-LD) for the
     template (overrides/main.html), from the page registry."""
     page = env.page

@@ -79,7 +79,7 @@ def sandboxed(environment: jinja2.Environment) -> SandboxedEnvironment:
     return copy
 
 
-def _blank(match: re.Match) -> str:
+def _blank(match: re.Match[str]) -> str:
     """The matched text as spaces, its line breaks kept: later checks keep their line numbers."""
     return re.sub(r"[^\n]", " ", match.group(0))
 

@@ -77,7 +77,7 @@ def condition_source(content: Content, condition_id: str) -> str:
 # --- Config -----------------------------------------------------------------------------------------------
 
 
-def conditions_nav(content: Content) -> list:
+def conditions_nav(content: Content) -> list[Any]:
     """Navigation entries for the condition pages: in the data's order, or by first letter when long."""
     conditions = list(content.conditions.values())
     if len(conditions) <= NAV_CONDITIONS_FLAT:
@@ -93,10 +93,10 @@ def _first_letter(name: str) -> str:
     return next((ch for ch in name if ch.isalnum()), "#").upper()
 
 
-def nav(content: Content, base_nav: list) -> list:
+def nav(content: Content, base_nav: list[Any]) -> list[Any]:
     """The project's navigation with the condition pages after the conditions index."""
 
-    def walk(items: list) -> list:
+    def walk(items: list[Any]) -> list[Any]:
         out = []
         for item in items:
             if isinstance(item, dict):
@@ -176,7 +176,7 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
             else:
                 files[f"docs/{rel}"] = file.read_bytes()
         for path in registry.condition_pages(content):  # the page registry's condition pages
-            files[f"docs/{path}"] = condition_source(content, registry.condition_id(path)).encode()
+            files[f"docs/{path}"] = condition_source(content, registry.condition_id(path) or "").encode()
         css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
         files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
         files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from ..checks.data_lines import line_of
 from ..content import COLLECTIONS
 from ..content.model import PAGE_LINK
-from ..content.problems import Problem, did_you_mean, field_name
+from ..content.problems import Path_, Problem, did_you_mean, field_name
 from ..pages.page_macros import page_macros
 from . import docs_gate
 from . import project as project_files
@@ -29,7 +29,7 @@ from . import project as project_files
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
-def page_link_fields(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def page_link_fields(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     """(path, value) of every page link inside a validated file's content."""
     if isinstance(value, list):
         for i, item in enumerate(value):
@@ -45,7 +45,7 @@ def page_link_fields(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]
 
 
 @cache
-def _extensions(config_file: Path) -> tuple[list, dict]:
+def _extensions(config_file: Path) -> tuple[list[str], dict[str, Any]]:
     config = project_files.read_config(config_file.parent)
     names, configs = [], {}
     for entry in config.get("markdown_extensions") or []:
@@ -101,7 +101,7 @@ def repeated_anchors(project: Path, content: Any) -> dict[str, list[str]]:
     return repeated
 
 
-def entries_with_id(value: Any, wanted: str, path: tuple = ()) -> Iterator[tuple]:
+def entries_with_id(value: Any, wanted: str, path: Path_ = ()) -> Iterator[Path_]:
     """The path of every entry (at any depth of a file's content) whose id is `wanted`."""
     if isinstance(value, list):
         for i, item in enumerate(value):
@@ -155,7 +155,7 @@ def link_problems(data_dir: Path, content: Any, *, all_pages: bool = False) -> l
         return []  # a data folder checked on its own has no pages to look in
     found: list[Problem] = []
 
-    def add(name: str, path: tuple, message: str) -> None:
+    def add(name: str, path: Path_, message: str) -> None:
         rel = f"{data_dir.name}/{name}.yml"
         found.append(Problem(rel, line_of(data_dir / f"{name}.yml", rel, path), field_name(path), message))
 

@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import TracebackType
 from typing import TextIO
 
 from ..checks.load import ContentError, load_content
@@ -104,7 +105,7 @@ def mkdocs_child() -> None:
 
     site_dir = sys.argv[sys.argv.index("--site-dir") + 1] if "--site-dir" in sys.argv else None
 
-    def one_line(kind, error, trace):
+    def one_line(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if isinstance(error, OSError):
             print(describe_os_error(error, "write the site into", site_dir), file=sys.stderr)
             sys.exit(EXIT_ENVIRONMENT)
@@ -159,13 +160,13 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
             raise EnvironmentFault(problem)
         swap.recover(target)
         # A sibling of the target (same file system), so the swap is one rename.
-        staging = Path(tempfile.mkdtemp(prefix=swap._staging_prefix(target), dir=target.parent))
+        staging = Path(tempfile.mkdtemp(prefix=swap.staging_prefix(target), dir=target.parent))
         try:
             try:
                 generate.generate(project, load_content(project / "data"))
             except ContentError as error:  # a file changed since the check: said as the check says it
-                for problem in error.problems:
-                    print(problem, file=err)
+                for mistake in error.problems:
+                    print(mistake, file=err)
                 print(f"{site_dir.name}/ was left exactly as it was.", file=err)
                 return EXIT_MISTAKES
             returncode = _run_mkdocs(project, staging, epoch)

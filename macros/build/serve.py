@@ -52,6 +52,7 @@ def serve(project: Path, port: int, content: Content) -> None:
     """mkdocs serve (mkdocs/commands/serve.py) with the generate step before each rebuild."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
     site_dir = tempfile.mkdtemp(prefix="massage-site-preview-")
@@ -60,7 +61,7 @@ def serve(project: Path, port: int, content: Content) -> None:
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = f"http://{HOST}:{port}{mount_path}"
 
-    def builder(config=None) -> None:
+    def builder(config: MkDocsConfig | None = None) -> None:
         nonlocal content
         if config is None:  # a change: generate again, then read the generated config again
             content = regenerate(project, content) or content
@@ -97,7 +98,7 @@ def serve(project: Path, port: int, content: Content) -> None:
         for path in config.watch:
             server.watch(path)
         try:
-            server.serve()
+            server.serve()  # type: ignore[no-untyped-call]  # MkDocs leaves its server untyped
         except KeyboardInterrupt:
             print("INFO    -  Shutting down...", file=sys.stderr)
         finally:

@@ -9,7 +9,8 @@ from typing import Any
 
 from ..checks.load import Content, ContentError, load_content
 
-_loaded: dict[Path, tuple[tuple, Content]] = {}  # data folder -> (its files' sizes and times, content)
+Stamp = tuple[tuple[str, int, int], ...]  # each data file's path, time and size
+_loaded: dict[Path, tuple[Stamp, Content]] = {}  # data folder -> (its files' sizes and times, content)
 
 
 def data_dir(config: Any) -> Path:
@@ -17,10 +18,10 @@ def data_dir(config: Any) -> Path:
     generated config (build/mkdocs.yml names the project folder in extra.generated_from)."""
     config_file = config.get("config_file_path") or "mkdocs.yml"  # Zensical's macros run in its folder
     extra = config.get("extra") or {}
-    return (Path(config_file).parent / extra.get("generated_from", ".")).resolve() / "data"
+    return (Path(config_file).parent / str(extra.get("generated_from", "."))).resolve() / "data"
 
 
-def _stamp(folder: Path) -> tuple:
+def _stamp(folder: Path) -> Stamp:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.yml")))
 
 

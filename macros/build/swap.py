@@ -80,7 +80,7 @@ def build_lock(site_dir: Path, err: TextIO) -> Iterator[Path]:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _staging_prefix(target: Path) -> str:
+def staging_prefix(target: Path) -> str:
     return f".{target.name}-new-"
 
 
@@ -112,7 +112,7 @@ def recover(target: Path) -> None:
             _fsync_dir(target.parent)
         journal.unlink()
     for leftover in target.parent.iterdir():
-        if leftover.name.startswith((_staging_prefix(target), _old_prefix(target))):
+        if leftover.name.startswith((staging_prefix(target), _old_prefix(target))):
             if leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover)
             else:

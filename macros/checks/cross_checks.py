@@ -68,7 +68,9 @@ class Findings:
             by_id.setdefault(item.id, item)
         return by_id
 
-    def refs(self, rel: str, path: Path_, values: list[str] | str | None, known: dict, what: str) -> None:
+    def refs(
+        self, rel: str, path: Path_, values: list[str] | str | None, known: dict[str, Any], what: str
+    ) -> None:
         if values is None:
             return
         items = (
@@ -78,12 +80,14 @@ class Findings:
             if value not in known:
                 self.add(rel, where, f"unknown {what} {value!r}{did_you_mean(value, list(known))}")
 
-    def reference(self, ref: Reference, value: Any, ids: dict[str, dict]) -> None:
+    def reference(self, ref: Reference, value: Any, ids: dict[str, dict[str, Any]]) -> None:
         """Check every id found at `ref.field` in `value` (a file's validated content)."""
         for path, found in _values_at(value, ref.field.split("."), ()):
             self.refs(self.rel(ref.file), path, found, ids[ref.target], ref.what)
 
-    def reviewed(self, rel: str, path: Path_, entry: model.Reviewed, content_ids: dict[str, dict]) -> None:
+    def reviewed(
+        self, rel: str, path: Path_, entry: model.Reviewed, content_ids: dict[str, dict[str, Any]]
+    ) -> None:
         self.refs(rel, (*path, "sources"), entry.sources, content_ids["sources"], "source")
         self.refs(rel, (*path, "reviewed_by"), entry.reviewed_by, content_ids["reviewers"], "reviewer")
         if entry.last_reviewed > latest_review_date():

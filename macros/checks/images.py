@@ -62,8 +62,9 @@ class _Refused(Exception):
 
 def _outside_reference(value: str) -> str | None:
     """The first address in a style or paint value that is not a part of the picture itself (#id)."""
-    if _IMPORT.search(value):
-        return _IMPORT.search(value).group(0)
+    found = _IMPORT.search(value)
+    if found:
+        return found.group(0)
     for match in _URL.finditer(value):
         if not match.group(2).strip().startswith("#"):
             return match.group(0)
@@ -91,8 +92,9 @@ class _SvgReader:
     def refuse(self, reason: str) -> None:
         raise _Refused(f"{reason} (line {self.parser.CurrentLineNumber})")
 
-    def doctype(self, *args) -> None:
+    def doctype(self, *args: object) -> int:
         self.refuse("holds a DOCTYPE or entity declaration, which a picture does not need")
+        return 0  # never reached: refuse raises
 
     def instruction(self, target: str, data: str) -> None:
         self.refuse(f"holds a processing instruction (<?{target} …?>), which can run a stylesheet or script")

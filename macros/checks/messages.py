@@ -8,12 +8,13 @@ import re
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..content import model
 from ..content.problems import Path_, Problem, closest, did_you_mean, field_name, line_of
 
 
-def describe(error: dict[str, Any], known_fields: list[str], source_line: str = "") -> str:
+def describe(error: ErrorDetails, known_fields: list[str], source_line: str = "") -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
@@ -34,7 +35,7 @@ def describe(error: dict[str, Any], known_fields: list[str], source_line: str = 
         return "must not be empty"
     if kind == "string_too_long":
         return (
-            f"text is too long ({len(value)} characters; at most {error['ctx']['max_length']}); "
+            f"text is too long ({len(str(value))} characters; at most {error['ctx']['max_length']}); "
             "shorten it or split it"
         )
     if kind == "string_pattern_mismatch":
@@ -66,7 +67,7 @@ def describe(error: dict[str, Any], known_fields: list[str], source_line: str = 
         )
     if kind == "bool_type":
         return f"must be true or false, not {value!r}"
-    return error["msg"]
+    return str(error["msg"])
 
 
 def _kind_of(value: Any) -> str:

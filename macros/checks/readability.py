@@ -4,8 +4,10 @@ age of 9 to 11), so an entry whose own text reads above READABLE_GRADE will pull
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import textstat
+from pydantic import BaseModel
 
 from ..content import Content
 from ..content.problems import Problem
@@ -27,7 +29,7 @@ COLLECTIONS = (
 )
 
 
-def _sentences(values: list) -> list[str]:
+def _sentences(values: list[Any]) -> list[str]:
     return [
         v if v.rstrip().endswith((".", "?", "!")) else v + "."
         for v in values
@@ -35,7 +37,7 @@ def _sentences(values: list) -> list[str]:
     ]
 
 
-def entry_prose(entry) -> str:
+def entry_prose(entry: BaseModel) -> str:
     """The sentences of an entry a patient reads, each field ending a sentence."""
     parts: list[str] = []
     for name in type(entry).model_fields:

@@ -23,10 +23,11 @@ def review_warnings(data_dir: Path, content: Content, today: dt.date) -> list[Pr
         due = entry.next_review
         file_name = f"{collection}.yml"
         rel = f"{data_dir.name}/{file_name}"
-        at: tuple = () if collection in _SINGLE else (list(getattr(content, collection)).index(entry.id),)
+        entries = list(getattr(content, collection)) if collection not in _SINGLE else []
+        at: tuple[int, ...] = (entries.index(getattr(entry, "id", "")),) if entries else ()
         if due > today + WARN_BEFORE:
             continue
-        path = (*at, "next_review")
+        path: tuple[str | int, ...] = (*at, "next_review")
         if due < today:
             message = (
                 f"the review was due on {due.isoformat()} and is overdue; the page tells patients so. Check "

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from ..content import model
 from ..content.fields import placeholders
+from ..content.problems import Path_
 from ..content.self_check import BACK_PAIN, PAGE_PLACEHOLDERS, PLACEHOLDERS, TIER_ORDER, answers_of
 
 # DCB0129's risk matrix: the clinical risk (1 lowest, 5 highest) of each likelihood and severity.
@@ -36,7 +37,9 @@ def _rank(tier: str) -> int:
 
 class Findings(Protocol):
     def add(self, rel: str, path: tuple[str | int, ...], message: str) -> None: ...
-    def refs(self, rel: str, path: tuple, values: list[str] | str | None, known: dict, what: str) -> None: ...
+    def refs(
+        self, rel: str, path: Path_, values: list[str] | str | None, known: dict[str, Any], what: str
+    ) -> None: ...
 
 
 def _strings(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -274,7 +277,12 @@ def _answer_tiers(
 ) -> dict[str, dict[str, str]]:
     """{question id: {answer: the tier it gives alone}}, as self_check.answers_of reads them."""
     found: dict[str, dict[str, str]] = {}
-    for entry in [*red_flags, *contraindications, *self_check.background_questions]:
+    questions: list[model.RedFlag | model.Contraindication | model.BackgroundQuestion] = [
+        *red_flags,
+        *contraindications,
+        *self_check.background_questions,
+    ]
+    for entry in questions:
         answers, unsure = answers_of(entry, self_check.if_unsure)
         found[entry.id] = {a.value: a.tier for a in answers} | {"unsure": unsure}
     return found

@@ -4,6 +4,7 @@ warns at its line, so an editor either cites it where it is used or removes it."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..content import Content
 from ..content.problems import Problem
@@ -14,7 +15,7 @@ def cited_sources(content: Content) -> set[str]:
     """Every source id that an entry, or a hazard of the self-check's safety log, cites."""
     cited = {source for _, entry in content.reviewed_entries() for source in entry.sources}
     sc = content.self_check
-    parts = [*content.hazard_log.hazards, *sc.background_questions, *sc.combinations]
+    parts: list[Any] = [*content.hazard_log.hazards, *sc.background_questions, *sc.combinations]
     return cited | {source for part in parts for source in part.sources}
 
 

@@ -21,11 +21,11 @@ _NO_ALIASES = (
 )
 
 
-class _Checks:
+class _Checks(yaml.constructor.SafeConstructor):
     """Refuses duplicate keys (PyYAML would silently keep the last one) and reports an impossible date such
     as 2026-02-30 at its line instead of crashing."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -59,10 +59,12 @@ class _Loader(_Checks, yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         # Anchors and aliases (&name, *name) are never needed here, can build endless loops, and an
         # unquoted text starting with * or & is read as one.
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(None, None, _NO_ALIASES, event.start_mark)
-        return super().compose_node(parent, index)
+        node = super().compose_node(parent, index)
+        assert node is not None  # an event is there: peek_event found it
+        return node
 
 
 class _FastLoader(_Checks, yaml.CSafeLoader):
@@ -76,7 +78,8 @@ class _FastLoader(_Checks, yaml.CSafeLoader):
 
 
 for _loader in (_Loader, _FastLoader):
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Checks.construct_yaml_timestamp)
+    # PyYAML's stubs type a constructor by the loader class itself, not a mixin of its constructor.
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Checks.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
 # What libyaml reads otherwise than PyYAML, or lets through: tabs, byte order marks; anchors (&a), aliases
@@ -89,7 +92,7 @@ def _in_flow_read_otherwise(node: yaml.Node, in_flow: bool = False) -> bool:
     the end of a line on the next line."""
     if isinstance(node, yaml.ScalarNode):
         return in_flow and (not node.value or "?" in node.value)
-    in_flow = in_flow or bool(node.flow_style)
+    in_flow = in_flow or bool(getattr(node, "flow_style", False))
     children = node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
     return any(_in_flow_read_otherwise(child, in_flow) for child in children)
 

@@ -5,6 +5,7 @@ No `from __future__ import annotations` here: pydantic would then compile and ev
 string at each build (a tenth of the time the models take to build)."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -42,7 +43,7 @@ WINDOWS_DEVICE_NAMES = frozenset(
 )
 
 
-def refusing(words: frozenset[str], kind: str, message: str):
+def refusing(words: frozenset[str], kind: str, message: str) -> Callable[[str], str]:
     """A validator refusing a value that is one of `words`, with `message` ({value} is the value)."""
 
     def refuse(value: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -31,7 +32,7 @@ EDITOR_SETTINGS = {
 }
 
 
-def schema_for(file_name: str) -> dict:
+def schema_for(file_name: str) -> dict[str, Any]:
     schema = TypeAdapter(COLLECTIONS[file_name]).json_schema()
     stem = file_name.removesuffix(".yml")
     return {

@@ -5,8 +5,11 @@ A text with placeholders (`Template("emergency_number")`) must hold each of them
 renderers fill them with markup.filled.
 """
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Annotated
 
+from annotated_types import GroupedMetadata
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
@@ -15,7 +18,7 @@ from .model import Kind, Record, ShortText, Text
 from .plain_text import MARKUP_PATTERN, refuse_markup
 
 
-def _holds_once(names: tuple[str, ...]):
+def _holds_once(names: tuple[str, ...]) -> Callable[[str], str]:
     def check(value: str) -> str:
         found = placeholders(value)
         allowed = ", ".join(f"{{{n}}}" for n in names) or "none"
@@ -38,19 +41,24 @@ def _holds_once(names: tuple[str, ...]):
     return check
 
 
-def Template(*names: str):  # a type, named like one
-    """A short text holding each of `names` as a {placeholder}, once."""
-    listed = ", ".join(f"{{{n}}}" for n in names)
-    return Annotated[
-        str,
-        StringConstraints(min_length=1, max_length=400, strip_whitespace=True),
-        AfterValidator(refuse_markup),
-        AfterValidator(_holds_once(names)),
-        Field(
+@dataclass(frozen=True)
+class Template(GroupedMetadata):
+    """A short text holding each of `names` as a {placeholder}, once: `Annotated[str, Template("due")]`."""
+
+    names: tuple[str, ...]
+
+    def __init__(self, *names: str) -> None:
+        object.__setattr__(self, "names", names)
+
+    def __iter__(self) -> Iterator[object]:
+        listed = ", ".join(f"{{{n}}}" for n in self.names)
+        yield StringConstraints(min_length=1, max_length=400, strip_whitespace=True)
+        yield AfterValidator(refuse_markup)
+        yield AfterValidator(_holds_once(self.names))
+        yield Field(
             description=f"A short text. It must hold {listed} once each; the site puts the value there.",
             json_schema_extra={"not": {"pattern": MARKUP_PATTERN}},
-        ),
-    ]
+        )
 
 
 Label = Annotated[
@@ -84,10 +92,14 @@ class ReviewTexts(Record):
     sources: Label = Field(description="Above the list of a page's sources.")
     source_column: Label = Field(description="The Sources page: the heading of the sources' column.")
     use_column: Label = Field(description="The Sources page: the heading of the column saying what for.")
-    line: Template("last", "due", "reviewers") = Field(description="The review line at the foot of a page.")
+    line: Annotated[str, Template("last", "due", "reviewers")] = Field(
+        description="The review line at the foot of a page."
+    )
     overdue_title: Label
-    overdue: Template("due") = Field(description="Shown on a page whose review date has passed.")
-    group: Template("last", "due", "reviewers") = Field(
+    overdue: Annotated[str, Template("due")] = Field(
+        description="Shown on a page whose review date has passed."
+    )
+    group: Annotated[str, Template("last", "due", "reviewers")] = Field(
         description="On the About page: a line for each group of texts reviewed together, before their names."
     )
     collections: CollectionNames = Field(description="The name of each data file's texts in those lines.")
@@ -95,11 +107,15 @@ class ReviewTexts(Record):
 
 class CareCard(Record):
     title: Label = Field(description="The box's title, and its name for screen readers.")
-    line: Template("emergency_number") = Field(description="The one line shown before the box is opened.")
+    line: Annotated[str, Template("emergency_number")] = Field(
+        description="The one line shown before the box is opened."
+    )
     show_signs: Label = Field(description="What the patient taps to see the warning signs.")
-    emergency: Template("emergency_number") = Field(description="Above the emergency warning signs.")
+    emergency: Annotated[str, Template("emergency_number")] = Field(
+        description="Above the emergency warning signs."
+    )
     urgent: Label = Field(description="Above the urgent warning signs.")
-    otherwise: Template("non_emergency_advice", "non_emergency_name", "non_emergency_number")
+    otherwise: Annotated[str, Template("non_emergency_advice", "non_emergency_name", "non_emergency_number")]
 
 
 class KindTexts(Record):
@@ -115,7 +131,8 @@ class Kinds(Record):
     local: KindTexts = Field(description="Conditions where the therapist avoids one area.")
 
     def of(self, kind: Kind) -> KindTexts:
-        return getattr(self, kind.replace("-", "_"))
+        texts: KindTexts = getattr(self, kind.replace("-", "_"))
+        return texts
 
 
 class ConditionTexts(Record):
@@ -125,15 +142,17 @@ class ConditionTexts(Record):
     example: Label
     if_ignored: Label
     which_massage: Label
-    stages: Template("stages")
+    stages: Annotated[str, Template("stages")]
     be_careful: Label
-    check_first: Template("entries")
-    self_check: Template("link")
+    check_first: Annotated[str, Template("entries")]
+    self_check: Annotated[str, Template("link")]
     self_check_link: Label
     evidence: Label
     related: Label
-    used_for: Template("massage_type") = Field(description="A heading of the conditions page.")
-    all_conditions: Template("conditions", "all") = Field(description="On the home page.")
+    used_for: Annotated[str, Template("massage_type")] = Field(
+        description="A heading of the conditions page."
+    )
+    all_conditions: Annotated[str, Template("conditions", "all")] = Field(description="On the home page.")
     all_conditions_link: Label
 
 
@@ -148,26 +167,26 @@ class Labels(Record):
     what_it_does: Label
     evidence: Label
     why: Label
-    matters_for: Template("conditions")
+    matters_for: Annotated[str, Template("conditions")]
 
 
 class VisitTexts(Record):
-    duration: Template("minutes")
+    duration: Annotated[str, Template("minutes")]
     duration_heading: Label = Field(description="Used when no visit question has shows: duration.")
     preparation_heading: Label = Field(description="Used when no visit question has shows: preparation.")
-    step: Template("minutes") = Field(description="A step's length in the timeline.")
+    step: Annotated[str, Template("minutes")] = Field(description="A step's length in the timeline.")
     timeline_label: Label = Field(description="The timeline's name for screen readers.")
-    stage: Template("stage")
-    see_contact: Template("link")
+    stage: Annotated[str, Template("stage")]
+    see_contact: Annotated[str, Template("link")]
     contact_link: Label
 
 
 class ContactTexts(Record):
-    phone: Template("phone")
-    email: Template("email")
-    opening_hours: Template("hours")
+    phone: Annotated[str, Template("phone")]
+    email: Annotated[str, Template("email")]
+    opening_hours: Annotated[str, Template("hours")]
     book: Label = Field(description="The booking link's words, on every page.")
-    line: Template("phone", "hours", "email", "booking")
+    line: Annotated[str, Template("phone", "hours", "email", "booking")]
     book_online: Label
 
 
@@ -193,36 +212,38 @@ class SelfCheckTexts(Record):
     restart: Label
     next: Label = Field(description="The button to the next part of the self-check.")
     back: Label = Field(description="The button back to the part before.")
-    progress: Template("number", "count") = Field(description="Where the patient is: 'Part 2 of 4'.")
+    progress: Annotated[str, Template("number", "count")] = Field(
+        description="Where the patient is: 'Part 2 of 4'."
+    )
     reasons_heading: Label
     why_this_matters: Label
-    read_more: Template("links")
+    read_more: Annotated[str, Template("links")]
     unanswered_note: Label
     therapist_heading: Label
-    usually: Template("massage_types")
-    checked_on: Template("date")
-    rule_yes: Template("numbers")
-    rule_known: Template("numbers")
-    rule_answer: Template("answer", "number")
-    rule_together: Template("answers")
-    rule_alone: Template("answer") = Field(
+    usually: Annotated[str, Template("massage_types")]
+    checked_on: Annotated[str, Template("date")]
+    rule_yes: Annotated[str, Template("numbers")]
+    rule_known: Annotated[str, Template("numbers")]
+    rule_answer: Annotated[str, Template("answer", "number")]
+    rule_together: Annotated[str, Template("answers")]
+    rule_alone: Annotated[str, Template("answer")] = Field(
         description="One answer's rule: '“Yes, in the past” to question 26:'."
     )
     any_answer_but_no: Label = Field(description="In the rules: every answer of a question except No.")
-    rule_unsure: Template("numbers")
-    summary_no: Template("numbers") = Field(
+    rule_unsure: Annotated[str, Template("numbers")]
+    summary_no: Annotated[str, Template("numbers")] = Field(
         description="The printed answers list only those that are not 'no'; this line gives the numbers of "
         "the questions answered no or not asked."
     )
     rule_rest: Label
-    call: Template("number")
-    call_line: Template("name", "number")
-    clinic_questions: Template("phone")
+    call: Annotated[str, Template("number")]
+    call_line: Annotated[str, Template("name", "number")]
+    clinic_questions: Annotated[str, Template("phone")]
 
 
 class FooterTexts(Record):
-    emergency: Template("emergency_number")
-    phone: Template("phone")
+    emergency: Annotated[str, Template("emergency_number")]
+    phone: Annotated[str, Template("phone")]
 
 
 class DraftNotice(Record):
@@ -235,7 +256,7 @@ class NotFoundTexts(Record):
     text: Text
     search: Label
     main_pages: Label
-    help: Template("home")
+    help: Annotated[str, Template("home")]
     home: Label
 
 
@@ -243,7 +264,7 @@ class SiteTexts(Record):
     disclaimer: Text = Field(description="On the main pages: not a diagnosis; ask a doctor.")
     no_advertising: Text = Field(description="Shown on the About page.")
     massage_is_not_a_cure: Text = Field(description="Shown under the benefits.")
-    also_called: Template("names")
+    also_called: Annotated[str, Template("names")]
     or_: Label = Field(alias="or", description="Joins the last two items of a list: '3, 4 or 5'.")
     and_: Label = Field(
         alias="and", description="Joins the last two items of a list of things that hold together."

@@ -3,6 +3,8 @@ applies these to the site settings). Its colour must keep the header readable.""
 
 from __future__ import annotations
 
+from ..content.model import Clinic
+from ..content.site_texts import SiteTexts
 from . import markup
 
 
@@ -29,7 +31,7 @@ def theme_css(primary: str) -> str:
     )
 
 
-def footer_html(clinic, texts) -> str:
+def footer_html(clinic: Clinic, texts: SiteTexts) -> str:
     """The clinic's line at the foot of every page: emergency number, name, phone, booking link; its words
     from data/site_texts.yml (`texts`)."""
     emergency = markup.filled(
@@ -46,7 +48,7 @@ def footer_html(clinic, texts) -> str:
     )
 
 
-def theme_texts(texts) -> dict[str, str]:
+def theme_texts(texts: SiteTexts) -> dict[str, str]:
     """The words the theme's templates show (the draft notice, the page-not-found page), HTML-escaped
     for overrides/main.html and overrides/404.html; {home} stays for the template's link."""
     not_found = texts.not_found
@@ -62,6 +64,6 @@ def theme_texts(texts) -> dict[str, str]:
     }
 
 
-def logo_in_docs(clinic) -> str:
+def logo_in_docs(clinic: Clinic) -> str:
     """The logo's path inside the docs folder, as the theme wants it."""
     return clinic.logo.removeprefix("docs/")

@@ -17,7 +17,7 @@ def focusable_glossary_words(html_text: str) -> str:
     to everyone."""
     depth = 0
 
-    def mark(match: re.Match) -> str:
+    def mark(match: re.Match[str]) -> str:
         nonlocal depth
         if match.group(2) is None:  # a glossary word
             return match.group(0) if depth else match.group(0)[:-1] + ' tabindex="0">'

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from ..content import Content
 from . import render, self_check_page
@@ -52,13 +53,13 @@ def page_macros(content: Content, page: str) -> dict[str, Callable[..., str]]:
     return macros
 
 
-def bound(function, content: Content):
+def bound(function: Callable[..., str], content: Content) -> Callable[..., str]:
     """The render function with the content bound. Not functools.partial: mkdocs-macros turns every macro
     into text for its debug log at each build, and a partial's text holds the repr of all the data, a cost
     in time and memory that grows with the data."""
 
     @wraps(function)
-    def macro(*args, **kwargs):
+    def macro(*args: Any, **kwargs: Any) -> str:
         return function(content, *args, **kwargs)
 
     return macro

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from ..content import Content, dates, model
 from . import registry
@@ -144,7 +145,7 @@ def _red_flag_lists(content: Content) -> str:
     """The warning signs by what to do: call the emergency number now, or get medical help today."""
     clinic = content.clinic
     card = content.site_texts.care_card
-    tier = {"emergency": [], "urgent": []}
+    tier: dict[str, list[str]] = {"emergency": [], "urgent": []}
     for flag in content.red_flags.values():
         tier[flag.tier].append(f"- {text(flag.symptom)}")
     emergency = filled(card.emergency, emergency_number=phone_link(clinic.emergency_number))
@@ -494,7 +495,7 @@ def review_groups(content: Content) -> str:
     due again on the same day ('Checked on … by …. Next check by …. This covers:'), then the names of
     the texts in that group, as a list shown on one line."""
     texts = content.site_texts.review
-    groups: dict[tuple, dict[str, None]] = {}
+    groups: dict[tuple[Any, ...], dict[str, None]] = {}
     for collection, entry in content.reviewed_entries():
         key = (entry.last_reviewed, entry.next_review, content.reviewers[entry.reviewed_by].name)
         groups.setdefault(key, {})[getattr(texts.collections, collection)] = None

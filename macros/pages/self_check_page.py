@@ -9,6 +9,8 @@ the strict build.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..content import Content, self_check
 from ..content.self_check import SUITABLE, Question, fill, questions
 from .markup import filled, html, json_attr, link, page_link, phone_link, text
@@ -176,7 +178,7 @@ def self_check_rules(content: Content) -> str:
     return "\n".join(f"- {i}" for i in items) + "\n"
 
 
-def _contacts(content: Content, contacts: list[str]) -> str:
+def _contacts(content: Content, contacts: Sequence[str]) -> str:
     """Who to contact, in the order the tier lists them: the first is the result's main button."""
     clinic = content.clinic
     words = content.site_texts.self_check

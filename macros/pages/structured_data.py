@@ -8,6 +8,7 @@ with their contraindications.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..content import Content, model
@@ -94,8 +95,9 @@ def web_page(
     if url:
         data["url"] = url
     about = registry.page(content, src_uri).about  # the page registry says what the page is about
-    if about == "condition":
-        data["about"] = condition(content, content.conditions[registry.condition_id(src_uri)])
+    condition_id = registry.condition_id(src_uri)
+    if about == "condition" and condition_id:
+        data["about"] = condition(content, content.conditions[condition_id])
     elif about == "therapies":
         data["about"] = [therapy(content, t) for t in content.massage_types.values()]
     elif about == "clinic":
@@ -109,7 +111,7 @@ def script_text(data: dict[str, Any]) -> str:
     return markup.json_for_script(data)
 
 
-def for_page(content: Content, src_uri: str, meta: dict[str, Any], url: str | None) -> str:
+def for_page(content: Content, src_uri: str, meta: Mapping[str, Any], url: str | None) -> str:
     """The JSON-LD script text of a page, from its source path and front matter. A condition's page names
     the condition as the data has it (its front matter holds the name escaped for the theme)."""
     cid = registry.condition_id(src_uri)
