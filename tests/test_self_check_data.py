@@ -324,8 +324,8 @@ def test_an_unknown_placeholder_is_reported(tmp_path: Path) -> None:
         lambda s: s.replace("in_short: Call {emergency_number}", "in_short: Call {ambulance}"),
     )
     assert [str(p) for p in problems] == [
-        f"data/self_check.yml:{line}: tiers.in_short: unknown placeholder {{ambulance}}; use one of "
-        "{emergency_number}, {clinic_phone}, {non_emergency_name}, {non_emergency_number}, {country}"
+        f"data/self_check.yml:{line}: tiers.in_short: unknown placeholder {{ambulance}}; this text may hold "
+        "only {emergency_number}, {clinic_phone}, {non_emergency_name}, {non_emergency_number}, {country}"
     ]
 
 
@@ -335,8 +335,9 @@ def test_a_prompt_without_its_count_is_reported(tmp_path: Path) -> None:
         tmp_path, "self_check.yml", lambda s: s.replace("{count} of the questions", "some questions")
     )
     assert [str(p) for p in problems] == [
-        f"data/self_check.yml:{line}: unanswered_prompt: must hold {{count}} once, "
-        "where the page puts the count"
+        f"data/self_check.yml:{line}: unanswered_prompt: must hold {{count}} once, where the site puts its "
+        "value (this text may hold {emergency_number}, {clinic_phone}, {non_emergency_name}, "
+        "{non_emergency_number}, {country}, {count})"
     ]
 
 

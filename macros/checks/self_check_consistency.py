@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from ..content import model
-from ..content.fields import placeholders
+from ..content.fields import placeholder_problem
 from ..content.problems import Path_
 from ..content.self_check import BACK_PAIN, PAGE_PLACEHOLDERS, PLACEHOLDERS, TIER_ORDER, answers_of
 
@@ -76,14 +76,9 @@ def self_check_is_consistent(
 
     for path, value in _strings(self_check.model_dump(mode="json")):
         own = PAGE_PLACEHOLDERS.get(str(path[0]), ()) if path else ()
-        names = placeholders(value)
-        for name in names:
-            if name not in PLACEHOLDERS and name not in own:
-                allowed = ", ".join(f"{{{n}}}" for n in (*PLACEHOLDERS, *own))
-                findings.add(f, path, f"unknown placeholder {{{name}}}; use one of {allowed}")
-        for name in own:
-            if names.count(name) != 1:
-                findings.add(f, path, f"must hold {{{name}}} once, where the page puts the {name}")
+        problem = placeholder_problem(value, (*PLACEHOLDERS, *own), required=own)
+        if problem:
+            findings.add(f, path, problem)
 
     background = self_check.background_questions
     _every_entry_is_asked_once(findings, rel, red_flags, contraindications, [b.id for b in background])

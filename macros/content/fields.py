@@ -24,6 +24,20 @@ def placeholders(template: str) -> list[str]:
     return PLACEHOLDER.findall(template)
 
 
+def placeholder_problem(value: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> str | None:
+    """What is wrong with the {placeholders} of a text, or None: one that is not `allowed`, or one of
+    `required` not there exactly once. The one rule for the site texts and the self-check's texts."""
+    found = placeholders(value)
+    listed = ", ".join(f"{{{n}}}" for n in allowed) or "none"
+    for name in found:
+        if name not in allowed:
+            return f"unknown placeholder {{{name}}}; this text may hold only {listed}"
+    for name in required:
+        if found.count(name) != 1:
+            return f"must hold {{{name}}} once, where the site puts its value (this text may hold {listed})"
+    return None
+
+
 def _refuse(kind: str, value: str, reason: str, advice: str) -> PydanticCustomError:
     return PydanticCustomError(
         kind, "{value} {reason}; {advice}", {"value": repr(value), "reason": reason, "advice": advice}

@@ -13,29 +13,16 @@ from annotated_types import GroupedMetadata
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .fields import placeholders
+from .fields import placeholder_problem
 from .model import Kind, Record, ShortText, Text
 from .plain_text import MARKUP_PATTERN, refuse_markup
 
 
 def _holds_once(names: tuple[str, ...]) -> Callable[[str], str]:
     def check(value: str) -> str:
-        found = placeholders(value)
-        allowed = ", ".join(f"{{{n}}}" for n in names) or "none"
-        for name in found:
-            if name not in names:
-                raise PydanticCustomError(
-                    "placeholder",
-                    "unknown placeholder {found}; this text may hold only {allowed}",
-                    {"found": f"{{{name}}}", "allowed": allowed},
-                )
-        for name in names:
-            if found.count(name) != 1:
-                raise PydanticCustomError(
-                    "placeholder",
-                    "must hold {name} once, where the site puts its value (this text holds {allowed})",
-                    {"name": f"{{{name}}}", "allowed": allowed},
-                )
+        problem = placeholder_problem(value, names, required=names)
+        if problem:
+            raise PydanticCustomError("placeholder", "{problem}", {"problem": problem})
         return value
 
     return check
