@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build.site_data import load_site_content
-from .pages import render, structured_data
+from .pages import footers, structured_data
 from .pages.page_macros import PAGE_MACROS, bound
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def define_env(env: MacrosPlugin) -> None:
 
     def page_footer() -> str:
         """The page's sources and review line, from the page registry (pages/registry.py)."""
-        return render.page_footer(content, page_source_path(env.page))
+        return footers.page_footer(content, page_source_path(env.page))
 
     env.macro(page_footer)
 

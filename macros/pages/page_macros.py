@@ -8,7 +8,7 @@ from functools import wraps
 from typing import Any
 
 from ..content import Content
-from . import render, self_check_page
+from . import footers, render, self_check_page
 
 PAGE_MACROS = (
     render.care_card,
@@ -49,7 +49,7 @@ PAGE_MACROS = (
 def page_macros(content: Content, page: str) -> dict[str, Callable[..., str]]:
     """Every macro a page can call, by name, bound to `content`; `page_footer` to the page `page`."""
     macros = {function.__name__: bound(function, content) for function in PAGE_MACROS}
-    macros["page_footer"] = lambda: render.page_footer(content, page)
+    macros["page_footer"] = lambda: footers.page_footer(content, page)
     return macros
 
 

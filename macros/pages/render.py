@@ -1,4 +1,4 @@
-"""Data -> Markdown fragments for the pages. Knows nothing of MkDocs.
+"""Data -> Markdown blocks for the pages, one function for each block a page calls. Knows nothing of MkDocs.
 
 Every word a patient reads comes from the data: the entries, and data/site_texts.yml for the labels and
 lines around them (`content.site_texts`), so no sentence is written here. Every data value goes through
@@ -11,131 +11,28 @@ Markdown links. Links to pages point at page sources from the docs root
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from ..content import Content, dates, model
+from ..content import Content, model
 from . import registry
+from .blocks import (
+    blocks,
+    bullets,
+    condition_link,
+    contraindication_link,
+    format_date,
+    labelled,
+    lead_with_also_called,
+    massage_type_link,
+    reference_block,
+    search_excluded,
+    technique_link,
+)
+from .footers import page_footer, review_note
 from .markup import email_link, filled, html, link, page_link, phone_link, text
 
 KINDS: tuple[model.Kind, ...] = ("avoid", "doctor-first", "local")
-
-
-def condition_link(content: Content, condition_id: str) -> str:
-    return page_link(content.conditions[condition_id].name, registry.condition_page_path(condition_id))
-
-
-def technique_link(content: Content, technique_id: str) -> str:
-    t = content.techniques[technique_id]
-    return page_link(t.name, "techniques.md", t.id)
-
-
-def massage_type_link(content: Content, type_id: str) -> str:
-    return page_link(content.massage_types[type_id].name, "massage-types.md", type_id)
-
-
-def contraindication_link(content: Content, ci_id: str) -> str:
-    return page_link(content.contraindications[ci_id].name, "contraindications.md", ci_id)
-
-
-def bullets(items: Iterable[str]) -> str:
-    return "\n".join(f"- {item}" for item in items)
-
-
-def list_words(content: Content, items: list[str], last: str = "or") -> str:
-    """'a', 'a or b', 'a, b or c' (items are markup already); last="and" joins with 'and'."""
-    if len(items) < 2:
-        return "".join(items)
-    joiner = content.site_texts.and_ if last == "and" else content.site_texts.or_
-    return ", ".join(items[:-1]) + f" {text(joiner)} " + items[-1]
-
-
-def also_called(content: Content, names: list[str]) -> str:
-    if not names:
-        return ""
-    return f"*{filled(content.site_texts.also_called, names=', '.join(text(n) for n in names))}*"
-
-
-def lead_with_also_called(content: Content, lead: str, names: list[str]) -> str:
-    """The entry's summary with its other names on the next line of the same paragraph, so a search result
-    for one of those names shows the summary with it."""
-    return f"{lead}<br>\n{also_called(content, names)}" if names else lead
-
-
-def labelled(label: str, value: str) -> str:
-    """'**Label:** value', the label a site text, the value markup already."""
-    return f"**{text(label)}** {value}"
-
-
-def blocks(*parts: str) -> str:
-    """Join Markdown blocks with blank lines, leaving out empty ones."""
-    return "\n\n".join(p.strip("\n") for p in parts if p and p.strip()) + "\n"
-
-
-def reference_block(kind: str, markdown: str) -> str:
-    """Reference material (citations, the review register, addresses) in a block marked as such: it is
-    quoted as published, so the plain-language measure leaves it out."""
-    return f'<div class="{kind}" markdown>\n\n{markdown}\n\n</div>\n'
-
-
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-SOURCES_PAGE = "sources.md"
-
-# Material's search skips an element carrying this attribute: text repeated on many pages must not drown
-# the answers in search results.
-SEARCH_EXCLUDE = "data-search-exclude"
-
-
-def search_excluded(block: str) -> str:
-    """A Markdown block (paragraph, list) left out of the site search."""
-    return f"{block}\n{{ {SEARCH_EXCLUDE} }}"
-
-
-def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
-    """'Page last reviewed … · Next review due … · Reviewed by …' for the entries a page shows."""
-    texts = content.site_texts.review
-    entries = list(entries)
-    last = max(e.last_reviewed for e in entries)
-    due = min(e.next_review for e in entries)
-    names = sorted({content.reviewers[e.reviewed_by].name for e in entries})
-    overdue = (
-        f'<p class="review-overdue" {SEARCH_EXCLUDE}="true"><strong>{html(texts.overdue_title)}</strong> '
-        f"{filled(texts.overdue, in_html=True, due=format_date(due))}</p>\n"
-        if dates.is_overdue(due)
-        else ""
-    )
-    line = filled(
-        texts.line,
-        in_html=True,
-        last=format_date(last),
-        due=format_date(due),
-        reviewers=html(", ".join(names)),
-    )
-    return overdue + f'<p class="review-note" {SEARCH_EXCLUDE}="true">{line}</p>'
-
-
-def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
-    ids: list[str] = []
-    for entry in entries:
-        ids += [s for s in entry.sources if s not in ids]
-    # One source a line: a patient reads a list of titles more easily than one long sentence.
-    links = bullets(page_link(content.sources[s].title, SOURCES_PAGE, f"source-{s}") for s in ids)
-    label = text(content.site_texts.review.sources)
-    return f'<div class="sources-note" {SEARCH_EXCLUDE}="true" markdown>\n\n{label}\n\n{links}\n\n</div>\n'
-
-
-def entries_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
-    entries = list(entries)
-    return blocks(sources_note(content, entries), review_note(content, entries))
-
-
-def page_footer(content: Content, page: str) -> str:
-    """A page's sources and review line, from the entries the page registry (registry.py) lists for it."""
-    return entries_footer(content, registry.entries_on_page(content, page))
 
 
 # --- Urgent help ------------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from ..content import Content, self_check
 from ..content.self_check import SUITABLE, Question, fill, questions
+from .blocks import blocks, list_words
 from .markup import filled, html, json_attr, link, page_link, phone_link, text
-from .render import blocks, list_words
 
 
 def answer_choices(q: Question, content: Content) -> list[tuple[str, str]]:

@@ -1,0 +1,54 @@
+"""The foot of every page: when its texts were last checked, by whom, when they are checked again (or that
+the check is overdue), and the sources they come from, from the page registry (registry.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..content import Content, dates, model
+from . import registry
+from .blocks import SEARCH_EXCLUDE, SOURCES_PAGE, blocks, bullets, format_date
+from .markup import filled, html, page_link, text
+
+
+def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
+    """'Page last reviewed … · Next review due … · Reviewed by …' for the entries a page shows."""
+    texts = content.site_texts.review
+    entries = list(entries)
+    last = max(e.last_reviewed for e in entries)
+    due = min(e.next_review for e in entries)
+    names = sorted({content.reviewers[e.reviewed_by].name for e in entries})
+    overdue = (
+        f'<p class="review-overdue" {SEARCH_EXCLUDE}="true"><strong>{html(texts.overdue_title)}</strong> '
+        f"{filled(texts.overdue, in_html=True, due=format_date(due))}</p>\n"
+        if dates.is_overdue(due)
+        else ""
+    )
+    line = filled(
+        texts.line,
+        in_html=True,
+        last=format_date(last),
+        due=format_date(due),
+        reviewers=html(", ".join(names)),
+    )
+    return overdue + f'<p class="review-note" {SEARCH_EXCLUDE}="true">{line}</p>'
+
+
+def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
+    ids: list[str] = []
+    for entry in entries:
+        ids += [s for s in entry.sources if s not in ids]
+    # One source a line: a patient reads a list of titles more easily than one long sentence.
+    links = bullets(page_link(content.sources[s].title, SOURCES_PAGE, f"source-{s}") for s in ids)
+    label = text(content.site_texts.review.sources)
+    return f'<div class="sources-note" {SEARCH_EXCLUDE}="true" markdown>\n\n{label}\n\n{links}\n\n</div>\n'
+
+
+def entries_footer(content: Content, entries: Iterable[model.Reviewed]) -> str:
+    entries = list(entries)
+    return blocks(sources_note(content, entries), review_note(content, entries))
+
+
+def page_footer(content: Content, page: str) -> str:
+    """A page's sources and review line, from the entries the page registry (registry.py) lists for it."""
+    return entries_footer(content, registry.entries_on_page(content, page))
