@@ -49,7 +49,7 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_in_any_colour_scheme(
     failures = []
     pages = site_pages(built_site)
     for path in pages:
-        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+        page.goto(f"{site_url}/{path}", wait_until="load")
         for palette in _colour_schemes(page):
             _use_scheme(page, palette)
             results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}})

@@ -80,6 +80,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
 _EVENT_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
     [...el.attributes].filter(a => a.name.startsWith('on') && el.id !== 'open-search')
         .map(a => `<${el.tagName.toLowerCase()} ${a.name}="${a.value}">`))"""
+_PLACES = """() => [...document.querySelectorAll('a, [title], abbr')]
+    .map(el => el.getBoundingClientRect())
+    .filter(r => r.width > 0 && r.height > 0)
+    .map(r => [r.x + r.width / 2, r.y + r.height / 2])"""
 _DISPATCH = """() => {
     for (const el of document.querySelectorAll('a, [title], abbr, input, button')) {
         for (const kind of ['mouseover', 'mouseenter', 'mousemove', 'focus', 'focusin']) {
@@ -102,12 +106,14 @@ def test_no_hostile_value_runs_script_or_adds_an_attribute_on_any_page(hostile_s
         for path in site_pages(site):
             page.goto(f"{base}/{path}")
             page.wait_for_load_state("load")
-            # Every link, then every element with a tooltip (the theme moves a title into its tooltip
-            # on hover, so the elements are taken once, before any hover).
-            for element in page.query_selector_all("a, [title], abbr"):
-                if element.is_visible():
-                    element.hover(timeout=2000, force=True)
-                    hovered += 1
+            # Every link, then every element with a tooltip, under a real mouse: the window is as tall as
+            # the page, so each element's place is read once (before the theme moves a title into its
+            # tooltip) and the mouse moves from one to the next without scrolling.
+            height = page.evaluate("() => document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": 1280, "height": min(height, 30_000)})
+            for x, y in page.evaluate(_PLACES):
+                page.mouse.move(x, y)
+                hovered += 1
             assert page.evaluate(_DISPATCH) > 0
             assert page.evaluate("() => window.pwned") is None, f"a payload ran on /{path}"
             assert page.evaluate(_EVENT_ATTRIBUTES) == [], f"an event handler attribute on /{path}"
