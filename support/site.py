@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -91,17 +92,59 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def served(
-    site: Path, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler, port: int = 0
+    site: Path,
+    handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler,
+    port: int = 0,
+    path: str = "/",
 ) -> Iterator[str]:
     """The built site served on loopback (on `port`, or any free one), as a static host would serve it;
-    yields its address."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(site))
-    )
+    yields its address, without a final slash. With `path` ("/back-massage/"), the site is served under
+    that path as GitHub Pages serves a project site: anything else is not found, and a missing file under
+    it gets the site's 404.html with status 404."""
+    prefix = "/" + path.strip("/") + "/" if path.strip("/") else "/"
+    if prefix == "/":
+        factory = functools.partial(handler, directory=str(site))
+    else:
+        factory = functools.partial(_UnderPath, directory=str(site), prefix=prefix)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), factory)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _UnderPath(QuietHandler):
+    """A project site's host: the site lives under `prefix`; a file missing there answers with 404.html."""
+
+    def __init__(self, *args: object, prefix: str, **kwargs: object) -> None:
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        address = self.path.split("?", 1)[0].split("#", 1)[0]
+        if address + "/" == self.prefix:
+            self.send_response(301)
+            self.send_header("Location", self.prefix)
+            self.end_headers()
+            return None
+        if not address.startswith(self.prefix):
+            self.send_error(404)
+            return None
+        local = Path(self.translate_path("/" + address[len(self.prefix) :]))
+        if local.is_dir() and (local / "index.html").is_file() and not address.endswith("/"):
+            self.send_response(301)
+            self.send_header("Location", address + "/")
+            self.end_headers()
+            return None
+        if local.is_file() or (local / "index.html").is_file():
+            self.path = "/" + self.path[len(self.prefix) :]
+            return super().send_head()
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)

@@ -9,6 +9,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -28,6 +29,9 @@ from support.site import (
 
 # Re-exported for the tests, which import them from here.
 __all__ = ["CHROMIUM_ARGS", "MKDOCS", "build_site", "copy_project", "copy_seed_project", "site_pages"]
+
+# A host's address for the build (the publish workflow's) never reaches the tests' builds.
+os.environ.pop("MASSAGE_SITE_URL", None)
 
 # The project whose data the live-data tests check: this one, or an edited copy of it
 # (tests/test_editor_changes.py runs the live-data tests on a copy an editor changed).
@@ -212,9 +216,10 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on loopback, like a static host would serve it."""
-    with served(built_site) as url:
+def site_url(built_site: Path, content: Content) -> Iterator[str]:
+    """The built site served on loopback, like a static host would serve it: under the path of the
+    clinic's `website:` (a GitHub Pages project site, https://owner.github.io/repo/), or at the root."""
+    with served(built_site, path=urlsplit(content.clinic.website or "/").path) as url:
         yield url
 
 

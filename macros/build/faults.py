@@ -7,6 +7,8 @@ import errno
 import os
 import re
 
+from ..content.fields import site_address
+
 # A fault of the machine, not of the data: a full disk, a read-only folder, a bad setting.
 EXIT_ENVIRONMENT = 4
 EXIT_STOPPED = 130  # Ctrl+C, as a shell reports it
@@ -34,6 +36,24 @@ def describe_os_error(error: OSError, doing: str = "write", folder: str | None =
     where = f" {folder or error.filename}" if folder or error.filename else ""
     reason = _REASONS.get(error.errno or 0, f"{error.strerror or error}")
     return f"Could not {doing}{where}: {reason}."
+
+
+# The address the host publishes the site at, when data/clinic.yml gives none: the publish workflow sets it
+# from GitHub Pages (a project site lives under a path, https://owner.github.io/repo/), so the
+# page-not-found page and the sitemap point at the right place before the clinic knows its address.
+SITE_URL_VARIABLE = "MASSAGE_SITE_URL"
+
+
+def checked_site_url() -> str | None:
+    """MASSAGE_SITE_URL from the environment when it is set; an address a site cannot live at is a fault."""
+    given = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    if not given:
+        return None
+    try:
+        site_address(given if given.endswith("/") else given + "/")
+    except ValueError as error:
+        raise EnvironmentFault(f"{SITE_URL_VARIABLE} is {given!r}: {error}.") from None
+    return given if given.endswith("/") else given + "/"
 
 
 def checked_source_date_epoch() -> str | None:

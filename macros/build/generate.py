@@ -19,6 +19,7 @@ a mistake) the pages stay as they were and the config lists the mistakes for the
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from ..pages import branding, markup, registry, render, theme_patches
 from . import docs_gate
 from . import project as project_files
 from .checked import checked_content
+from .faults import SITE_URL_VARIABLE
 from .site_data import remember
 
 OUT = "build"
@@ -138,8 +140,10 @@ def generated_config(
             "data_mistakes": mistakes,
         },
     }
-    if clinic.website and not base.get("site_url"):  # a site_url in mkdocs.yml (a preview build) wins
-        config["site_url"] = clinic.website
+    # A site_url in mkdocs.yml (a preview build) wins; then the clinic's address; then the host's.
+    site_url = clinic.website or os.environ.get(SITE_URL_VARIABLE)
+    if site_url and not base.get("site_url"):
+        config["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
     return config
 
 

@@ -50,6 +50,7 @@ from .faults import (
     EXIT_ENVIRONMENT,
     EXIT_STOPPED,
     EnvironmentFault,
+    checked_site_url,
     checked_source_date_epoch,
     describe_os_error,
 )
@@ -145,6 +146,7 @@ def build(project: Path, site_dir: Path, err: TextIO = sys.stderr) -> int:
 
 def _build(project: Path, site_dir: Path, err: TextIO) -> int:
     epoch = source_date_epoch(project)
+    checked_site_url()  # an address the host gives, checked before anything is built
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     swap.publish_target(site_dir)  # a site/ that cannot be replaced is refused before anything else

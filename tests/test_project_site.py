@@ -1,0 +1,106 @@
+"""A clinic that forks the repository publishes on GitHub Pages as a project site, under a path
+(https://owner.github.io/back-massage/). The published (minified) site, served under that path the way
+GitHub Pages serves it, works in Chromium: every page loads everything it asks for, every link of the site
+leads to a page, the page-not-found page is styled and links back into the site, and the self-check
+gives its result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from support.site import served
+
+from .conftest import answer_no_to_every_question, copy_project, publish_copy, site_pages
+from .editing import set_field
+
+WEBSITE = "https://owner.github.io/back-massage/"
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    root = tmp_path_factory.mktemp("project-site")
+    project = copy_project(root / "project")
+    clinic = project / "data" / "clinic.yml"
+    if "\nwebsite:" in clinic.read_text(encoding="utf-8"):
+        set_field(clinic, "website", WEBSITE)
+    else:
+        clinic.write_text(clinic.read_text(encoding="utf-8") + f"website: {WEBSITE}\n", encoding="utf-8")
+    site = publish_copy(project, root / "site")
+    with served(site, path=urlsplit(WEBSITE).path) as url:
+        yield url, site
+
+
+def test_every_page_under_the_path_loads_everything_it_asks_for(project_site, page) -> None:
+    url, site = project_site
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    # A request cut off by going on to the next page is no failure of the site (net::ERR_ABORTED).
+    page.on("requestfailed", lambda r: None if "ABORTED" in (r.failure or "") else failed.append(r.url))
+    pages = [p for p in site_pages(site) if p != "404.html"]
+    for path in pages:
+        page.goto(f"{url}/{path}", wait_until="load")
+    assert len(pages) > 20
+    assert failed == []
+
+
+def test_every_link_of_the_site_leads_to_a_page_under_the_path(project_site, page) -> None:
+    url, site = project_site
+    links: set[str] = set()
+    for path in [p for p in site_pages(site) if p != "404.html"]:
+        page.goto(f"{url}/{path}")
+        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        links |= {h.split("#")[0] for h in hrefs if h.startswith(url.split("/back-massage")[0])}
+    outside = sorted(link for link in links if not link.startswith(f"{url}/"))
+    assert outside == [], "links that leave the project site's path"
+    broken = [link for link in sorted(links) if page.request.get(link).status != 200]
+    assert broken == []
+
+
+def test_a_missing_page_shows_the_styled_page_not_found_with_links_back_into_the_site(
+    project_site, page
+) -> None:
+    url, _ = project_site
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    response = page.goto(f"{url}/no/such/page/")
+    assert response is not None and response.status == 404
+    assert failed == [f"404 {url}/no/such/page/"], "the page's own files all load"
+    assert page.evaluate("() => document.styleSheets.length") > 0
+    hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+    assert hrefs and all(h.startswith(f"{url}/") for h in hrefs), hrefs
+    assert page.request.get(hrefs[0]).status == 200
+
+
+def test_the_self_check_gives_its_result_under_the_path(project_site, page) -> None:
+    url, _ = project_site
+    page.goto(f"{url}/self-check/")
+    assert answer_no_to_every_question(page) is not None
+    assert page.locator("#self-check-result").is_visible()
+
+
+def test_without_an_address_in_clinic_yml_the_host_s_address_makes_the_page_not_found_work(
+    tmp_path: Path, page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fork publishes before the clinic writes `website:`: the workflow hands the build GitHub Pages'
+    address (MASSAGE_SITE_URL), so the page-not-found page, served at any depth, still finds its files."""
+    project = copy_project(tmp_path / "project")
+    clinic = project / "data" / "clinic.yml"
+    clinic.write_text(
+        "".join(line for line in clinic.read_text(encoding="utf-8").splitlines(keepends=True)
+                if not line.startswith("website:")),
+        encoding="utf-8",
+    )  # fmt: skip
+    monkeypatch.setenv("MASSAGE_SITE_URL", WEBSITE.rstrip("/"))
+    site = publish_copy(project, tmp_path / "site")
+    with served(site, path=urlsplit(WEBSITE).path) as url:
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.goto(f"{url}/no/such/page/")
+        assert failed == [f"404 {url}/no/such/page/"]
+        hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+        assert hrefs and all(h.startswith(f"{url}/") for h in hrefs), hrefs
+    assert f"<loc>{WEBSITE}" in (site / "sitemap.xml").read_text(encoding="utf-8")
