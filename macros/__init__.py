@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build.site_data import load_site_content
+from .build.site_data import load_site_content, refuse_the_base_config
 from .pages import footers, structured_data
 from .pages.page_macros import PAGE_MACROS, bound
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 def define_env(env: MacrosPlugin) -> None:
+    refuse_the_base_config(env.conf)
     content = load_site_content(env.conf)
     env.variables["clinic"] = content.clinic
     for function in PAGE_MACROS:

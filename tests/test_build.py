@@ -207,3 +207,38 @@ def test_a_misspelt_reference_fails_the_build_naming_file_line_and_field(tmp_pat
     )
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["mkdocs", "build"], ["-m", "mkdocs", "build"], ["mkdocs", "serve", "--dev-addr", "127.0.0.1:0"]],
+    ids=["mkdocs build", "python -m mkdocs build", "mkdocs serve"],
+)
+def test_the_habits_of_mkdocs_users_stop_in_one_line_and_leave_site_as_it_was(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """`mkdocs build` at the project's root would build the base config, which lacks what the generate step
+    adds: it stops before MkDocs empties site/, saying which commands build and preview the site."""
+    import os
+    import subprocess
+    import sys
+
+    project = copy_seed_project(tmp_path / "project")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the good site", encoding="utf-8")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    args = [mkdocs, *command[1:]] if command[0] == "mkdocs" else [sys.executable, *command]
+    result = subprocess.run(
+        args,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "This mkdocs.yml is the base the site is generated from" in result.stderr
+    assert "`make build`" in result.stderr and "`make serve`" in result.stderr
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the good site"
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]

@@ -31,6 +31,19 @@ def remember(folder: Path, content: Content) -> None:
     _loaded[folder.resolve()] = (_stamp(folder.resolve()), content)
 
 
+def refuse_the_base_config(config: Any) -> None:
+    """`mkdocs build` or `mkdocs serve` run on the project's own mkdocs.yml: stop before MkDocs touches
+    site/, in one line that names the commands (the base config lacks what the generate step adds)."""
+    from mkdocs.exceptions import PluginError
+
+    if "generated_from" not in (config.get("extra") or {}):
+        raise PluginError(
+            "This mkdocs.yml is the base the site is generated from, not a site of its own; site/ was left "
+            "as it was. Build with `make build`, preview with `make serve` (or, by hand: "
+            "massage-site-generate, then mkdocs build -f build/mkdocs.yml)."
+        )
+
+
 def load_site_content(config: Any) -> Content:
     """The project's data, or a build failure that lists every mistake (never a traceback).
 
