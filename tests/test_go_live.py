@@ -5,15 +5,17 @@ that says what to fill in. On live data these tests check whichever of the two t
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from macros.build.validate import validate
 from macros.checks import go_live
 from macros.checks.load import Content, load_content
 
-from .conftest import DATA, ROOT, SEED_DATA, site_pages
+from .conftest import DATA, ROOT, SEED_DATA, publish_copy, site_pages
 from .editing import copy_data, set_field
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -198,3 +200,25 @@ def test_example_in_any_field_the_clinic_fills_in_keeps_the_site_a_draft(tmp_pat
     assert status == 1 and "replace the example site_name with the clinic's own" in err[0], err
     set_field(data / "clinic.yml", "site_name", "Back massage, for example after a fall")
     assert _go_live(data) == (0, [])
+
+
+@pytest.mark.slow  # builds the site
+def test_a_live_site_has_no_empty_banner_where_the_draft_notice_was(tmp_path: Path) -> None:
+    data = _live_copy(tmp_path / "live")
+    project = data.parent
+    for name in ("overrides", "macros", "hooks.py"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    site = publish_copy(project, tmp_path / "site")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'id="draft-notice"' not in home and "md-banner" not in home
+
+
+def test_a_printed_draft_still_says_it_is_a_draft(seed_site_url: str, page) -> None:
+    page.goto(f"{seed_site_url}/visit/")
+    page.emulate_media(media="print")
+    assert page.locator("#draft-notice").is_visible()
+    page.emulate_media(media="screen")
