@@ -597,3 +597,21 @@ def test_ctrl_c_during_a_build_is_one_line_and_leaves_a_whole_site(two_versions,
     assert err.strip().splitlines()[-1] == "Build stopped; site/ is whole: the old site, or the new one."
     assert _digest(site) == old
     assert _leftovers(work) == []
+
+
+def test_a_port_a_stopped_preview_just_left_is_free_again_at_once() -> None:
+    """A stopped preview leaves its connections in TIME_WAIT for up to a minute; the preview's server may
+    bind the port then, so the check must not call it busy."""
+    from macros.build.serve import port_problem
+
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = server.accept()
+    accepted.close()  # the server side closes first: its end of the connection waits in TIME_WAIT
+    client.close()
+    server.close()
+    assert port_problem(port) is None

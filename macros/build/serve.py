@@ -121,6 +121,8 @@ def port_number(value: str) -> int:
 def port_problem(port: int) -> str | None:
     """Why the preview cannot listen on `port`, in one line; None when it can."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As the preview's server binds: a port a stopped preview left in TIME_WAIT is free to it.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((HOST, port))
         except OSError as error:
