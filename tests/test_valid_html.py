@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import ROOT, site_pages
@@ -65,6 +66,7 @@ def test_every_allowed_theme_error_says_why() -> None:
         assert len(entry["reason"].split()) >= 8, entry
 
 
+@pytest.mark.slow  # runs the Nu HTML Checker, which `make test` installs before the slow tests
 def test_the_checker_reports_an_error_it_is_given(tmp_path: Path) -> None:
     # The check can fail: a focusable word inside a link, the mistake the glossary once made, is caught.
     (tmp_path / "index.html").write_text(
