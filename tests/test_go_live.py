@@ -15,7 +15,7 @@ from macros.build.validate import validate
 from macros.checks import go_live
 from macros.checks.load import Content, load_content
 
-from .conftest import DATA, ROOT, SEED_DATA, publish_copy, site_pages
+from .conftest import DATA, ROOT, SEED_DATA, copy_seed_project, publish_copy, site_pages
 from .editing import copy_data, set_field
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -203,7 +203,9 @@ def test_example_in_any_field_the_clinic_fills_in_keeps_the_site_a_draft(tmp_pat
 
 
 @pytest.mark.slow  # builds the site
-def test_a_live_site_has_no_empty_banner_where_the_draft_notice_was(tmp_path: Path) -> None:
+def test_a_live_site_has_no_empty_banner_where_the_draft_notice_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = _live_copy(tmp_path / "live")
     project = data.parent
     for name in ("overrides", "macros", "hooks.py"):
@@ -213,8 +215,22 @@ def test_a_live_site_has_no_empty_banner_where_the_draft_notice_was(tmp_path: Pa
         else:
             shutil.copy2(source, project / name)
     site = publish_copy(project, tmp_path / "site")
+    assert (
+        capsys.readouterr().out.strip().splitlines()[-1]
+        == "Built site/: upload its contents to the web host."
+    )
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'id="draft-notice"' not in home and "md-banner" not in home
+
+
+@pytest.mark.slow  # builds the site
+def test_building_a_draft_says_it_is_not_for_patients_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    publish_copy(copy_seed_project(tmp_path / "project"), tmp_path / "site")
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.startswith("Built site/: a draft, for looking at, not for patients"), line
+    assert "upload its contents" not in line
 
 
 def test_a_printed_draft_still_says_it_is_a_draft(seed_site_url: str, page) -> None:

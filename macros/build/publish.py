@@ -43,6 +43,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from ..checks import go_live
 from ..checks.load import ContentError, load_content
 from . import finish, generate, swap
 from . import project as project_files
@@ -165,7 +166,8 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
         staging = Path(tempfile.mkdtemp(prefix=swap.staging_prefix(target), dir=target.parent))
         try:
             try:
-                generate.generate(project, load_content(project / "data"))
+                content = load_content(project / "data")
+                generate.generate(project, content)
             except ContentError as error:  # a file changed since the check: said as the check says it
                 for mistake in error.problems:
                     print(mistake, file=err)
@@ -199,7 +201,14 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
                 "it meanwhile; build again."
             )
     where = f" (the folder it links to, {target})" if target != site_dir else ""
-    print(f"Built {site_dir.name}/{where}: upload its contents to the web host.")
+    if go_live.is_draft(content):
+        print(
+            f"Built {site_dir.name}/{where}: a draft, for looking at, not for patients: every page says so. "
+            "Fill in the clinic's own details and a clinician's review before you upload it "
+            "(EDITING.md, Go live; .venv/bin/massage-site-validate --go-live says what is missing)."
+        )
+    else:
+        print(f"Built {site_dir.name}/{where}: upload its contents to the web host.")
     return EXIT_OK
 
 
