@@ -62,7 +62,11 @@ lock:  ## Re-pin every dependency after editing pyproject.toml
 	.venv-lock/bin/pip-compile --quiet --extra test --all-build-deps --allow-unsafe --generate-hashes --strip-extras -o requirements.lock pyproject.toml
 	rm -rf .venv-lock
 
+# A Python older than 3.11 is refused before a virtualenv is made; a .venv an old Python made is replaced.
 $(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"Python 3.11 or newer is needed; {sys.executable} is {v.major}.{v.minor}. Install a newer Python, or name it: make PYTHON=python3.12")'
+	@if [ -d $(VENV) ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
+		echo "Replacing $(VENV), which an older or missing Python made"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .

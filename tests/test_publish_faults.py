@@ -615,3 +615,25 @@ def test_a_port_a_stopped_preview_just_left_is_free_again_at_once() -> None:
     client.close()
     server.close()
     assert port_problem(port) is None
+
+
+def test_a_python_older_than_3_11_is_refused_before_a_virtualenv_is_made(tmp_path: Path) -> None:
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    old = tmp_path / "python3.9"
+    old.write_text(
+        "#!/bin/sh\n"
+        f'exec {sys.executable} -c "import sys, collections; '
+        "V = collections.namedtuple('V', 'major minor micro releaselevel serial'); "
+        'sys.version_info = V(3, 9, 0, \'final\', 0); exec(sys.argv[1])" "$2"\n'
+    )
+    old.chmod(0o755)
+    result = subprocess.run(
+        ["make", "--no-print-directory", f"PYTHON={old}", "check"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert f"Python 3.11 or newer is needed; {sys.executable} is 3.9." in result.stderr
+    assert not (tmp_path / ".venv").exists()
