@@ -115,3 +115,5 @@ def test_editing_breaking_and_fixing_data_while_previewing(page, preview: Previe
     assert page.locator("#data-mistakes").count() == 0, "the message goes once the mistake is fixed"
     assert preview.process.poll() is None
     assert not any("Traceback" in line for line in preview.output), "".join(preview.output)
+    # Each rebuild's lines are MkDocs' own and the mistake's: no internal names of the macros plugin.
+    assert not any("[macros]" in line for line in preview.output), "".join(preview.output)

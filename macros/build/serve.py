@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)
     mkdocs_log.propagate = False
+    # The macros plugin's lines (its internal names, at every rebuild) would hide the one line that matters.
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
     try:
         serve(project, args.port, content)
     except OSError as error:  # the port was taken between the check and the server's start
