@@ -227,7 +227,10 @@ def test_a_live_site_has_no_empty_banner_where_the_draft_notice_was(
 def test_building_a_draft_says_it_is_not_for_patients_yet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    publish_copy(copy_seed_project(tmp_path / "project"), tmp_path / "site")
+    site = publish_copy(copy_seed_project(tmp_path / "project"), tmp_path / "site")
+    # Without an address yet, a sitemap could list only bare paths, which search engines refuse.
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
     line = capsys.readouterr().out.strip().splitlines()[-1]
     assert line.startswith("Built site/: a draft, for looking at, not for patients"), line
     assert "upload its contents" not in line

@@ -104,3 +104,5 @@ def test_without_an_address_in_clinic_yml_the_host_s_address_makes_the_page_not_
         hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
         assert hrefs and all(h.startswith(f"{url}/") for h in hrefs), hrefs
     assert f"<loc>{WEBSITE}" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {WEBSITE}sitemap.xml\n"

@@ -50,6 +50,18 @@ def precompress(site: Path) -> None:
         (file.parent / f"{file.name}.br").write_bytes(brotli.compress(data, quality=9))
 
 
-def finish(site: Path) -> None:
+def for_search_engines(site: Path, address: str | None) -> None:
+    """robots.txt, naming the sitemap when the site's address is known. Without an address a sitemap
+    could only list bare paths, which search engines refuse, so none is published."""
+    if address:
+        (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {address}sitemap.xml\n")
+    else:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
+        (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+
+
+def finish(site: Path, address: str | None = None) -> None:
+    for_search_engines(site, address)
     minify_pages(site)
     precompress(site)

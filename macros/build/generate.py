@@ -115,6 +115,13 @@ def nav(content: Content, base_nav: list[Any]) -> list[Any]:
     return walk(base_nav)
 
 
+def site_address(content: Content) -> str | None:
+    """Where the site is published: the clinic's `website:`, or the address the host gives the build
+    (MASSAGE_SITE_URL, from the publish workflow), ending with a slash; None while neither says."""
+    address = content.clinic.website or os.environ.get(SITE_URL_VARIABLE) or None
+    return address if address is None or address.endswith("/") else address + "/"
+
+
 def generated_config(
     content: Content, base: dict[str, Any], mistakes: list[str], out: Path
 ) -> dict[str, Any]:
@@ -141,9 +148,9 @@ def generated_config(
         },
     }
     # A site_url in mkdocs.yml (a preview build) wins; then the clinic's address; then the host's.
-    site_url = clinic.website or os.environ.get(SITE_URL_VARIABLE)
+    site_url = site_address(content)
     if site_url and not base.get("site_url"):
-        config["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+        config["site_url"] = site_url
     return config
 
 

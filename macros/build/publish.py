@@ -189,7 +189,7 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
                     file=err,
                 )
                 return EXIT_MISTAKES
-            finish.finish(staging)  # minified pages, .gz and .br copies for the host
+            finish.finish(staging, generate.site_address(content))  # robots.txt, minified pages, .gz, .br
             swap.make_readable(staging)
             expected = swap.manifest(staging)
             swap.swap_in(staging, target)
