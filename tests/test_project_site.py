@@ -106,3 +106,15 @@ def test_without_an_address_in_clinic_yml_the_host_s_address_makes_the_page_not_
     assert f"<loc>{WEBSITE}" in (site / "sitemap.xml").read_text(encoding="utf-8")
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {WEBSITE}sitemap.xml\n"
+
+
+def test_a_shared_link_shows_the_page_s_address_the_logo_and_the_locale(project_site, page) -> None:
+    url, _ = project_site
+    page.goto(f"{url}/visit/")
+    meta = page.eval_on_selector_all(
+        "meta[property^='og:']",
+        "tags => Object.fromEntries(tags.map(t => [t.getAttribute('property'), t.content]))",
+    )
+    assert meta["og:url"] == f"{WEBSITE}visit/"
+    assert meta["og:image"] == f"{WEBSITE}assets/clinic-logo.svg"
+    assert meta["og:locale"] == "en_GB"

@@ -145,6 +145,8 @@ def generated_config(
             "draft": go_live.is_draft(content),  # overrides/main.html shows the draft notice
             "texts": branding.theme_texts(content.site_texts),
             "data_mistakes": mistakes,
+            # Open Graph's locale: the site's language and the clinic's country, such as en_GB.
+            "og_locale": f"{(base.get('theme') or {}).get('language', 'en')}_{clinic.country_code}",
         },
     }
     # A site_url in mkdocs.yml (a preview build) wins; then the clinic's address; then the host's.
