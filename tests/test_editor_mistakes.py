@@ -69,6 +69,16 @@ def yaml_unclosed_quote(data: Path) -> list[str]:
     ]
 
 
+def yaml_quote_left_open_before_a_quoted_text(data: Path) -> list[str]:
+    """The open quote swallows the lines after it up to the next entry's quote; the parser stumbles there,
+    but the mistake is reported where the quote opened."""
+    n = set_field(_ci(data), "name", '"Fever', "fever")
+    set_field(_ci(data), "name", '"Thrombophlebitis"', "thrombophlebitis")
+    return [
+        f"{C}:{n}: YAML syntax error: a text started with a quote is not closed; end it with the same quote"
+    ]
+
+
 def tab_indentation(data: Path) -> list[str]:
     n = field_line(_ci(data), "kind", "fever")
     set_line(_ci(data), n, "\tkind: avoid")
@@ -626,6 +636,7 @@ CASES = [
     for f in (
         yaml_colon_in_text,
         yaml_unclosed_bracket,
+        yaml_quote_left_open_before_a_quoted_text,
         yaml_unclosed_quote,
         tab_indentation,
         duplicate_key,

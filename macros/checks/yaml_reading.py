@@ -114,6 +114,25 @@ def line_map(node: yaml.Node | None, path: Path_ = ()) -> dict[Path_, int]:
     return lines
 
 
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote_before(text: str, line: int) -> int | None:
+    """The line (at or before `line`) where a value starts with a quote that its own line does not close."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        match = _OPENS_QUOTE.match(lines[number - 1])
+        if not match:
+            continue
+        quote, rest = match.groups()
+        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r'\\.', "", rest)
+        following = lines[number] if number < len(lines) else ""
+        # A quote left open, not a text in quotes that goes on: the next line is a field or an entry.
+        if quote not in closed and re.match(r"^\s*(-\s|[\w-]+:(\s|$))", following):
+            return number
+    return None
+
+
 def yaml_problem(rel: str, text: str, e: yaml.YAMLError) -> Problem:
     """One clear line for anything PyYAML refuses."""
     if isinstance(e, yaml.reader.ReaderError):
@@ -151,6 +170,13 @@ def yaml_problem(rel: str, text: str, e: yaml.YAMLError) -> Problem:
     if "quoted scalar" in context:
         message = "YAML syntax error: a text started with a quote is not closed; end it with the same quote"
         return Problem(rel, opened, "", message)
+    stumbled = any(words in problem for words in ("<block end>", "expected ':'", "mapping values"))
+    opened_quote = _unclosed_quote_before(text, line) if stumbled else None
+    if opened_quote:
+        # A quote left open swallows the lines after it up to the next quote, and the parser only stumbles
+        # later: the mistake is where the quote opened.
+        message = "YAML syntax error: a text started with a quote is not closed; end it with the same quote"
+        return Problem(rel, opened_quote, "", message)
     hint = "check the indentation and the quotes on this line and the line above"
     if "mapping values are not allowed" in problem:
         hint = "a text with ': ' in it must be in quotes, or check the indentation"
