@@ -786,3 +786,24 @@ def test_a_failure_of_the_checker_itself_is_one_line_exit_3_and_not_blamed_on_th
         "data: the checker itself failed (RuntimeError: simulated bug). This is not your mistake: please "
         "report it to the site's developers."
     ]
+
+
+def test_removing_an_entry_others_name_suggests_no_other_entry_that_merely_looks_alike(
+    tmp_path: Path,
+) -> None:
+    """An editor removes the bronchitis page: the entry that still names it is reported, with no "did you
+    mean 'bronchial-asthma'?", which would be wrong medical advice; a slip of a letter is still caught."""
+    data = copy_data(tmp_path)
+    conditions = data / "conditions.yml"
+    lines = conditions.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == "- id: bronchitis")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("- id: "))
+    conditions.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    status, _, err = run_validate(data)
+    assert status == 1
+    named = [line for line in err if "unknown condition 'bronchitis'" in line]
+    assert named and not any("did you mean" in line for line in named), err
+    data = copy_data(tmp_path / "slip")
+    set_field(data / "conditions.yml", "massage_type", "therapeutc", "muscle-tension")
+    _, _, err = run_validate(data)
+    assert any("(did you mean 'therapeutic'?)" in line for line in err), err

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..content import COLLECTIONS, model
-from ..content.problems import Path_, Problem, did_you_mean, field_name, line_of
+from ..content.problems import CLOSE_ID, Path_, Problem, did_you_mean, field_name, line_of
 from . import self_check_consistency
 from .search_words import enough_search_words
 
@@ -78,7 +78,8 @@ class Findings:
         )
         for where, value in items:
             if value not in known:
-                self.add(rel, where, f"unknown {what} {value!r}{did_you_mean(value, list(known))}")
+                hint = did_you_mean(value, list(known), CLOSE_ID)
+                self.add(rel, where, f"unknown {what} {value!r}{hint}")
 
     def reference(self, ref: Reference, value: Any, ids: dict[str, dict[str, Any]]) -> None:
         """Check every id found at `ref.field` in `value` (a file's validated content)."""

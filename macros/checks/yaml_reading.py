@@ -125,7 +125,7 @@ def _unclosed_quote_before(text: str, line: int) -> int | None:
         if not match:
             continue
         quote, rest = match.groups()
-        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r'\\.', "", rest)
+        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", rest)
         following = lines[number] if number < len(lines) else ""
         # A quote left open, not a text in quotes that goes on: the next line is a field or an entry.
         if quote not in closed and re.match(r"^\s*(-\s|[\w-]+:(\s|$))", following):

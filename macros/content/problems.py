@@ -42,13 +42,20 @@ def field_name(path: Path_) -> str:
     return ".".join(str(p) for p in path if not isinstance(p, int))
 
 
-def closest(word: str, options: list[str]) -> str | None:
+# How alike a word must be to an option to be its misspelling. For an id, which names a thing a patient
+# reads about, only a slip of a letter or two: an entry removed on purpose ('bronchitis') must not be
+# "corrected" to another that merely shares letters ('bronchial-asthma'), which would be wrong advice.
+CLOSE = 0.6
+CLOSE_ID = 0.8
+
+
+def closest(word: str, options: list[str], cutoff: float = CLOSE) -> str | None:
     """The option most like `word`, if one is close enough to be a misspelling of it."""
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
-def did_you_mean(word: str, options: list[str]) -> str:
+def did_you_mean(word: str, options: list[str], cutoff: float = CLOSE) -> str:
     """' (did you mean 'therapeutic'?)' for a close option, or nothing: the one way every message says it."""
-    close = closest(word, options)
+    close = closest(word, options, cutoff)
     return f" (did you mean {close!r}?)" if close else ""
