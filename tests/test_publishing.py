@@ -146,7 +146,10 @@ def test_outside_git_the_build_time_is_the_newest_source_file(
 
 def test_ci_and_the_pages_workflow_run_one_script_that_lints_checks_tests_then_builds() -> None:
     script = (ROOT / "tools" / "ci").read_text(encoding="utf-8")
-    order = [script.index(f"\nmake {target}\n") for target in ("lint", "check", "test", "build")]
+    order = [
+        re.search(rf"^(\S+=\S+ )?make {target}$", script, re.M).start()
+        for target in ("lint", "check", "test", "build")
+    ]
     assert order == sorted(order), "lint, check, test, build"
     assert "set -euo pipefail" in script, "a failing step stops the run"
     assert "exec tools/ci" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
