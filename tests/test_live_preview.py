@@ -48,8 +48,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
+def preview(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Preview]:
+    """The preview of a copy of the seed project; with a parameter, the clinic's `website:` is that."""
     project = copy_seed_project(tmp_path / "project")
+    website = getattr(request, "param", None)
+    if website:
+        clinic = project / "data" / "clinic.yml"
+        clinic.write_text(clinic.read_text(encoding="utf-8") + f"website: {website}\n", encoding="utf-8")
     port = _free_port()
     process = subprocess.Popen(
         [SERVE, "--port", str(port)],
@@ -117,3 +122,15 @@ def test_editing_breaking_and_fixing_data_while_previewing(page, preview: Previe
     assert not any("Traceback" in line for line in preview.output), "".join(preview.output)
     # Each rebuild's lines are MkDocs' own and the mistake's: no internal names of the macros plugin.
     assert not any("[macros]" in line for line in preview.output), "".join(preview.output)
+
+
+@pytest.mark.parametrize("preview", ["https://owner.github.io/back-massage/"], indirect=True)
+def test_the_preview_is_at_the_root_whatever_path_the_published_site_will_have(
+    page, preview: Preview
+) -> None:
+    """A GitHub Pages project site lives under /repo/; the preview stays at http://127.0.0.1:PORT/, so the
+    addresses EDITING.md gives work for every clinic."""
+    assert preview.url.count("/") == 2, preview.url
+    response = page.goto(f"{preview.url}/visit/")
+    assert response is not None and response.status == 200
+    _article_contains(page, "visit")

@@ -20,7 +20,6 @@ import socket
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..checks.load import ContentError
 from ..content import Content
@@ -58,8 +57,10 @@ def serve(project: Path, port: int, content: Content) -> None:
     site_dir = tempfile.mkdtemp(prefix="massage-site-preview-")
     config_file = str(project / generate.OUT / project_files.CONFIG)
     config = load_config(config_file, site_dir=site_dir, dev_addr=f"{HOST}:{port}")
-    mount_path = urlsplit(config.site_url or "/").path
-    serve_url = f"http://{HOST}:{port}{mount_path}"
+    # Always at the root, whatever path the published site will have (a GitHub Pages project site lives
+    # under /repo/): the addresses EDITING.md gives, http://127.0.0.1:8000/visit/, work for every clinic.
+    mount_path = "/"
+    serve_url = f"http://{HOST}:{port}/"
 
     def builder(config: MkDocsConfig | None = None) -> None:
         nonlocal content
