@@ -78,7 +78,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
 
 
 _EVENT_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
-    [...el.attributes].filter(a => a.name.startsWith('on') && el.id !== 'open-search')
+    [...el.attributes].filter(a => a.name.startsWith('on'))
         .map(a => `<${el.tagName.toLowerCase()} ${a.name}="${a.value}">`))"""
 _PLACES = """() => [...document.querySelectorAll('a, [title], abbr')]
     .map(el => el.getBoundingClientRect())

@@ -73,6 +73,8 @@ def test_a_missing_page_shows_the_styled_page_not_found_with_links_back_into_the
     hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
     assert hrefs and all(h.startswith(f"{url}/") for h in hrefs), hrefs
     assert page.request.get(hrefs[0]).status == 200
+    page.locator("#open-search").click()  # its own script, not an inline one: the search opens, ready to type
+    page.wait_for_function("() => document.activeElement.matches('[data-md-component=search-query]')")
 
 
 def test_the_self_check_gives_its_result_under_the_path(project_site, page) -> None:
@@ -118,3 +120,37 @@ def test_a_shared_link_shows_the_page_s_address_the_logo_and_the_locale(project_
     assert meta["og:url"] == f"{WEBSITE}visit/"
     assert meta["og:image"] == f"{WEBSITE}assets/clinic-logo.svg"
     assert meta["og:locale"] == "en_GB"
+
+
+_VIOLATIONS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+    e => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}`));"""
+
+
+def test_every_page_runs_under_a_strict_policy_that_names_everything_it_runs(project_site, browser) -> None:
+    """Each published page carries a Content-Security-Policy (its own host only; the theme's inline lines
+    by hash; no inline style, plugin or frame), and nothing on any page, searching or the self-check
+    included, is refused by it: nothing runs that the policy does not name."""
+    url, site = project_site
+    context = browser.new_context()
+    context.add_init_script(_VIOLATIONS)
+    page = context.new_page()
+    try:
+        refused: list[str] = []
+        for path in site_pages(site):
+            page.goto(f"{url}/{path}", wait_until="load")
+            policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content") or ""
+            assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy, path
+            assert "script-src 'self' 'sha256-" in policy and "object-src 'none'" in policy, path
+            refused += [f"/{path}: {v}" for v in page.evaluate("() => window.__violations")]
+        page.goto(f"{url}/")
+        page.keyboard.press("/")
+        page.keyboard.type("sciatica")
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        refused += [f"search: {v}" for v in page.evaluate("() => window.__violations")]
+        page.goto(f"{url}/self-check/")
+        assert answer_no_to_every_question(page) is not None
+        refused += [f"self-check: {v}" for v in page.evaluate("() => window.__violations")]
+        assert refused == []
+    finally:
+        context.close()

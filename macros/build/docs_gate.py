@@ -36,7 +36,7 @@ from ..pages.page_macros import PAGE_MACROS
 from . import project as project_files
 
 # The site's own scripts: code, written and tested with the project, never content.
-SITE_SCRIPTS = frozenset({"javascripts/self-check.js"})
+SITE_SCRIPTS = frozenset({"javascripts/self-check.js", "javascripts/open-search.js"})
 STYLESHEETS = "stylesheets/"
 PAGE_MACRO_NAMES = frozenset({*(f.__name__ for f in PAGE_MACROS), "page_footer"})
 FRONT_MATTER_FIELDS = {
