@@ -351,7 +351,7 @@ def test_built_is_said_only_when_the_target_holds_the_whole_new_site(
 
     def swap_and_lose_a_file(staging: Path, target: Path) -> None:
         real_swap(staging, target)
-        (target / "sitemap.xml").unlink()  # another program at work in the folder
+        (target / "robots.txt").unlink()  # another program at work in the folder
 
     monkeypatch.setattr(swap, "swap_in", swap_and_lose_a_file)
     err = io.StringIO()
