@@ -91,3 +91,26 @@ def test_on_the_handout_the_phone_number_and_the_booking_link_can_be_tapped(
     for link in (call, book):
         box = link.bounding_box()
         assert box["height"] >= 24, "a target a finger can hit (WCAG 2.5.8)"
+
+
+def test_the_home_page_buttons_keep_their_padding_and_bullets_sit_beside_a_wrapped_link_s_first_line(
+    phone, seed_site_url: str
+) -> None:
+    phone.goto(f"{seed_site_url}/")
+    for padding in phone.eval_on_selector_all(
+        ".home-start a", "els => els.map(e => getComputedStyle(e).paddingTop)"
+    ):
+        assert float(padding.removesuffix("px")) >= 8, f"a main button lost its padding ({padding})"
+    phone.goto(f"{seed_site_url}/contraindications/")
+    lines = phone.eval_on_selector_all(
+        "article li > a:only-child",
+        """links => links.map(a => {
+            const first = a.getClientRects()[0], li = a.parentElement.getBoundingClientRect();
+            return [getComputedStyle(a).display, a.getClientRects().length, Math.abs(first.top - li.top)];
+        })""",
+    )
+    assert lines, "the page lists links to its sources"
+    assert all(display == "block" for display, _, _ in lines), (
+        "a whole-item link is a block: its bullet tops it"
+    )
+    assert all(offset <= 4 for _, _, offset in lines), "each link starts on the bullet's line"
