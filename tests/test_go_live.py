@@ -5,7 +5,6 @@ that says what to fill in. On live data these tests check whichever of the two t
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -143,8 +142,9 @@ def _clinician_reviews_safety_case(data: Path) -> None:
 
 
 def _live_copy(tmp_path: Path) -> Path:
-    """A copy of the data with the clinic's own details and a clinician who reviewed the safety case."""
-    data = copy_data(tmp_path)
+    """A copy of the project (seed data) with the clinic's own details and a clinician who reviewed the
+    safety case; returns its data/."""
+    data = copy_seed_project(tmp_path) / "data"
     _fill_in_own_details(data / "clinic.yml")
     _add_clinician(data / "clinic.yml")
     _clinician_reviews_safety_case(data)
@@ -206,14 +206,7 @@ def test_example_in_any_field_the_clinic_fills_in_keeps_the_site_a_draft(tmp_pat
 def test_a_live_site_has_no_empty_banner_where_the_draft_notice_was(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = _live_copy(tmp_path / "live")
-    project = data.parent
-    for name in ("overrides", "macros", "hooks.py"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
+    project = _live_copy(tmp_path / "live").parent
     site = publish_copy(project, tmp_path / "site")
     assert (
         capsys.readouterr().out.strip().splitlines()[-1]
