@@ -11,7 +11,7 @@ from pathlib import Path
 
 from static_server import COMPRESSIBLE, transfer_size
 
-from support.site import CHROMIUM, CHROMIUM_ARGS
+from support.site import CHROMIUM, launch_chromium
 
 _MATERIAL_FILES = Path(importlib.util.find_spec("material").origin).parent / "templates"
 KINDS = {
@@ -76,7 +76,7 @@ def chromium() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"Chromium not found at {CHROMIUM}: run tools/ensure-chromium")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:

@@ -14,10 +14,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from macros.build import project as project_files
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project's own data, as editors keep it.
+DATA = ROOT / "data"
 # The seed data, frozen: tests of seed facts and tests that edit a copy of the data read this.
 SEED_DATA = ROOT / "tests" / "fixtures" / "data"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -31,6 +34,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+BUILD_EPOCH = "1763683200"  # 2025-11-21: the fixed build date of publish_copy
+
+
+def launch_chromium(playwright: Any, **options: Any) -> Any:
+    """Debian's Chromium through Playwright, kept off the network (Playwright downloads no browser here)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
+
+
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 GENERATE = str(Path(sys.executable).with_name("massage-site-generate"))
 SERVE = str(Path(sys.executable).with_name("massage-site-serve"))
@@ -53,6 +64,24 @@ def build_site(project: Path, site_dir: Path, builder: str = MKDOCS) -> subproce
     return subprocess.CompletedProcess(
         built.args, built.returncode, generated.stdout + built.stdout, generated.stderr + built.stderr
     )
+
+
+def publish_copy(project: Path, site: Path) -> Path:
+    """Build a copy of the project the way `make build` publishes it (checked, minified, swapped in), on a
+    fixed build date, so two builds of the same copy are byte-identical."""
+    from macros.build import publish
+    from macros.build.validate import EXIT_OK
+
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+    try:
+        assert publish.build(project, site) == EXIT_OK, "the copy must pass the check and build"
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+    return site
 
 
 def copy_project(target: Path, root: Path = ROOT) -> Path:

@@ -9,8 +9,7 @@ import shutil
 from pathlib import Path
 
 from macros.build.validate import validate
-
-from .conftest import ROOT, SEED_DATA
+from support.site import ROOT, SEED_DATA
 
 
 def copy_data(target: Path) -> Path:

@@ -7,7 +7,7 @@ import ast
 import re
 from pathlib import Path
 
-from .conftest import ROOT
+from support.site import ROOT
 
 MACROS = ROOT / "macros"
 # The four rooms of the engine and what each may import (besides itself). content/ is what the data is,

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from macros.checks.load import Content, load_content
-
-from .conftest import ROOT
+from support.site import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import projects

@@ -11,8 +11,9 @@ import pytest
 
 from macros.content import Content
 from macros.content.fields import contrast_with_white
+from support.pages import visible_text
+from support.site import ROOT, build_site, copy_seed_project
 
-from .conftest import ROOT, build_site, copy_seed_project, visible_text
 from .editing import set_field
 
 

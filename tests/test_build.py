@@ -13,8 +13,8 @@ import yaml
 
 from macros.build.generate import NAV_CONDITIONS_FLAT
 from macros.content import Content
-
-from .conftest import article_html, article_text, build_site, copy_seed_project, visible_text
+from support.pages import article_html, article_text, visible_text
+from support.site import build_site, copy_seed_project
 
 pytestmark = pytest.mark.slow  # builds the site
 

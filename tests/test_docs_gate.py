@@ -18,9 +18,8 @@ import pytest
 
 from macros.build import docs_gate, publish
 from macros.build.validate import EXIT_MISTAKES, EXIT_OK
-from support.site import served
+from support.site import copy_project, publish_copy, served
 
-from .conftest import copy_project, publish_copy
 from .editing import copy_data, run_validate
 
 # (what, the line as typed into docs/visit.md, words the message must hold)

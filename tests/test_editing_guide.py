@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, article_html, article_text, build_site, copy_seed_project, self_check_with_one_yes
+from support.pages import article_html, article_text
+from support.self_check import self_check_with_one_yes
+from support.site import ROOT, build_site, copy_seed_project
+
 from .editing import run_validate
 
 GUIDE = ROOT / "EDITING.md"

@@ -14,8 +14,8 @@ import yaml
 
 from macros.content import COLLECTIONS
 from macros.content.schema import VSCODE_SETTINGS, render_vscode_settings, schema_for
+from support.site import DATA, ROOT
 
-from .conftest import DATA, ROOT
 from .test_data import _EditorLoader
 
 

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from support import engines
-
-from .conftest import site_pages
+from support.site import site_pages
 
 PHONE_WIDTH, PHONE_HEIGHT = 320, 640
 TIMINGS: dict[str, float] = {}
@@ -51,8 +50,15 @@ _SIDEWAYS = """const frame = document.getElementById('screen');
         .filter(e => !e.closest('[hidden], .md-sidebar, .md-search, .md-dialog, .md-top'))
         .slice(0, 3)
         .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
-    return {viewport: frame.contentWindow.innerWidth, scroll: root.scrollWidth, client: root.clientWidth,
-        wide, h1: doc.querySelectorAll('h1').length};"""
+    const win = frame.contentWindow, hides = v => v === 'hidden' || v === 'clip';
+    const clipped = [...doc.querySelectorAll('article *, .care-card *')].filter(el => {
+            const s = win.getComputedStyle(el);
+            return s.display !== 'none' && s.visibility !== 'hidden'
+                && ((hides(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
+                    || (hides(s.overflowY) && el.scrollHeight > el.clientHeight + 1)); })
+        .slice(0, 5).map(el => el.tagName + '.' + el.className);
+    return {viewport: win.innerWidth, scroll: root.scrollWidth, client: root.clientWidth,
+        wide, clipped, h1: doc.querySelectorAll('h1').length};"""
 
 
 @pytest.fixture(scope="session")
@@ -85,10 +91,15 @@ def test_the_error_check_sees_an_error(engine, engine_site) -> None:
     assert any("a deliberate error" in e for e in engine.errors())
 
 
-def test_no_page_scrolls_sideways_on_a_320_px_screen(engine, every_page: dict[str, dict]) -> None:
+def test_no_page_scrolls_sideways_or_cuts_text_off_on_a_320_px_screen(
+    engine, every_page: dict[str, dict]
+) -> None:
+    """WCAG 1.4.10 (reflow), in every engine."""
     assert {page["viewport"] for page in every_page.values()} == {PHONE_WIDTH}
     failures = {path: page for path, page in every_page.items() if page["scroll"] > page["client"]}
     assert not failures, f"{engine.name}: pages wider than {PHONE_WIDTH} px: {failures}"
+    clipped = {path: page["clipped"] for path, page in every_page.items() if page["clipped"]}
+    assert not clipped, f"{engine.name}: text cut off at {PHONE_WIDTH} px: {clipped}"
 
 
 def test_the_sideways_check_sees_a_page_too_wide(engine, engine_site) -> None:

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from support.site import served
+from support.site import copy_project, publish_copy, served, site_pages
 
-from .conftest import copy_project, publish_copy, site_pages
 from .editing import set_field, yaml_quoted
 
 # Each payload sets window.pwned to its own number if it ever runs.

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from macros.checks import images
-from support.site import served
+from support.site import ROOT, copy_project, publish_copy, served
 
-from .conftest import ROOT, copy_project, publish_copy
 from .editing import set_field
 
 HEAD = (

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from support.site import served
+from support.site import copy_seed_project, served
 
-from .conftest import copy_seed_project
 from .editing import set_field, yaml_quoted
 
 NAME = 'Tension <img src=x onerror="window.__injected=1"> {{ 7 * 7 }}'

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from support.site import SERVE
+from support.site import SERVE, copy_seed_project
 
-from .conftest import copy_seed_project
 from .editing import set_field
 
 WAIT_MS = 90_000

@@ -12,8 +12,7 @@ from collections import Counter
 import pytest
 
 from macros.content import Content
-
-from .conftest import article_text
+from support.pages import article_text
 
 PHONE = {"width": 390, "height": 844}
 SCREENS_FOR_ABOUT = 3

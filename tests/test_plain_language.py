@@ -13,8 +13,9 @@ import pytest
 import textstat
 
 from macros.checks.load import Content, ContentError, load_content
+from support.pages import article_html, visible_text
+from support.site import DATA, site_pages
 
-from .conftest import DATA, article_html, site_pages, visible_text
 from .editing import copy_data, entry_line, run_validate, set_field
 
 MAX_GRADE = 6.0

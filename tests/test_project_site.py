@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.site import served
+from support.self_check import answer_no_to_every_question
+from support.site import copy_project, publish_copy, served, site_pages
+from support.tour import Tour, tour
 
-from .conftest import answer_no_to_every_question, copy_project, publish_copy, site_pages
 from .editing import set_field
 
 WEBSITE = "https://owner.github.io/back-massage/"
@@ -34,26 +35,24 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         yield url, site
 
 
-def test_every_page_under_the_path_loads_everything_it_asks_for(project_site, page) -> None:
+@pytest.fixture(scope="module")
+def project_tour(project_site, browser) -> Tour:
     url, site = project_site
-    failed: list[str] = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    # A request cut off by going on to the next page is no failure of the site (net::ERR_ABORTED).
-    page.on("requestfailed", lambda r: None if "ABORTED" in (r.failure or "") else failed.append(r.url))
     pages = [p for p in site_pages(site) if p != "404.html"]
-    for path in pages:
-        page.goto(f"{url}/{path}", wait_until="load")
-    assert len(pages) > 20
-    assert failed == []
+    return tour(browser, url, pages, axe=False, answer=answer_no_to_every_question)
 
 
-def test_every_link_of_the_site_leads_to_a_page_under_the_path(project_site, page) -> None:
-    url, site = project_site
-    links: set[str] = set()
-    for path in [p for p in site_pages(site) if p != "404.html"]:
-        page.goto(f"{url}/{path}")
-        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-        links |= {h.split("#")[0] for h in hrefs if h.startswith(url.split("/back-massage")[0])}
+def test_every_page_under_the_path_loads_everything_it_asks_for(project_tour: Tour) -> None:
+    assert len(project_tour.visits) > 20
+    assert {
+        path: v.failed + v.errors for path, v in project_tour.visits.items() if v.failed or v.errors
+    } == {}
+
+
+def test_every_link_of_the_site_leads_to_a_page_under_the_path(project_tour: Tour, page) -> None:
+    url = project_tour.url
+    host = url.split("/back-massage")[0]
+    links = {h.split("#")[0] for v in project_tour.visits.values() for h in v.links if h.startswith(host)}
     outside = sorted(link for link in links if not link.startswith(f"{url}/"))
     assert outside == [], "links that leave the project site's path"
     broken = [link for link in sorted(links) if page.request.get(link).status != 200]
@@ -77,11 +76,9 @@ def test_a_missing_page_shows_the_styled_page_not_found_with_links_back_into_the
     page.wait_for_function("() => document.activeElement.matches('[data-md-component=search-query]')")
 
 
-def test_the_self_check_gives_its_result_under_the_path(project_site, page) -> None:
-    url, _ = project_site
-    page.goto(f"{url}/self-check/")
-    assert answer_no_to_every_question(page) is not None
-    assert page.locator("#self-check-result").is_visible()
+def test_the_self_check_gives_its_result_under_the_path(project_tour: Tour) -> None:
+    answered = project_tour.self_check
+    assert answered is not None and answered.requests and not answered.failed and not answered.errors
 
 
 def test_without_an_address_in_clinic_yml_the_host_s_address_makes_the_page_not_found_work(
@@ -122,35 +119,11 @@ def test_a_shared_link_shows_the_page_s_address_the_logo_and_the_locale(project_
     assert meta["og:locale"] == "en_GB"
 
 
-_VIOLATIONS = """window.__violations = [];
-document.addEventListener('securitypolicyviolation',
-    e => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}`));"""
-
-
-def test_every_page_runs_under_a_strict_policy_that_names_everything_it_runs(project_site, browser) -> None:
-    """Each published page carries a Content-Security-Policy (its own host only; the theme's inline lines
-    by hash; no inline style, plugin or frame), and nothing on any page, searching or the self-check
-    included, is refused by it: nothing runs that the policy does not name."""
-    url, site = project_site
-    context = browser.new_context()
-    context.add_init_script(_VIOLATIONS)
-    page = context.new_page()
-    try:
-        refused: list[str] = []
-        for path in site_pages(site):
-            page.goto(f"{url}/{path}", wait_until="load")
-            policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content") or ""
-            assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy, path
-            assert "script-src 'self' 'sha256-" in policy and "object-src 'none'" in policy, path
-            refused += [f"/{path}: {v}" for v in page.evaluate("() => window.__violations")]
-        page.goto(f"{url}/")
-        page.keyboard.press("/")
-        page.keyboard.type("sciatica")
-        page.wait_for_selector(".md-search-result__item", timeout=30_000)
-        refused += [f"search: {v}" for v in page.evaluate("() => window.__violations")]
-        page.goto(f"{url}/self-check/")
-        assert answer_no_to_every_question(page) is not None
-        refused += [f"self-check: {v}" for v in page.evaluate("() => window.__violations")]
-        assert refused == []
-    finally:
-        context.close()
+def test_every_page_runs_under_a_strict_policy_that_names_everything_it_runs(project_tour: Tour) -> None:
+    """Under a path as at the root (tests/test_every_page.py): every page carries the policy, and nothing on
+    any page, searching or the self-check included, is refused by it."""
+    visits = [*project_tour.visits.values(), project_tour.self_check]
+    for visit in visits:
+        assert visit and "default-src 'self'" in visit.policy and "'unsafe-inline'" not in visit.policy
+    assert [(v.path, v.refused) for v in visits if v and v.refused] == []
+    assert {path for path, v in project_tour.visits.items() if v.searched} == {"", "conditions/radiculitis/"}

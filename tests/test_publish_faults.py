@@ -23,8 +23,7 @@ from pathlib import Path
 import pytest
 
 from macros.build import faults, publish, swap
-
-from .conftest import ROOT, copy_project
+from support.site import ROOT, copy_project
 
 EPOCH = "1763683200"
 

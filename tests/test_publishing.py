@@ -17,9 +17,9 @@ import yaml
 from macros.build import finish, publish
 from macros.build.validate import EXIT_MISTAKES, EXIT_OK
 from macros.checks.load import load_content
-from support.site import served
-
-from .conftest import ROOT, answer_no_to_every_question, copy_seed_project, site_pages, visible_text
+from support.pages import visible_text
+from support.self_check import answer_no_to_every_question
+from support.site import ROOT, copy_seed_project, served, site_pages
 
 pytestmark = pytest.mark.slow  # builds and publishes the site
 

@@ -16,9 +16,13 @@ import yaml
 from macros.build.validate import validate
 from macros.content import Content, dates
 from macros.pages import registry
+from support.pages import article_html, article_text
+from support.site import ROOT, build_site, copy_seed_project, site_pages
 
-from .conftest import ROOT, article_html, article_text, build_site, copy_seed_project, site_pages
 from .editing import copy_data, field_line
+
+# Checks what holds for any data `make check` accepts: run on the project's data and an edited copy.
+pytestmark = pytest.mark.live_data
 
 REVIEW_LINE = re.compile(
     r"Page last reviewed: (\d+ \w+ \d{4}) · Next review due: (\d+ \w+ \d{4}) · Reviewed by: (\w[^·]*)$"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,77 +12,14 @@ import yaml
 
 from macros.checks.load import Content, ContentError, load_content
 from macros.pages.search_terms import KEYWORDS_FIELD, add_keywords, search_terms_by_place
-
-from .conftest import SEED_DATA, article_html, build_site, copy_seed_project, visible_text
+from support.pages import article_html, visible_text
+from support.search import Link, SearchBox, rank_of
+from support.site import SEED_DATA, build_site, copy_seed_project
 
 QUERY_SET = Path(__file__).with_name("search_queries.yml")
 QUERIES: list[dict] = yaml.safe_load(QUERY_SET.read_text(encoding="utf-8"))
 TOP = 3
 REQUIRED_SHARE = 0.95
-
-# The visible links of each result in the list, in order: the page, then the best sections of that page. The
-# sections folded under "N more on this page" are not visible, so they do not count.
-_READ_RESULTS = """() => [
-  ...document.querySelectorAll('.md-search-result__list > .md-search-result__item')
-].map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')].map(a => {
-    const url = new URL(a.href);
-    return {target: url.pathname.replace(/^\\//, '') + url.hash,
-            title: a.querySelector('h1, h2').textContent,
-            text: [...a.querySelector('article').children]
-              .filter(e => !/^H[12]$/.test(e.tagName) && !e.classList.contains('md-search-result__icon'))
-              .map(e => e.innerText).join('\\n')};
-  }))"""
-
-
-@dataclass(frozen=True)
-class Link:
-    target: str  # "conditions/radiculitis/" or "techniques/#petrissage"
-    title: str
-    text: str  # what the result shows under its title
-
-
-class SearchBox:
-    """Material's search box on the served site, used the way a patient uses it: type, read the results."""
-
-    def __init__(self, page, site_url: str) -> None:
-        self.page = page
-        page.goto(f"{site_url}/")
-        self.box = page.locator("input.md-search__input")
-        self.box.click()
-        self.meta = page.locator(".md-search-result__meta")
-        # The worker builds the index in the browser; until then the meta line says it is initialising.
-        page.wait_for_function(
-            "() => { const m = document.querySelector('.md-search-result__meta').textContent;"
-            " return m.length > 0 && !/initiali[sz]ing/i.test(m); }"
-        )
-        self.placeholder = self.meta.text_content()
-
-    def search(self, query: str) -> list[list[Link]]:
-        # Clear first and wait for the empty list, so the list read below belongs to this query only.
-        self.box.fill("")
-        self.box.press("End")
-        self.page.wait_for_function(
-            "p => !document.querySelector('.md-search-result__list').children.length"
-            " && document.querySelector('.md-search-result__meta').textContent === p",
-            arg=self.placeholder,
-        )
-        self.box.fill(query)
-        self.box.press("End")
-        self.page.wait_for_function(
-            "p => document.querySelector('.md-search-result__list').children.length"
-            " || (document.querySelector('.md-search-result__meta').textContent !== p)",
-            arg=self.placeholder,
-        )
-        return [[Link(**link) for link in item] for item in self.page.evaluate(_READ_RESULTS)]
-
-
-def rank_of(results: list[list[Link]], finds: str | list[str]) -> int | None:
-    """Position (1-based) of the first result that shows one of the expected places, or None."""
-    targets = {finds} if isinstance(finds, str) else set(finds)
-    for position, item in enumerate(results, start=1):
-        if targets & {link.target for link in item}:
-            return position
-    return None
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +133,7 @@ def _index(site: Path) -> dict:
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.live_data
 def test_every_entry_s_words_reach_the_index_entry_of_its_own_section(
     built_site: Path, content: Content
 ) -> None:
@@ -226,6 +163,7 @@ def test_the_warning_signs_are_searchable_in_one_place_that_says_what_to_do(
         assert holding == {"contraindications/#warning-signs"}, holding
 
 
+@pytest.mark.live_data
 def test_text_repeated_on_every_page_is_left_out_of_the_index(built_site: Path, content: Content) -> None:
     for entry in _index(built_site)["docs"]:
         for boilerplate in ("Page last reviewed", "Sources:", content.site_texts.disclaimer):
@@ -270,6 +208,7 @@ def test_the_visit_answers_the_questions_patients_ask(content: Content) -> None:
     assert all(q.search_terms for q in content.visit.questions)
 
 
+@pytest.mark.live_data
 def test_each_question_has_its_own_section_and_cost_and_booking_point_to_the_clinic(
     built_site: Path, content: Content
 ) -> None:
@@ -335,6 +274,7 @@ def _named_places(content: Content) -> list[tuple[str, str]]:
     return places
 
 
+@pytest.mark.live_data
 def test_every_entry_is_found_by_its_name(browser, site_url: str, content: Content) -> None:
     """Whatever the editors add or rename: typing an entry's name finds it in the top three results."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})

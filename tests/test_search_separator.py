@@ -9,8 +9,7 @@ import yaml
 
 from macros.pages import search_separator
 from macros.pages.search_separator import PUNCTUATION, SEPARATOR, STOP_WORDS, separator, words_kept
-
-from .conftest import ROOT
+from support.site import ROOT
 
 
 def test_a_question_keeps_only_the_words_that_say_what_the_patient_looks_for() -> None:

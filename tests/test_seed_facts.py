@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_DATA, article_text, visible_text
+from support.pages import article_text, visible_text
+from support.site import SEED_DATA
 
 # (what the seed says, the page that must show it, words a patient finds there)
 FIRST_SEED = [

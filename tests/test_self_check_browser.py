@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.content import Content, self_check
-
-from .conftest import NEXT_PART, see_result, show_question, tick_concern
+from support.self_check import NEXT_PART, Visit, see_result, show_question, tick_concern
 
 PHONE = {
     "viewport": {"width": 360, "height": 740},
@@ -20,48 +19,6 @@ PHONE = {
     "is_mobile": True,
     "has_touch": True,
 }
-
-
-class Visit:
-    """One patient's visit to the self-check page, with every request the browser made."""
-
-    def __init__(self, page, site_url: str) -> None:
-        self.page = page
-        self.site_url = site_url
-        self.requests: list[str] = []
-        page.on("request", lambda request: self.requests.append(request.url))
-        # A headless browser has no print dialog: count the calls instead (the printout itself is tested
-        # with print media and a PDF).
-        page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
-        page.goto(f"{site_url}/self-check/")
-        page.wait_for_function("window.selfCheck !== undefined")
-
-    @property
-    def result(self):
-        return self.page.locator("#self-check-result")
-
-    def tier(self) -> str:
-        return self.result.get_attribute("data-tier")
-
-    def local_caution(self) -> str:
-        return self.result.get_attribute("data-local-caution")
-
-    def answer_option(self, question_id: str, value: str):
-        """The answer's label, with its question on screen: the parts before it answered "no" where
-        blank, as a patient goes on to it."""
-        show_question(self.page, question_id, others="no")
-        return self.page.locator(f'[data-question="{question_id}"] label:has(input[value="{value}"])')
-
-    def answer_all(self, answers: dict[str, str], *, tap: bool = False) -> None:
-        """Answer the questions in the order asked, part by part, as a patient clicks (or taps): a
-        follow-up only when it shows, after any answer but "no" to the question it follows."""
-        for qid, value in answers.items():
-            if show_question(self.page, qid, tap=tap):
-                option = self.page.locator(f'[data-question="{qid}"] label:has(input[value="{value}"])')
-                option.tap() if tap else option.click()
-
-    def submit(self, *, tap: bool = False) -> None:
-        see_result(self.page, tap=tap)
 
 
 # These tests drive the self-check as a patient does, with answers chosen for the seed questions: they run

@@ -12,16 +12,9 @@ import socket
 from pathlib import Path
 
 from macros.content import Content, self_check
-from support.site import served
-
-from .conftest import (
-    ROOT,
-    answer_no_to_every_question,
-    article_html,
-    build_site,
-    copy_seed_project,
-    self_check_with_one_yes,
-)
+from support.pages import article_html
+from support.self_check import answer_no_to_every_question, self_check_with_one_yes
+from support.site import ROOT, build_site, copy_seed_project, served
 
 ASSETS = [ROOT / "docs" / "javascripts" / "self-check.js", ROOT / "docs" / "stylesheets" / "self-check.css"]
 

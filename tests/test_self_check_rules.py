@@ -18,8 +18,7 @@ import pytest
 
 from macros.checks.load import Content, load_content
 from macros.content import self_check
-
-from .conftest import DATA
+from support.site import DATA
 
 ORDER = list(self_check.TIER_ORDER)
 RANDOM_SETS = 10_000

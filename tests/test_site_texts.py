@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, build_site, copy_seed_project, site_pages, visible_text
+from support.pages import visible_text
+from support.site import ROOT, build_site, copy_seed_project, site_pages
+
 from .editing import read_lines, run_validate, set_field, set_line
 
 CODE = [*sorted((ROOT / "macros").glob("*.py")), ROOT / "hooks.py"]

@@ -14,8 +14,11 @@ import pytest
 
 from macros.content import Content
 from macros.pages import registry, structured_data
+from support.pages import visible_text
+from support.site import build_site, copy_project, site_pages
 
-from .conftest import PROJECT, build_site, copy_project, site_pages, visible_text
+# Checks what holds for any data `make check` accepts: run on the project's data and an edited copy.
+pytestmark = pytest.mark.live_data
 
 
 def _html(site: Path, path: str) -> str:
@@ -128,10 +131,10 @@ def test_every_page_has_a_description_and_open_graph_title_and_description(
 
 
 def test_the_sitemap_lists_every_page_with_its_last_review_date(
-    tmp_path: Path, built_site: Path, content: Content
+    tmp_path: Path, built_site: Path, content: Content, project: Path
 ) -> None:
     # The sitemap lists pages only when the clinic gives the site's address.
-    project = copy_project(tmp_path / "project", PROJECT)
+    project = copy_project(tmp_path / "project", project)
     clinic = project / "data" / "clinic.yml"
     base = "https://clinic.example/"
     lines = clinic.read_text(encoding="utf-8").splitlines()

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from support.site import served
+from support.search import SearchBox
+from support.site import copy_project, publish_copy, served
 
-from .conftest import copy_project, publish_copy
 from .editing import set_field, yaml_quoted
-from .test_search import SearchBox
 
 EXPLANATION = "A thin layer < 2 mm & \"tough\" > skin <3 go to A&E; x' onerror=window.pwned=1 '"
 CONDITION = "Stiff spine <3 & \"sore\" > A&E; b' onmouseover=window.pwned=2 '"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT, site_pages
+from support.site import ROOT, site_pages
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWED = yaml.safe_load((ROOT / "tests" / "vnu_allowed.yml").read_text(encoding="utf-8"))

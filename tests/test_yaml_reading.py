@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.checks import yaml_reading
-
-from .conftest import DATA
+from support.site import DATA
 
 # Texts libyaml reads otherwise than PyYAML or lets through (each gives other data, lines or no error if
 # read by libyaml alone), then the checks both loaders share: each must give what the pure-Python one gives.

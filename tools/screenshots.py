@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from support import engines  # noqa: E402
-from support.site import CHROMIUM, CHROMIUM_ARGS, build_site, site_pages  # noqa: E402
+from support.site import build_site, launch_chromium, site_pages  # noqa: E402
 
 PHONE = (360, 740)  # a common Android phone; the tests check 320 px as well
 LARGE_PHONE = (390, 844)  # an iPhone 14: the size the phone-layout tests and the README's heights use
@@ -53,7 +53,7 @@ def phone_screenshots() -> None:
         out.mkdir(parents=True)
         width, height = LARGE_PHONE
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             try:
                 page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
                 for name, path in PHONE_PAGES.items():
@@ -76,7 +76,7 @@ def main() -> None:
     with built_site() as server:
         shutil.rmtree(OUT, ignore_errors=True)
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            chromium = launch_chromium(playwright)
             try:
                 for name in engines.ENGINES:
                     started = time.monotonic()

@@ -1,0 +1,51 @@
+"""What a built page says: its visible text, and its article (the main content), read from the HTML file."""
+
+from __future__ import annotations
+
+import html.parser
+from pathlib import Path
+
+_INLINE = {"a", "abbr", "b", "strong", "em", "i", "span", "code", "small", "sub", "sup", "mark", "kbd", "q"}
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """The visible text of an HTML fragment (scripts and styles left out). Inline elements such as a
+    glossary <abbr> add no space around their text; every other element separates words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag not in _INLINE:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        elif tag not in _INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(markup: str) -> str:
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    return " ".join("".join(extractor.parts).split())
+
+
+def article_html(site: Path, page: str) -> str:
+    """The main content of a built page ("conditions/radiculitis/" -> its <article>)."""
+    source = (site / page / "index.html").read_text(encoding="utf-8")
+    start = source.index("<article")
+    return source[start : source.index("</article>", start)]
+
+
+def article_text(site: Path, page: str) -> str:
+    return visible_text(article_html(site, page))

@@ -1,0 +1,138 @@
+"""The self-check page as a patient uses it, in Playwright: go on part by part, answer, tick what bothers
+you, ask for the result. One page object for every test that drives the self-check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+NEXT_PART = '#self-check [data-action="next"]'
+_PART_ON_SCREEN = "() => [...document.querySelectorAll('#self-check [data-part]')].findIndex(p => !p.hidden)"
+
+
+def show_question(page: Any, question_id: str, *, tap: bool = False, others: str | None = None) -> bool:
+    """On an open self-check: go on part by part (the "Next part" button, as a patient does) until the
+    question is on screen; with `others`, first give that answer to each question on screen left blank.
+    False if it is a follow-up that is not asked."""
+    box = page.locator(f'fieldset[data-question="{question_id}"]')
+    if box.is_visible():
+        return True
+    own = box.evaluate(
+        "f => [...document.querySelectorAll('#self-check [data-part]')].indexOf(f.closest('[data-part]'))"
+    )
+    while page.evaluate(_PART_ON_SCREEN) > own:  # a question of an earlier part: back to it
+        back = page.locator('#self-check [data-action="back"]')
+        back.tap() if tap else back.click()
+    while not box.is_visible():
+        if box.evaluate("f => f.hidden") or not page.locator(NEXT_PART).is_visible():
+            return False
+        if others:
+            for blank in page.locator("fieldset[data-question]:visible").all():
+                if not blank.locator("input:checked").count():
+                    blank.locator(f'label:has(input[value="{others}"])').click()
+        part = page.evaluate(_PART_ON_SCREEN)
+        page.locator(NEXT_PART).tap() if tap else page.locator(NEXT_PART).click()
+        assert page.evaluate(_PART_ON_SCREEN) == part + 1, "a question on screen is still blank"
+    return True
+
+
+def tick_concern(page: Any, concern: str | None = None) -> None:
+    """On to the last part, "what bothers you", and tick one option (or every one, with None)."""
+    while page.locator(NEXT_PART).is_visible():
+        page.locator(NEXT_PART).click()
+    boxes = page.locator(f'input[name="concern"][value="{concern}"]' if concern else 'input[name="concern"]')
+    for box in boxes.all():
+        box.click()
+
+
+def see_result(page: Any, *, tap: bool = False) -> None:
+    """On to the last part and "See my result", as a patient does once every question shown is answered."""
+    while page.locator(NEXT_PART).is_visible():
+        part = page.evaluate(_PART_ON_SCREEN)
+        page.locator(NEXT_PART).tap() if tap else page.locator(NEXT_PART).click()
+        assert page.evaluate(_PART_ON_SCREEN) == part + 1, "a question on screen is still blank"
+    button = page.get_by_role("button", name="See my result")
+    button.tap() if tap else button.click()
+
+
+def answer_no_to_every_question(page: Any) -> str | None:
+    """On an open self-check: click "no" on every question shown, part by part (follow-ups stay hidden),
+    ask for the result as a patient would, and return its tier."""
+    while True:
+        for box in page.locator("fieldset[data-question]:visible").all():
+            box.locator('label:has(input[value="no"])').click()
+        if not page.locator(NEXT_PART).is_visible():
+            break
+        page.locator(NEXT_PART).click()
+    see_result(page)
+    tier: str | None = page.locator("#self-check-result").get_attribute("data-tier")
+    return tier
+
+
+def self_check_with_one_yes(browser: Any, site: Path, question_id: str) -> tuple[str, str | None, str]:
+    """Open a built site's self-check, answer "no" everywhere and "yes" to one question, as a patient
+    would by clicking; return that question's text, the result's tier and the result's text."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((site / "self-check" / "index.html").as_uri())
+        page.wait_for_function("window.selfCheck !== undefined")
+        question = page.locator(f'fieldset[data-question="{question_id}"]')
+        question_text = question.inner_text()
+        while True:  # part by part; follow-ups stay hidden
+            for box in page.locator("fieldset[data-question]:visible").all():
+                box.locator('input[value="no"]').check()
+            if question.is_visible():
+                question.locator('label:has(input[value="yes"])').click()
+            if not page.locator(NEXT_PART).is_visible():
+                break
+            page.locator(NEXT_PART).click()
+        see_result(page)
+        result = page.locator("#self-check-result")
+        return question_text, result.get_attribute("data-tier"), result.inner_text()
+    finally:
+        context.close()
+
+
+class Visit:
+    """One patient's visit to the self-check page, with every request the browser made."""
+
+    def __init__(self, page: Any, site_url: str) -> None:
+        self.page = page
+        self.site_url = site_url
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        # A headless browser has no print dialog: count the calls instead (the printout itself is tested
+        # with print media and a PDF).
+        page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+        page.goto(f"{site_url}/self-check/")
+        page.wait_for_function("window.selfCheck !== undefined")
+
+    @property
+    def result(self) -> Any:
+        return self.page.locator("#self-check-result")
+
+    def tier(self) -> str:
+        tier: str = self.result.get_attribute("data-tier")
+        return tier
+
+    def local_caution(self) -> str:
+        caution: str = self.result.get_attribute("data-local-caution")
+        return caution
+
+    def answer_option(self, question_id: str, value: str) -> Any:
+        """The answer's label, with its question on screen: the parts before it answered "no" where
+        blank, as a patient goes on to it."""
+        show_question(self.page, question_id, others="no")
+        return self.page.locator(f'[data-question="{question_id}"] label:has(input[value="{value}"])')
+
+    def answer_all(self, answers: dict[str, str], *, tap: bool = False) -> None:
+        """Answer the questions in the order asked, part by part, as a patient clicks (or taps): a
+        follow-up only when it shows, after any answer but "no" to the question it follows."""
+        for qid, value in answers.items():
+            if show_question(self.page, qid, tap=tap):
+                option = self.page.locator(f'[data-question="{qid}"] label:has(input[value="{value}"])')
+                option.tap() if tap else option.click()
+
+    def submit(self, *, tap: bool = False) -> None:
+        see_result(self.page, tap=tap)
