@@ -92,17 +92,32 @@ def seed_content() -> Content:
     return load_content(SEED_DATA)
 
 
-def _publish(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Built from a copy: the generate step writes into the project's build/ folder, and with one test
     # process per core (pytest-xdist) two processes would write the same files at once.
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(copy_project(site.parent / f"{site.name}-project", project), site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return site
+
+
+def _publish(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("published")
     return publish_copy(copy_project(root / "project", project), root / "site")
 
 
 @pytest.fixture(scope="session")
 def built_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `make build` publishes it (checked, built strictly, minified, its policy added)."""
-    return _once(("site", str(project)), lambda: _publish(project, tmp_path_factory))
+    """The site as MkDocs builds it, strictly, before the finishing step: readable markup for the tests
+    that read the pages' files."""
+    return _once(("site", str(project)), lambda: _build(project, tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def published_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as `make build` publishes it (checked, built strictly, minified, its policy added): what
+    patients get, and what the browser tests open."""
+    return _once(("published", str(project)), lambda: _publish(project, tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
@@ -116,19 +131,19 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path, content: Content) -> Iterator[str]:
-    """The built site served on loopback, like a static host would serve it: under the path of the
+def site_url(published_site: Path, content: Content) -> Iterator[str]:
+    """The published site served on loopback, like a static host would serve it: under the path of the
     clinic's `website:` (a GitHub Pages project site, https://owner.github.io/repo/), or at the root."""
-    with served(built_site, path=urlsplit(content.clinic.website or "/").path) as url:
+    with served(published_site, path=urlsplit(content.clinic.website or "/").path) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def site_tour(browser, site_url: str, built_site: Path) -> Tour:  # type: ignore[no-untyped-def]
-    """Every page of the built site opened once in Chromium, searched on a few, the self-check answered."""
+def site_tour(browser, site_url: str, published_site: Path) -> Tour:  # type: ignore[no-untyped-def]
+    """Every published page opened once in Chromium, searched on a few, the self-check answered."""
     return _once(
-        ("tour", str(built_site)),
-        lambda: tour(browser, site_url, site_pages(built_site), answer=answer_no_to_every_question),
+        ("tour", str(published_site)),
+        lambda: tour(browser, site_url, site_pages(published_site), answer=answer_no_to_every_question),
     )
 
 
