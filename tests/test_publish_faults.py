@@ -59,12 +59,17 @@ def _one_line_fault(result: subprocess.CompletedProcess[str]) -> str:
     return result.stderr.strip().splitlines()[-1]
 
 
+BUILD_SECONDS: list[float] = []
+
+
 @pytest.fixture(scope="module")
 def two_versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
     """A project, and the digests of its site before and after a change to the clinic's name."""
     root = tmp_path_factory.mktemp("versions")
     project = copy_project(root / "project")
+    started = time.monotonic()
     assert _run(_build_command(project, project / "old"), project).returncode == 0
+    BUILD_SECONDS.append(time.monotonic() - started)
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(clinic.read_text(encoding="utf-8").replace("name: ", "name: New ", 1), encoding="utf-8")
     assert _run(_build_command(project, project / "new"), project).returncode == 0
@@ -82,17 +87,6 @@ def _fresh_site(two_versions, tmp_path: Path) -> tuple[Path, Path]:
     clinic = work / "data" / "clinic.yml"
     clinic.write_text(clinic.read_text(encoding="utf-8").replace("name: ", "name: New ", 1), encoding="utf-8")
     return work, work / "site"
-
-
-def test_published_folders_and_files_are_readable_by_everyone(two_versions, tmp_path: Path) -> None:
-    _, _, new = two_versions
-    work, site = _fresh_site(two_versions, tmp_path)
-    result = _run(_build_command(work, site), work, preexec_fn=lambda: os.umask(0o022))
-    assert result.returncode == 0, result.stderr
-    modes = {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()}
-    assert modes == {0o755}
-    assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
-    assert _digest(site) == new
 
 
 def test_a_second_build_in_the_same_folder_waits_for_the_first_and_says_so(
@@ -122,10 +116,7 @@ def test_builds_killed_at_random_moments_always_leave_a_whole_site(two_versions,
     is byte for byte the old site or the new one, and the next build removes what the killed one left."""
     _, old, new = two_versions
     work, site = _fresh_site(two_versions, tmp_path)
-    started = time.monotonic()
-    assert _run(_build_command(work, work / "timing"), work).returncode == 0
-    duration = time.monotonic() - started
-    shutil.rmtree(work / "timing")
+    duration = BUILD_SECONDS[0]  # how long a whole build of this project takes on this machine
     rng = random.Random(12)
     seen = set()
     for _ in range(8):
@@ -242,7 +233,8 @@ def test_a_bad_source_date_epoch_is_one_line(two_versions, tmp_path: Path) -> No
 def test_a_site_built_with_a_private_umask_is_still_readable_by_everyone(
     two_versions, tmp_path: Path
 ) -> None:
-    """With `umask 077` the files would be 0600 and a web server running as another user would answer 403."""
+    """With `umask 077` the files would be 0600 and a web server running as another user would answer 403:
+    whatever the umask, folders are 0755 and files 0644."""
     _, _, new = two_versions
     work, site = _fresh_site(two_versions, tmp_path)
     result = _run(_build_command(work, site), work, preexec_fn=lambda: os.umask(0o077))
