@@ -137,7 +137,7 @@ def tour(
             _skip_link(page, visit)
             _read(page, visit)
             if axe:
-                visit.axe += _run_axe(page, axe_script)
+                visit.axe += run_axe(page, axe_script)
             _double_the_text(page, visit)
             visit.refused += page.evaluate("() => window.__refused")
             if path in search:  # on the page as loaded: the skip link's jump to a heading closes the search
@@ -145,7 +145,7 @@ def tour(
                 _search(page, "massage")
                 visit.searched = True
                 if axe:  # the search dialog open, with its results
-                    visit.axe += _run_axe(page, axe_script, "search open")
+                    visit.axe += run_axe(page, axe_script, "search open")
                 visit.refused += page.evaluate("() => window.__refused")
         answered = None
         if answer:
@@ -177,7 +177,7 @@ def _read(page: Any, visit: Visit) -> None:
     visit.links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
 
 
-def _run_axe(page: Any, axe_script: str, state: str = "") -> list[AxeFindings]:
+def run_axe(page: Any, axe_script: str, state: str = "") -> list[AxeFindings]:
     """axe-core on the page as it is now, in each colour scheme the site offers."""
     page.evaluate(axe_script)
     findings = []

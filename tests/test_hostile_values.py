@@ -5,8 +5,8 @@ Every field that reaches a link or an attribute (the email, phone, booking link,
 address; names and texts that become titles, tooltips, meta tags, link labels and JSON-LD) gets a value
 built to leave its attribute or start script: quotes, `&`, `javascript:`, event handlers. The site is
 built with the real validator and build command, then every page is loaded, every element with a tooltip
-hovered, every link and control sent mouse and focus events, and the test fails if any of the payloads ran or any element gained an event
-handler attribute.
+hovered, every link and control sent mouse and focus events, and the test fails if any of the payloads
+ran or any element gained an event handler attribute.
 """
 
 from __future__ import annotations
