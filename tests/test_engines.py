@@ -154,17 +154,17 @@ def _open_self_check(engine, engine_site) -> list[str]:
     return questions
 
 
+_CLICKED = """const label = document.querySelector('label[data-engine-click]');
+    if (label) label.removeAttribute('data-engine-click');
+    return document.querySelector(args[0]).checked;"""
+
+
 def _answer(engine, question: str, value: str) -> None:
     """Click the answer's label, as a patient does (it holds the radio button or names it with `for`)."""
     radio = f'fieldset[data-question="{question}"] input[value="{value}"]'
     engine.run("document.querySelector(args[0]).labels[0].setAttribute('data-engine-click', '');", radio)
     engine.click("label[data-engine-click]")
-    engine.run("document.querySelector('label[data-engine-click]').removeAttribute('data-engine-click');")
-    assert engine.run("return document.querySelector(args[0]).checked;", radio), (
-        engine.name,
-        question,
-        value,
-    )
+    assert engine.run(_CLICKED, radio), (engine.name, question, value)
 
 
 def _result_tier(engine) -> str | None:
