@@ -9,9 +9,11 @@ a copy of the seed data changed the way editors change it ([edited], tests/typic
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,8 +49,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("project", LIVE, indirect=True, scope="session")
 
 
-# Built once per test process and kept: pytest may set a session fixture up again when a test of the other
-# project comes between, and a build, a load or a tour is too slow to repeat.
+# Made once per test process and kept: pytest may set a session fixture up again when a test of the other
+# project comes between, and loading the data or touring the site is too slow to repeat.
 _MADE: dict[tuple[str, str], object] = {}
 
 
@@ -58,12 +60,26 @@ def _once(key: tuple[str, str], make):  # type: ignore[no-untyped-def]
     return _MADE[key]
 
 
-def _edited_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_seed_project(tmp_path_factory.mktemp("edited") / "project")
+def _shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """A folder made once per test run by whichever test process asks first (`make test` runs one per
+    core): the others wait for it, then use it. A build is too slow to make once per process."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / f"shared-{name}.made").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            (root / f"shared-{name}.made").touch()
+    return folder
+
+
+def _edited_project(folder: Path) -> None:
+    project = copy_seed_project(folder)
     make_typical_edits(project / "data")
     status, _, err = run_validate(project / "data")
     assert status == 0, "the typical edits must pass `make check`:\n" + "\n".join(err)
-    return project
 
 
 @pytest.fixture(scope="session")
@@ -72,7 +88,7 @@ def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     which = getattr(request, "param", "project")
     if which == "project":
         return ROOT
-    return _once(("project", which), lambda: _edited_project(tmp_path_factory))
+    return _shared(tmp_path_factory, which, _edited_project)
 
 
 @pytest.fixture(scope="session")
@@ -92,42 +108,52 @@ def seed_content() -> Content:
     return load_content(SEED_DATA)
 
 
-def _build(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # Built from a copy: the generate step writes into the project's build/ folder, and with one test
-    # process per core (pytest-xdist) two processes would write the same files at once.
-    site = tmp_path_factory.mktemp("site")
-    result = build_site(copy_project(site.parent / f"{site.name}-project", project), site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return site
+def _build(project: Path) -> Callable[[Path], None]:
+    def make(site: Path) -> None:
+        # Built from a copy: the generate step writes into the project's build/ folder, which another
+        # test process may be using.
+        copy = copy_project(site.with_name(f"{site.name}-project"), project)
+        result = build_site(copy, site)
+        assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+
+    return make
 
 
-def _publish(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("published")
-    return publish_copy(copy_project(root / "project", project), root / "site")
+def _publish(project: Path) -> Callable[[Path], None]:
+    def make(site: Path) -> None:
+        publish_copy(copy_project(site.with_name(f"{site.name}-project"), project), site)
+
+    return make
+
+
+def _which(project: Path) -> str:
+    return "project" if project == ROOT else "edited"
 
 
 @pytest.fixture(scope="session")
 def built_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as MkDocs builds it, strictly, before the finishing step: readable markup for the tests
     that read the pages' files."""
-    return _once(("site", str(project)), lambda: _build(project, tmp_path_factory))
+    return _shared(tmp_path_factory, f"site-{_which(project)}", _build(project))
 
 
 @pytest.fixture(scope="session")
 def published_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `make build` publishes it (checked, built strictly, minified, its policy added): what
     patients get, and what the browser tests open."""
-    return _once(("published", str(project)), lambda: _publish(project, tmp_path_factory))
+    return _shared(tmp_path_factory, f"published-{_which(project)}", _publish(project))
 
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the frozen seed data."""
-    project = copy_seed_project(tmp_path_factory.mktemp("seed") / "project")
-    site = project.parent / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, f"strict build of the seed data failed:\n{result.stderr}"
-    return site
+
+    def make(site: Path) -> None:
+        project = copy_seed_project(site.with_name(f"{site.name}-project"))
+        result = build_site(project, site)
+        assert result.returncode == 0, f"strict build of the seed data failed:\n{result.stderr}"
+
+    return _shared(tmp_path_factory, "seed-site", make)
 
 
 @pytest.fixture(scope="session")

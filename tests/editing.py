@@ -8,6 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 from macros.build.validate import validate
 from support.site import ROOT, SEED_DATA
 
@@ -86,3 +88,13 @@ def run_validate(data_dir: Path) -> tuple[int, list[str], list[str]]:
 def yaml_quoted(value: str) -> str:
     """A value as a single-quoted YAML scalar, exactly as given (for hostile or odd test values)."""
     return "'" + value.replace("'", "''") + "'"
+
+
+class EditorLoader(yaml.SafeLoader):
+    """YAML as an editor's language server sees it: dates stay strings, as in JSON."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}

@@ -188,3 +188,15 @@ def test_the_module_map_in_architecture_md_names_every_module() -> None:
         if f.endswith("/__init__.py") and f.count("/") == 2 and Path(ROOT / f).stat().st_size == 0
     }
     assert mapped == files - rooms, "ARCHITECTURE.md's module map and macros/ differ"
+
+
+def test_tests_take_their_helpers_from_support_never_from_conftest() -> None:
+    """conftest.py holds fixtures; a helper two tests share lives in support/ (or tests/editing.py)."""
+    for file in (ROOT / "tests").glob("*.py"):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert (node.module or "").rpartition(".")[2] != "conftest", file.name
+                assert not (node.level and (node.module or "").startswith("test_")), (
+                    f"{file.name} imports from another test file; move the helper to support/"
+                )

@@ -14,6 +14,8 @@ import yaml
 from macros.content import COLLECTIONS, Content
 from macros.content.schema import SCHEMA_DIR, render_schema
 
+from .editing import EditorLoader
+
 # Checks what holds for any data `make check` accepts: run on the project's data and an edited copy.
 pytestmark = pytest.mark.live_data
 
@@ -36,16 +38,6 @@ REQUIRED_IDS = {
     },
     "conditions": {"muscle-tension", "reduced-spine-mobility", "radiculitis", "after-injury-or-surgery"},
     "red_flags": {"saddle-numbness", "bladder-bowel-control", "leg-weakness", "major-trauma"},
-}
-
-
-class _EditorLoader(yaml.SafeLoader):
-    """YAML as an editor's language server sees it: dates stay strings, as in JSON."""
-
-
-_EditorLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -121,7 +113,7 @@ def test_every_data_file_validates_against_the_schema_its_first_line_names(
     assert match, f"{file_name} must start with the yaml-language-server schema line"
     schema = json.loads((data / match.group(1)).read_text(encoding="utf-8"))
     jsonschema.validate(
-        yaml.load(text, Loader=_EditorLoader),
+        yaml.load(text, Loader=EditorLoader),
         schema,
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )

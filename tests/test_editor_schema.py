@@ -16,7 +16,7 @@ from macros.content import COLLECTIONS
 from macros.content.schema import VSCODE_SETTINGS, render_vscode_settings, schema_for
 from support.site import DATA, ROOT
 
-from .test_data import _EditorLoader
+from .editing import EditorLoader
 
 
 def _properties(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -37,14 +37,13 @@ def test_every_yaml_file_in_data_is_a_checked_collection() -> None:
 
 
 @pytest.mark.parametrize("file_name", sorted(COLLECTIONS))
-def test_each_data_file_validates_against_the_schema_vscode_maps_it_to(file_name: str) -> None:
+def test_vscode_maps_each_data_file_to_the_schema_its_first_line_names(file_name: str) -> None:
+    """The file validates against that schema: tests/test_data.py, on any data `make check` accepts."""
     mapping = json.loads(VSCODE_SETTINGS.read_text(encoding="utf-8"))["yaml.schemas"]
     (schema_path,) = [schema for schema, target in mapping.items() if target == f"data/{file_name}"]
     first_line = (DATA / file_name).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == f"# yaml-language-server: $schema={schema_path.removeprefix('data/')}"
-    schema = json.loads((ROOT / schema_path).read_text(encoding="utf-8"))
-    data = yaml.load((DATA / file_name).read_text(encoding="utf-8"), Loader=_EditorLoader)
-    jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert (ROOT / schema_path).is_file()
 
 
 @pytest.mark.parametrize("file_name", sorted(COLLECTIONS))
@@ -63,7 +62,7 @@ def _described_type(prop: dict[str, Any]) -> bool:
 
 
 def _errors(file_name: str, change) -> list[str]:
-    data = yaml.load((DATA / file_name).read_text(encoding="utf-8"), Loader=_EditorLoader)
+    data = yaml.load((DATA / file_name).read_text(encoding="utf-8"), Loader=EditorLoader)
     change(data)
     validator = jsonschema.Draft202012Validator(schema_for(file_name))
     return [error.message for error in validator.iter_errors(data)]

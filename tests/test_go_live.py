@@ -54,7 +54,7 @@ def test_the_shipped_example_is_a_draft_and_the_check_says_what_to_fill_in_in_on
         assert field in line, (field, line)
 
 
-def test_own_details_and_a_clinician_who_reviewed_the_self_check_take_the_site_out_of_draft(
+def test_own_details_and_a_clinician_who_reviewed_the_safety_texts_take_the_site_out_of_draft(
     tmp_path: Path,
 ) -> None:
     data = copy_data(tmp_path)
@@ -63,10 +63,13 @@ def test_own_details_and_a_clinician_who_reviewed_the_self_check_take_the_site_o
     assert status == 1 and len(err) == 1 and "replace the example" not in err[0], err
     assert ": reviewers: " in err[0] and "clinician: true" in err[0], err
     _add_clinician(data / "clinic.yml")
-    # A clinician on the list is not enough: one must have reviewed the self-check and its safety case.
+    # A clinician on the list is not enough: each text a patient's safety rests on must name one.
     status, err = _go_live(data)
     assert status == 1 and len(err) == 1, err
-    assert "a clinician must review self_check.yml and hazard_log.yml" in err[0], err
+    assert (
+        "a clinician must review self_check.yml, hazard_log.yml, contraindications.yml (27 of 27 entries, "
+        "the first severe-spinal-injury) and red_flags.yml (20 of 20 entries" in err[0]
+    ), err
     assert "replace the example" not in err[0] and "clinician: true" not in err[0], err
     _clinician_reviews_safety_case(data)
     assert _go_live(data) == (0, [])
@@ -137,8 +140,11 @@ def _add_clinician(clinic: Path) -> None:
     )
 
 
+SAFETY_CASE = ("self_check.yml", "hazard_log.yml", "contraindications.yml", "red_flags.yml")
+
+
 def _clinician_reviews_safety_case(data: Path) -> None:
-    for name in ("self_check.yml", "hazard_log.yml"):
+    for name in SAFETY_CASE:
         path = data / name
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("reviewed_by: content-team", "reviewed_by: dr-okafor"), encoding="utf-8")
@@ -237,3 +243,13 @@ def test_a_printed_draft_still_says_it_is_a_draft(seed_site_url: str, page) -> N
     page.emulate_media(media="print")
     assert page.locator("#draft-notice").is_visible()
     page.emulate_media(media="screen")
+
+
+def test_one_contraindication_no_clinician_reviewed_leaves_the_site_a_draft(tmp_path: Path) -> None:
+    data = _live_copy(tmp_path)
+    path = data / "contraindications.yml"
+    set_field(path, "reviewed_by", "content-team", "osteoporosis")
+    status, err = _go_live(data)
+    assert status == 1 and len(err) == 1, err
+    assert "contraindications.yml (1 of 27 entries, the first osteoporosis)" in err[0], err
+    assert "self_check.yml" not in err[0] and "red_flags.yml" not in err[0], err

@@ -132,6 +132,13 @@ def make_typical_edits(data: Path) -> None:
         ('primary_colour: "#1f5f8b"', 'primary_colour: "#6a1b4d"'),
     ]:
         _replace(clinic, old, new)
+    # The clinician reviewed every text a patient's safety rests on (go-live needs it).
+    for name in ("self_check.yml", "hazard_log.yml", "contraindications.yml", "red_flags.yml"):
+        path = data / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("reviewed_by: content-team", "reviewed_by: dr-okafor"),
+            encoding="utf-8",
+        )
     _replace(
         clinic,
         "reviewers:\n",

@@ -1,6 +1,7 @@
 """Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details (in
 any field, the phone in any formatting), names help lines of another country than the clinic's, no
-reviewer is a named clinician, or no clinician reviewed the self-check and its hazard log. A draft
+reviewer is a named clinician, or a clinician has not reviewed each text a patient's safety rests on (the
+self-check, its hazard log, every contraindication and every warning sign: `reviewed_by` names them). A draft
 shows a notice on every page (overrides/main.html) and `massage-site-validate --go-live`, which the
 publish workflow runs before it deploys, refuses it."""
 
@@ -87,16 +88,32 @@ def has_clinician(clinic: model.Clinic) -> bool:
     return any(r.clinician for r in clinic.reviewers)
 
 
+def clinically_reviewed(content: Content, entry: model.Reviewed) -> bool:
+    """A text counts as clinically reviewed only when its own reviewed_by names a clinician: a clinician
+    listed among the reviewers says nothing about the texts someone else checked."""
+    reviewer = content.reviewers.get(entry.reviewed_by)
+    return reviewer is not None and reviewer.clinician
+
+
 def unreviewed_safety_case(content: Content) -> list[str]:
-    """The self-check's parts that go-live needs a clinician to have reviewed, but no clinician has: the
-    self-check (its questions and results) and its hazard log."""
-    reviewers = {r.id: r for r in content.clinic.reviewers}
-    parts = {"self_check.yml": content.self_check, "hazard_log.yml": content.hazard_log}
-    return [
-        name
-        for name, part in parts.items()
-        if not (part.reviewed_by in reviewers and reviewers[part.reviewed_by].clinician)
-    ]
+    """The texts a patient's safety rests on that go-live needs a clinician to have reviewed, but no
+    clinician has: the self-check (its questions and results), its hazard log, every contraindication and
+    every warning sign. Each as its file, with how many of its entries wait."""
+    whole: dict[str, list[model.Reviewed]] = {
+        "self_check.yml": [content.self_check],
+        "hazard_log.yml": [content.hazard_log],
+        "contraindications.yml": list(content.contraindications.values()),
+        "red_flags.yml": list(content.red_flags.values()),
+    }
+    found = []
+    for name, entries in whole.items():
+        waiting = [e for e in entries if not clinically_reviewed(content, e)]
+        if waiting and len(entries) > 1:
+            first = getattr(waiting[0], "id", "")
+            found.append(f"{name} ({len(waiting)} of {len(entries)} entries, the first {first})")
+        elif waiting:
+            found.append(name)
+    return found
 
 
 def is_draft(content: Content) -> bool:
@@ -123,9 +140,9 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
     unreviewed = unreviewed_safety_case(content)
     if unreviewed:
         todo.append(
-            f"a clinician must review {' and '.join(unreviewed)} "
-            "(the self-check's rules and its safety case) "
-            "and be named in their reviewed_by, with the date"
+            f"a clinician must review {', '.join(unreviewed[:-1])}{' and ' if unreviewed[1:] else ''}"
+            f"{unreviewed[-1]} (the self-check, its safety case, the contraindications and the warning "
+            "signs) and be named in their reviewed_by, with the date"
         )
     if not todo:
         return None
