@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help serve check test test-fast build bench screenshots phone-screenshots zensical lint format lock clean
+.PHONY: help serve check test test-fast test-publish build bench screenshots phone-screenshots zensical lint format lock clean
 .DEFAULT_GOAL := help
 
 help:  ## List the commands
@@ -28,6 +28,11 @@ test: $(STAMP)  ## Run every test: the fast ones first, so a mistake fails in a 
 
 test-fast: $(STAMP)  ## The tests that need no browser and no full build of the site (pytest -m "not slow"), in under a minute
 	$(BIN)/pytest -n auto --dist load -m "not slow"
+
+test-publish: $(STAMP)  ## What a change to the texts alone must pass before it publishes: the fast tests, then the published site in Chromium
+	$(BIN)/pytest -n auto --dist load -m "not slow"
+	tools/ensure-browsers chromium
+	$(BIN)/pytest -n auto --dist loadfile -m "slow and publish_check"
 
 check: $(STAMP)  ## Check the data files: one line per mistake, as file:line: field: message
 	$(BIN)/massage-site-validate

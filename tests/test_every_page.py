@@ -14,6 +14,9 @@ from macros.content import Content
 from support.site import served
 from support.tour import EXTRA_RULES, SEARCHED, Tour, Visit, tour
 
+# Run before a change to the texts alone publishes (make test-publish), as well as in make test.
+pytestmark = pytest.mark.publish_check
+
 DASH = "\N{EN DASH}"
 
 

@@ -15,7 +15,7 @@ from macros.checks import go_live
 from macros.checks.load import Content, load_content
 from support.site import ROOT, SEED_DATA, copy_seed_project, publish_copy, site_pages
 
-from .editing import copy_data, set_field
+from .editing import clinician_reviews_for_go_live, copy_data, set_field
 
 # Checks what holds for any data `make check` accepts: run on the project's data and an edited copy.
 pytestmark = pytest.mark.live_data
@@ -109,7 +109,7 @@ def test_the_publish_workflow_refuses_a_draft_before_it_deploys() -> None:
     deployed = steps[upload]["if"]
     assert f"{deployed} && '--go-live'" in steps[go_live_step]["run"], "it runs whenever the site is deployed"
     script = (ROOT / "tools" / "ci").read_text(encoding="utf-8")
-    assert script.index("massage-site-validate --go-live") < script.index("\nmake test\n"), "before the tests"
+    assert script.index("massage-site-validate --go-live") < script.index("  make test\n"), "before the tests"
     assert workflow["jobs"]["deploy"]["needs"] == "test-and-build"
 
 
@@ -140,14 +140,8 @@ def _add_clinician(clinic: Path) -> None:
     )
 
 
-SAFETY_CASE = ("self_check.yml", "hazard_log.yml", "contraindications.yml", "red_flags.yml")
-
-
 def _clinician_reviews_safety_case(data: Path) -> None:
-    for name in SAFETY_CASE:
-        path = data / name
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("reviewed_by: content-team", "reviewed_by: dr-okafor"), encoding="utf-8")
+    clinician_reviews_for_go_live(data, "dr-okafor")
 
 
 def _live_copy(tmp_path: Path) -> Path:
@@ -253,3 +247,27 @@ def test_one_contraindication_no_clinician_reviewed_leaves_the_site_a_draft(tmp_
     assert status == 1 and len(err) == 1, err
     assert "contraindications.yml (1 of 27 entries, the first osteoporosis)" in err[0], err
     assert "self_check.yml" not in err[0] and "red_flags.yml" not in err[0], err
+
+
+def test_a_seed_source_no_clinician_confirmed_leaves_the_site_a_draft(tmp_path: Path) -> None:
+    """The seed texts are another clinic's own service pages: a clinic going live vouches for them."""
+    data = _live_copy(tmp_path)
+    sources = data / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("  confirmed_by: dr-okafor\n", "", 1), encoding="utf-8")
+    status, err = _go_live(data)
+    assert status == 1 and len(err) == 1, err
+    assert (
+        "confirm the seed sources seed-four-conditions (another clinic's own pages) with confirmed_by: "
+        "the clinician's id in sources.yml, or replace them with your own sources" in err[0]
+    ), err
+    sources.write_text(
+        text.replace("confirmed_by: dr-okafor", "confirmed_by: content-team", 1), encoding="utf-8"
+    )
+    status, err = _go_live(data)
+    assert status == 1 and "confirm the seed sources seed-four-conditions " in err[0], "not a clinician"
+    sources.write_text(text.replace("confirmed_by: dr-okafor", "confirmed_by: dr-okafr", 1), encoding="utf-8")
+    status, err = _go_live(data)
+    assert (
+        err[0] == "data/sources.yml:10: confirmed_by: unknown reviewer 'dr-okafr' (did you mean 'dr-okafor'?)"
+    )

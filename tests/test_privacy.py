@@ -12,6 +12,7 @@ ANALYTICS = re.compile(r"google-analytics|googletagmanager|gtag\(|matomo|plausib
 
 
 @pytest.mark.live_data
+@pytest.mark.publish_check
 def test_no_page_contains_analytics_or_loads_anything_from_another_host(built_site: Path) -> None:
     for file in built_site.rglob("*.html"):
         markup = file.read_text(encoding="utf-8")

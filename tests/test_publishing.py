@@ -147,7 +147,7 @@ def test_outside_git_the_build_time_is_the_newest_source_file(
 def test_ci_and_the_pages_workflow_run_one_script_that_lints_checks_tests_then_builds() -> None:
     script = (ROOT / "tools" / "ci").read_text(encoding="utf-8")
     order = [
-        re.search(rf"^(\S+=\S+ )?make {target}$", script, re.M).start()
+        re.search(rf"^\s*(\S+=\S+ )?make {target}$", script, re.M).start()
         for target in ("lint", "check", "test", "build")
     ]
     assert order == sorted(order), "lint, check, test, build"

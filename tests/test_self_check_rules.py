@@ -20,6 +20,9 @@ from macros.checks.load import Content, load_content
 from macros.content import self_check
 from support.site import DATA
 
+# Run before a change to the texts alone publishes (make test-publish), as well as in make test.
+pytestmark = pytest.mark.publish_check
+
 ORDER = list(self_check.TIER_ORDER)
 RANDOM_SETS = 10_000
 SEED = 20261121

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .editing import clinician_reviews_for_go_live
+
 REVIEW = (
     "  sources: [{source}]\n  last_reviewed: 2026-11-21\n  next_review: 2027-11-21\n"
     "  reviewed_by: content-team\n"
@@ -132,13 +134,8 @@ def make_typical_edits(data: Path) -> None:
         ('primary_colour: "#1f5f8b"', 'primary_colour: "#6a1b4d"'),
     ]:
         _replace(clinic, old, new)
-    # The clinician reviewed every text a patient's safety rests on (go-live needs it).
-    for name in ("self_check.yml", "hazard_log.yml", "contraindications.yml", "red_flags.yml"):
-        path = data / name
-        path.write_text(
-            path.read_text(encoding="utf-8").replace("reviewed_by: content-team", "reviewed_by: dr-okafor"),
-            encoding="utf-8",
-        )
+    # The clinician reviewed every text a patient's safety rests on and confirmed the seed sources.
+    clinician_reviews_for_go_live(data, "dr-okafor")
     _replace(
         clinic,
         "reviewers:\n",

@@ -39,6 +39,7 @@ REFERENCES: list[Reference] = [
     Reference("conditions.yml", "related", "conditions", "condition"),
     Reference("contraindications.yml", "conditions", "conditions", "condition"),
     Reference("visit.yml", "steps.technique", "techniques", "technique"),
+    Reference("sources.yml", "confirmed_by", "reviewers", "reviewer"),
 ]
 
 

@@ -1,8 +1,9 @@
 """Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details (in
 any field, the phone in any formatting), names help lines of another country than the clinic's, no
 reviewer is a named clinician, or a clinician has not reviewed each text a patient's safety rests on (the
-self-check, its hazard log, every contraindication and every warning sign: `reviewed_by` names them). A draft
-shows a notice on every page (overrides/main.html) and `massage-site-validate --go-live`, which the
+self-check, its hazard log, every contraindication and every warning sign: `reviewed_by` names them), or
+a seed source the pages still cite (another clinic's own service pages) has no clinician's `confirmed_by`.
+A draft shows a notice on every page (overrides/main.html) and `massage-site-validate --go-live`, which the
 publish workflow runs before it deploys, refuses it."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from ..content import Content, countries, model
 from ..content.problems import Problem
 from .data_lines import line_of
+from .source_use import cited_sources
 
 # The example clinic's details are made up on purpose from reserved values: the word "Example", the
 # domains reserved for examples (RFC 2606: clinic.example, example.com). "For example" in a text is not one.
@@ -116,12 +118,29 @@ def unreviewed_safety_case(content: Content) -> list[str]:
     return found
 
 
+def unconfirmed_seed_sources(content: Content) -> list[str]:
+    """The seed sources the site still cites that no clinician of this clinic has confirmed: they are
+    another clinic's own service pages, not independent research, and a clinic that goes live with them
+    vouches for what the pages take from them."""
+    cited = cited_sources(content)
+    return [
+        source.id
+        for source in content.sources.values()
+        if source.kind == "seed"
+        and source.id in cited
+        and not (
+            source.confirmed_by in content.reviewers and content.reviewers[source.confirmed_by].clinician
+        )
+    ]
+
+
 def is_draft(content: Content) -> bool:
     return (
         bool(example_fields(content.clinic))
         or bool(foreign_help_lines(content.clinic))
         or not has_clinician(content.clinic)
         or bool(unreviewed_safety_case(content))
+        or bool(unconfirmed_seed_sources(content))
     )
 
 
@@ -143,6 +162,12 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
             f"a clinician must review {', '.join(unreviewed[:-1])}{' and ' if unreviewed[1:] else ''}"
             f"{unreviewed[-1]} (the self-check, its safety case, the contraindications and the warning "
             "signs) and be named in their reviewed_by, with the date"
+        )
+    seeds = unconfirmed_seed_sources(content)
+    if seeds:
+        todo.append(
+            f"confirm the seed sources {', '.join(seeds)} (another clinic's own pages) with confirmed_by: "
+            "the clinician's id in sources.yml, or replace them with your own sources"
         )
     if not todo:
         return None

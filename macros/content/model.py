@@ -161,6 +161,11 @@ class Source(Record):
     url: Url | None = Field(None, description="Web address of the source, starting with https://.")
     published: dt.date | None = Field(None, description="Date it was published, as YYYY-MM-DD.")
     note: Text | None = Field(None, description="What the source is used for, if that is not obvious.")
+    confirmed_by: Id | None = Field(
+        None,
+        description="For a seed source (another clinic's own pages): the id of the clinician in clinic.yml "
+        "reviewers who checked what the site takes from it and stands by it. Go-live asks for it.",
+    )
 
 
 class Address(Record):
