@@ -12,7 +12,7 @@ import pytest
 from macros.content import Content
 from macros.content.fields import contrast_with_white
 from support.pages import visible_text
-from support.site import ROOT, build_site, copy_seed_project
+from support.site import ROOT, build_site, copy_seed_project, site_pages
 
 from .editing import set_field
 
@@ -80,3 +80,52 @@ def test_changing_clinic_yml_rebrands_the_site_without_touching_mkdocs_yml(tmp_p
         assert '<a href="https://riverside.example/book">Book a massage</a>' in markup
         assert "Riverside Clinic" in markup
         assert "112" not in re.sub(r"<[^>]+>", " ", markup)
+
+
+@pytest.mark.live_data
+def test_a_phone_gets_the_clinic_s_colour_and_a_home_screen_icon_and_a_shared_link_a_png_picture(
+    built_site: Path, content: Content
+) -> None:
+    """The logo drawn as PNG on the clinic's colour: 180 px for a home screen (apple-touch-icon), 1200 x 630
+    for the picture a shared link shows (og:image; social sites show no SVG); the phone's browser bar in
+    the colour."""
+    from PIL import Image
+
+    colour = content.clinic.primary_colour.lower()
+    rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    for name, size in (("home-screen-icon.png", (180, 180)), ("share-picture.png", (1200, 630))):
+        with Image.open(built_site / "assets" / name) as picture:
+            assert (picture.format, picture.size) == ("PNG", size), name
+            pixels = picture.convert("RGB")
+            assert pixels.getpixel((2, 2)) == rgb, f"{name}: the clinic's colour at its edge"
+            middle = pixels.crop((size[0] // 3, size[1] // 3, 2 * size[0] // 3, 2 * size[1] // 3))
+            assert len(middle.getcolors(maxcolors=100_000) or []) > 2, f"{name}: the logo in the middle"
+    icon_file = (built_site / "assets" / "home-screen-icon.png").resolve()
+    for path in site_pages(built_site):
+        folder = built_site if path.endswith(".html") else built_site / path
+        markup = (built_site / path if path.endswith(".html") else folder / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert f'<meta name="theme-color" content="{colour}">' in markup, path
+        icon = re.search(r'<link rel="apple-touch-icon" href="([^"]+)">', markup)
+        assert icon, path
+        href = icon.group(1)
+        target = built_site / href.lstrip("/") if href.startswith("/") else folder / href
+        assert target.resolve() == icon_file, (path, href)
+
+
+def test_a_raster_logo_is_drawn_on_the_clinic_s_colour_too(content: Content) -> None:
+    import io
+
+    from PIL import Image
+
+    from macros.pages import branding
+
+    logo = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(logo, format="PNG")
+    clinic = content.clinic.model_copy(update={"logo": "docs/assets/logo.png", "primary_colour": "#204060"})
+    pictures = branding.png_pictures(clinic, logo.getvalue())
+    with Image.open(io.BytesIO(pictures[branding.HOME_SCREEN_ICON])) as icon:
+        assert icon.size == (180, 180)
+        assert icon.convert("RGB").getpixel((90, 90)) == (200, 30, 30)
+        assert icon.convert("RGB").getpixel((1, 1)) == (0x20, 0x40, 0x60)

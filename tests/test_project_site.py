@@ -115,7 +115,13 @@ def test_a_shared_link_shows_the_page_s_address_the_logo_and_the_locale(project_
         "tags => Object.fromEntries(tags.map(t => [t.getAttribute('property'), t.content]))",
     )
     assert meta["og:url"] == f"{WEBSITE}visit/"
-    assert meta["og:image"] == f"{WEBSITE}assets/clinic-logo.svg"
+    assert meta["og:image"] == f"{WEBSITE}assets/share-picture.png"  # social sites show no SVG
+    assert (meta["og:image:type"], meta["og:image:width"], meta["og:image:height"]) == (
+        "image/png",
+        "1200",
+        "630",
+    )
+    assert page.request.get(meta["og:image"].replace(WEBSITE, f"{url}/")).status == 200
     assert meta["og:locale"] == "en_GB"
 
 

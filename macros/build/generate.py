@@ -147,6 +147,12 @@ def generated_config(
             "data_mistakes": mistakes,
             # Open Graph's locale: the site's language and the clinic's country, such as en_GB.
             "og_locale": f"{(base.get('theme') or {}).get('language', 'en')}_{clinic.country_code}",
+            # The header's colour for the phone's browser bar; the logo as PNG for a home screen and a
+            # shared link (macros/pages/branding.py).
+            "theme_colour": clinic.primary_colour.lower(),
+            "home_screen_icon": branding.HOME_SCREEN_ICON,
+            "share_picture": branding.SHARE_PICTURE,
+            "share_picture_size": list(branding.SHARE_SIZE),
         },
     }
     # A site_url in mkdocs.yml (a preview build) wins; then the clinic's address; then the host's.
@@ -192,6 +198,10 @@ def generate(project: Path, content: Content, mistakes: list[str] | None = None)
             files[f"docs/{path}"] = condition_source(content, registry.condition_id(path) or "").encode()
         css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
         files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
+        logo = project / content.clinic.logo
+        if logo.is_file():  # a missing logo is a data mistake, reported at its line
+            for rel, data in branding.png_pictures(content.clinic, logo.read_bytes()).items():
+                files[f"docs/{rel}"] = data
         files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()
         for name in COPIED:
             source = project / name

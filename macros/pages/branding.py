@@ -67,3 +67,47 @@ def theme_texts(texts: SiteTexts) -> dict[str, str]:
 def logo_in_docs(clinic: Clinic) -> str:
     """The logo's path inside the docs folder, as the theme wants it."""
     return clinic.logo.removeprefix("docs/")
+
+
+# The logo drawn as PNG, for what cannot show SVG: a phone's home-screen icon (apple-touch-icon, 180 px
+# square) and the picture a shared link shows (og:image, 1200 x 630, the size the big social sites ask for).
+# Both are the logo on the clinic's colour, as in the header.
+HOME_SCREEN_ICON = "assets/home-screen-icon.png"
+SHARE_PICTURE = "assets/share-picture.png"
+SHARE_SIZE = (1200, 630)
+_PICTURE_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+}
+
+
+def _logo_on_colour(logo: bytes, kind: str, colour: str, width: int, height: int, share: float) -> bytes:
+    """A PNG of `width` x `height` filled with `colour`, the logo in its middle, `share` of the height."""
+    import base64
+
+    import resvg_py
+
+    side = round(height * share)
+    x, y = (width - side) // 2, (height - side) // 2
+    picture = f"data:{kind};base64,{base64.b64encode(logo).decode('ascii')}"
+    drawing = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+        f'<rect width="{width}" height="{height}" fill="{colour}"/>'
+        f'<image x="{x}" y="{y}" width="{side}" height="{side}" href="{picture}"/></svg>'
+    )
+    return bytes(resvg_py.svg_to_bytes(svg_string=drawing, skip_system_fonts=True))
+
+
+def png_pictures(clinic: Clinic, logo: bytes) -> dict[str, bytes]:
+    """The home-screen icon and the share picture, by their paths in the docs folder. `logo` is the logo
+    file's bytes (checked by macros/checks/images.py: a drawing, or a raster picture)."""
+    suffix = "." + clinic.logo.rsplit(".", 1)[-1].lower()
+    kind = _PICTURE_TYPES.get(suffix, "image/png")
+    colour = clinic.primary_colour.lower()
+    return {
+        HOME_SCREEN_ICON: _logo_on_colour(logo, kind, colour, 180, 180, 0.75),
+        SHARE_PICTURE: _logo_on_colour(logo, kind, colour, *SHARE_SIZE, 0.6),
+    }
