@@ -147,7 +147,7 @@ def test_benchmarks_and_tools_never_import_the_tests() -> None:
     for file in [
         *(ROOT / "benchmarks").glob("*.py"),
         *(ROOT / "tools").glob("*.py"),
-        *(ROOT / "support").glob("*.py"),
+        *(ROOT / "support").rglob("*.py"),
     ]:
         tree = ast.parse(file.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -1,5 +1,5 @@
 """The key flows, each written once and run in every engine patients use: Chromium, WebKit (Safari's engine,
-the one every browser on an iPhone uses) and Firefox. See tests/engines.py for how each is driven.
+the one every browser on an iPhone uses) and Firefox. See support/engines/ for how each is driven.
 
 Every page loads without an error and fits a 320 px wide screen without scrolling sideways; the search finds
 a page; the self-check gives the right tier for all "no" and for one "yes" of each tier, prompts for
