@@ -53,6 +53,7 @@ PROJECT_FILES = project_files.SOURCES
 def build_site(project: Path, site_dir: Path, builder: str = MKDOCS) -> subprocess.CompletedProcess[str]:
     """Generate the project's build folder (`massage-site-generate`), then build it with `builder` (MkDocs,
     or ProperDocs) strictly into site_dir, as `make build` does. The result holds both commands' output."""
+    _log_build("build_site", project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     run = functools.partial(subprocess.run, cwd=project, env=env, capture_output=True, text=True, timeout=300)
     generated = run([GENERATE, "--project", str(project)])
@@ -66,12 +67,22 @@ def build_site(project: Path, site_dir: Path, builder: str = MKDOCS) -> subproce
     )
 
 
+def _log_build(kind: str, project: Path) -> None:
+    """With BUILD_LOG set, one line per build of a copy, naming the test that asked for it: how many builds
+    a test run makes, and where (for the figures in CONTRIBUTING.md)."""
+    log = os.environ.get("BUILD_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{kind}\t{os.environ.get('PYTEST_CURRENT_TEST', '-')}\n")
+
+
 def publish_copy(project: Path, site: Path) -> Path:
     """Build a copy of the project the way `make build` publishes it (checked, minified, swapped in), on a
     fixed build date, so two builds of the same copy are byte-identical."""
     from macros.build import publish
     from macros.build.validate import EXIT_OK
 
+    _log_build("publish_copy", project)
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
     try:
