@@ -128,6 +128,9 @@ def _fill_in_own_details(clinic: Path) -> None:
     set_field(clinic, "phone", '"+44 113 496 0123"')
     set_field(clinic, "email", "hello@riverside-physio.co.uk")
     set_field(clinic, "booking_url", "https://riverside-physio.co.uk/book")
+    text = clinic.read_text(encoding="utf-8")
+    if "\nwebsite:" not in text:
+        clinic.write_text(text + "website: https://riverside-physio.co.uk/back-massage/\n", encoding="utf-8")
 
 
 def _add_clinician(clinic: Path) -> None:
@@ -271,3 +274,17 @@ def test_a_seed_source_no_clinician_confirmed_leaves_the_site_a_draft(tmp_path: 
     assert (
         err[0] == "data/sources.yml:10: confirmed_by: unknown reviewer 'dr-okafr' (did you mean 'dr-okafor'?)"
     )
+
+
+def test_a_site_without_its_address_stays_a_draft(tmp_path: Path) -> None:
+    """Its pages, sitemap and shared links must name where it lives: go-live asks for `website:`."""
+    data = _live_copy(tmp_path)
+    clinic = data / "clinic.yml"
+    clinic.write_text(
+        "".join(line for line in clinic.read_text(encoding="utf-8").splitlines(keepends=True)
+                if not line.startswith("website:")),
+        encoding="utf-8",
+    )  # fmt: skip
+    status, err = _go_live(data)
+    assert status == 1 and len(err) == 1, err
+    assert ": website: the site is still a draft and is not published: write website: the address" in err[0]

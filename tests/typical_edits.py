@@ -134,6 +134,7 @@ def make_typical_edits(data: Path) -> None:
         ('primary_colour: "#1f5f8b"', 'primary_colour: "#6a1b4d"'),
     ]:
         _replace(clinic, old, new)
+    _append(clinic, "website: https://riverside-physio.co.uk/back-massage/\n")
     # The clinician reviewed every text a patient's safety rests on and confirmed the seed sources.
     clinician_reviews_for_go_live(data, "dr-okafor")
     _replace(

@@ -1,5 +1,6 @@
 """Draft until go-live: the site is a draft while data/clinic.yml keeps the example clinic's details (in
-any field, the phone in any formatting), names help lines of another country than the clinic's, no
+any field, the phone in any formatting), names help lines of another country than the clinic's, does not
+say the site's address (`website:`), no
 reviewer is a named clinician, or a clinician has not reviewed each text a patient's safety rests on (the
 self-check, its hazard log, every contraindication and every warning sign: `reviewed_by` names them), or
 a seed source the pages still cite (another clinic's own service pages) has no clinician's `confirmed_by`.
@@ -138,6 +139,7 @@ def is_draft(content: Content) -> bool:
     return (
         bool(example_fields(content.clinic))
         or bool(foreign_help_lines(content.clinic))
+        or not content.clinic.website
         or not has_clinician(content.clinic)
         or bool(unreviewed_safety_case(content))
         or bool(unconfirmed_seed_sources(content))
@@ -154,6 +156,11 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
     foreign = foreign_help_lines(clinic)
     if foreign:
         todo.append(f"write the help lines of the clinic's country ({'; '.join(foreign)})")
+    if not clinic.website:
+        todo.append(
+            "write website: the address the site is published at (such as https://owner.github.io/repo/), "
+            "so its pages, sitemap and shared links name it"
+        )
     if not has_clinician(clinic):
         todo.append("add the clinician who reviewed the content to reviewers, with clinician: true")
     unreviewed = unreviewed_safety_case(content)
@@ -172,7 +179,15 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
     if not todo:
         return None
     rel = f"{data_dir.name}/clinic.yml"
-    path = (fields[0],) if fields else ("non_emergency_number",) if foreign else ("reviewers",)
+    path = (
+        (fields[0],)
+        if fields
+        else ("non_emergency_number",)
+        if foreign
+        else ("website",)
+        if not clinic.website
+        else ("reviewers",)
+    )
     return Problem(
         rel,
         line_of(data_dir / "clinic.yml", rel, path),
