@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 # The visible links of each result in the list, in order: the page, then the best sections of that page. The
 # sections folded under "N more on this page" are not visible, so they do not count.
@@ -12,7 +13,7 @@ _READ_RESULTS = """() => [
   ...document.querySelectorAll('.md-search-result__list > .md-search-result__item')
 ].map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')].map(a => {
     const url = new URL(a.href);
-    return {target: url.pathname.replace(/^\\//, '') + url.hash,
+    return {target: url.pathname + url.hash,
             title: a.querySelector('h1, h2').textContent,
             text: [...a.querySelector('article').children]
               .filter(e => !/^H[12]$/.test(e.tagName) && !e.classList.contains('md-search-result__icon'))
@@ -32,6 +33,9 @@ class SearchBox:
 
     def __init__(self, page: Any, site_url: str) -> None:
         self.page = page
+        self.path = (
+            urlsplit(site_url).path.rstrip("/") + "/"
+        )  # "/" at the root, "/back-massage/" under a path
         page.goto(f"{site_url}/")
         self.box = page.locator("input.md-search__input")
         self.box.click()
@@ -60,7 +64,11 @@ class SearchBox:
             " || (document.querySelector('.md-search-result__meta').textContent !== p)",
             arg=self.placeholder,
         )
-        return [[Link(**link) for link in item] for item in self.page.evaluate(_READ_RESULTS)]
+        # A place on the site, whatever path the site is served under ("conditions/radiculitis/").
+        return [
+            [Link(**{**link, "target": link["target"].removeprefix(self.path)}) for link in item]
+            for item in self.page.evaluate(_READ_RESULTS)
+        ]
 
 
 def rank_of(results: list[list[Link]], finds: str | list[str]) -> int | None:

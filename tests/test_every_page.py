@@ -6,6 +6,8 @@ Searching and the self-check are part of the tour."""
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
@@ -56,6 +58,28 @@ def test_every_page_loads_everything_it_asks_for_and_writes_no_error(site_tour: 
     assert {path: f for path, f in failed.items() if f} == {}
     assert {visit.path: visit.errors for visit in _visits(site_tour) if visit.errors} == {}
     assert all(visit.status == 200 for path, visit in site_tour.visits.items() if path != "404.html")
+
+
+def test_every_link_to_the_site_itself_leads_to_a_page(site_tour: Tour) -> None:
+    """The navigation, the footers, the cross-links the data makes: each address on the site's host loads."""
+    own = urlsplit(site_tour.url).netloc
+    links = {
+        link.split("#", 1)[0]
+        for visit in _visits(site_tour)
+        for link in visit.links
+        if urlsplit(link).netloc == own
+    }
+    assert len(links) >= len(site_tour.visits)
+    broken = []
+    for link in sorted(links):
+        try:
+            with urllib.request.urlopen(link, timeout=30) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            broken.append(f"{status} {link}")
+    assert broken == []
 
 
 def test_every_page_runs_under_a_strict_policy_that_names_everything_it_runs(site_tour: Tour) -> None:
