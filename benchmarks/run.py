@@ -34,6 +34,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
@@ -377,22 +378,35 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def write_report(
-    path: Path,
-    started: dt.datetime,
-    seconds: float,
-    machine_rows: list[tuple[str, str]],
-    overhead: Overhead,
-    grown: list[Growth],
-    growth_runs: int,
-    visits: list[browser.FirstVisit],
-    search: browser.FirstVisit,
-    plain_visits: list[browser.FirstVisit],
-    check_files: list[browser.Resource] | None,
-    lh: list[LighthouseResult],
-    speed: dict[str, float] | str | None,
-    rebuild: list[float],
-) -> None:
+@dataclass
+class Measured:
+    """Everything one run of the benchmark measured: what the report is written from."""
+
+    started: dt.datetime
+    seconds: float
+    machine_rows: list[tuple[str, str]]
+    overhead: Overhead
+    grown: list[Growth]
+    growth_runs: int
+    visits: list[browser.FirstVisit]
+    search: browser.FirstVisit
+    plain_visits: list[browser.FirstVisit]
+    check_files: list[browser.Resource] | None
+    lh: list[LighthouseResult]
+    speed: dict[str, float] | str | None
+    rebuild: list[float]
+
+
+def _figures(m: Measured) -> dict[str, Any]:
+    """The figures several sections share, worked out once from the measurements."""
+    grown, visits, search, plain_visits, check_files, speed = (
+        m.grown,
+        m.visits,
+        m.search,
+        m.plain_visits,
+        m.check_files,
+        m.speed,
+    )
     first, last = grown[0], grown[-1]
     growth_ratio = last.ms_per_page / first.ms_per_page
     heaviest = max(visits, key=lambda v: v.total("gzip"))
@@ -403,6 +417,26 @@ def write_report(
     speed_problem = speed if isinstance(speed, str) else None
     speed = None if isinstance(speed, str) else speed
     per_eval = speed["ms"] / speed["evaluations"] if speed else None
+    return {
+        "first": first,
+        "last": last,
+        "growth_ratio": growth_ratio,
+        "heaviest": heaviest,
+        "searched": searched,
+        "plain_heaviest": plain_heaviest,
+        "plain_by_page": plain_by_page,
+        "check_gzip": check_gzip,
+        "speed_problem": speed_problem,
+        "speed": speed,
+        "per_eval": per_eval,
+    }
+
+
+def _header(m: Measured) -> list[str]:
+    """The title, when and where it was measured."""
+    started = m.started
+    seconds = m.seconds
+    machine_rows = m.machine_rows
     lines: list[str] = []
     add = lines.append
 
@@ -414,6 +448,26 @@ def write_report(
     add("| Machine | |\n|---|---|")
     lines += [f"| {k} | {v} |" for k, v in machine_rows]
     add("")
+    return lines
+
+
+def _summary(m: Measured) -> list[str]:
+    """Every figure with its target, in one table."""
+    overhead = m.overhead
+    lh = m.lh
+    rebuild = m.rebuild
+    figures = _figures(m)
+    first = figures["first"]
+    last = figures["last"]
+    growth_ratio = figures["growth_ratio"]
+    heaviest = figures["heaviest"]
+    searched = figures["searched"]
+    plain_heaviest = figures["plain_heaviest"]
+    check_gzip = figures["check_gzip"]
+    speed_problem = figures["speed_problem"]
+    per_eval = figures["per_eval"]
+    lines: list[str] = []
+    add = lines.append
 
     add("## Summary\n")
     add("| Figure | Measured | Target | |\n|---|---|---|---|")
@@ -468,6 +522,14 @@ def write_report(
         why = speed_problem or "no self-check page yet"
         add(f"| Self-check `evaluate()` per answer set | {why} | < 1 ms | **not measured** |")
     add("")
+    return lines
+
+
+def _build_overhead(m: Measured) -> list[str]:
+    """1. Build overhead against a plain Material site."""
+    overhead = m.overhead
+    lines: list[str] = []
+    add = lines.append
 
     add("## 1. Build overhead against a plain Material site\n")
     add(
@@ -515,6 +577,19 @@ def write_report(
         "costs the same at any size, as does building the data models: the cost per page of section 2 falls as "
         "the site grows, and with it this ratio.\n"
     )
+    return lines
+
+
+def _growth(m: Measured) -> list[str]:
+    """2. Growth with data."""
+    grown = m.grown
+    growth_runs = m.growth_runs
+    figures = _figures(m)
+    first = figures["first"]
+    last = figures["last"]
+    growth_ratio = figures["growth_ratio"]
+    lines: list[str] = []
+    add = lines.append
 
     add("## 2. Growth with data\n")
     plain_ratio = last.plain_ms_per_page / first.plain_ms_per_page
@@ -548,6 +623,18 @@ def write_report(
         "the number of conditions; the fixed start-up cost of section 1 is shared by more pages, so the "
         "cost per page falls.\n"
     )
+    return lines
+
+
+def _page_weight(m: Measured) -> list[str]:
+    """3. Page weight of a first visit."""
+    visits = m.visits
+    search = m.search
+    check_files = m.check_files
+    figures = _figures(m)
+    plain_by_page = figures["plain_by_page"]
+    lines: list[str] = []
+    add = lines.append
 
     add("## 3. Page weight of a first visit\n")
     add(
@@ -617,6 +704,14 @@ def write_report(
         )
         + "\n"
     )
+    return lines
+
+
+def _lighthouse(m: Measured) -> list[str]:
+    """4. Lighthouse (mobile preset)."""
+    lh = m.lh
+    lines: list[str] = []
+    add = lines.append
 
     add("## 4. Lighthouse (mobile preset)\n")
     add(
@@ -654,6 +749,14 @@ def write_report(
         )
     metrics = lh[0].runs[0].metrics
     add("\nHome page metrics (first run): " + ", ".join(f"{k} {v}" for k, v in metrics.items()) + ".\n")
+    return lines
+
+
+def _preview_rebuild(m: Measured) -> list[str]:
+    """The preview's rebuild after a data file is saved."""
+    rebuild = m.rebuild
+    lines: list[str] = []
+    add = lines.append
 
     add("## Preview rebuild after a data file is saved\n")
     median = statistics.median(rebuild)
@@ -664,6 +767,17 @@ def write_report(
         f"({', '.join(f'{x:.2f}' for x in rebuild)}), target ≤ {TARGETS['rebuild_s']:.0f} s: "
         f"{verdict(median <= TARGETS['rebuild_s'])}.\n"
     )
+    return lines
+
+
+def _self_check_speed(m: Measured) -> list[str]:
+    """5. Self-check speed."""
+    figures = _figures(m)
+    speed_problem = figures["speed_problem"]
+    per_eval = figures["per_eval"]
+    speed = figures["speed"]
+    lines: list[str] = []
+    add = lines.append
 
     add("## 5. Self-check speed\n")
     if speed:
@@ -680,6 +794,24 @@ def write_report(
             f"Not measured: the built site has no `{SELF_CHECK_PAGE}` page yet. The script measures it, and runs "
             "Lighthouse on it, as soon as the page exists.\n"
         )
+    return lines
+
+
+SECTIONS = (
+    _header,
+    _summary,
+    _build_overhead,
+    _growth,
+    _page_weight,
+    _lighthouse,
+    _preview_rebuild,
+    _self_check_speed,
+)
+
+
+def write_report(path: Path, measured: Measured) -> None:
+    """BENCHMARKS.md: each section in turn, from one run's measurements."""
+    lines = [line for section in SECTIONS for line in section(measured)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -737,8 +869,7 @@ def main() -> None:
                         label, page, [lighthouse.run(f"{url}/{page}") for _ in range(args.lighthouse_runs)]
                     )
                 )
-        write_report(
-            args.output,
+        measured = Measured(
             started,
             time.perf_counter() - clock,
             machine(lighthouse_version, load_before),
@@ -753,6 +884,7 @@ def main() -> None:
             speed,
             rebuild,
         )
+        write_report(args.output, measured)
     log(f"wrote {args.output.name} in {(time.perf_counter() - clock) / 60:.1f} minutes")
 
 
