@@ -11,10 +11,16 @@ import re
 import socket
 from pathlib import Path
 
+import pytest
+
 from macros.content import Content, self_check
 from support.pages import article_html
 from support.self_check import answer_no_to_every_question, self_check_with_one_yes
 from support.site import ROOT, build_site, copy_seed_project, served
+
+# The built page's tests hold for any data `make check` accepts: run on the project's data and on an edited
+# copy (which adds a contraindication with its question).
+pytestmark = pytest.mark.live_data
 
 ASSETS = [ROOT / "docs" / "javascripts" / "self-check.js", ROOT / "docs" / "stylesheets" / "self-check.css"]
 
