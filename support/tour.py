@@ -99,6 +99,7 @@ class Tour:
     visits: dict[str, Visit]
     cookies: list[dict[str, Any]]
     self_check: Visit | None  # the self-check page, answered (`answer`) and its result shown
+    answered: Any = None  # what `answer(page)` returned: the result's tier, for answer_no_to_every_question
 
 
 def tour(
@@ -147,15 +148,15 @@ def tour(
                 if axe:  # the search dialog open, with its results
                     visit.axe += run_axe(page, axe_script, "search open")
                 visit.refused += page.evaluate("() => window.__refused")
-        answered = None
+        self_check, answered = None, None
         if answer:
-            visit = answered = Visit("self-check/ (answered)")
+            visit = self_check = Visit("self-check/ (answered)")
             page.goto(f"{url}/self-check/", wait_until="load")
-            answer(page)
+            answered = answer(page)
             _read(page, visit)
             visit.refused += page.evaluate("() => window.__refused")
         page.wait_for_load_state("networkidle")  # anything a page asks for late is asked for by now
-        return Tour(url, visits, context.cookies(), answered)
+        return Tour(url, visits, context.cookies(), self_check, answered)
     finally:
         context.close()
 

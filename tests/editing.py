@@ -100,6 +100,12 @@ EditorLoader.yaml_implicit_resolvers = {
 }
 
 
+def remove_top_level_field(path: Path, field: str) -> None:
+    """Delete a one-line top-level field (`website: …`), as an editor deletes the line."""
+    lines = read_lines(path)
+    path.write_text("".join(line for line in lines if not line.startswith(f"{field}:")), encoding="utf-8")
+
+
 SAFETY_TEXTS = ("self_check.yml", "hazard_log.yml", "contraindications.yml", "red_flags.yml")
 
 

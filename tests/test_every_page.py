@@ -30,6 +30,7 @@ def test_the_tour_opens_every_page_and_searches_and_answers_the_self_check(site_
     assert len(site_tour.visits) >= 20
     assert {path for path, visit in site_tour.visits.items() if visit.searched} == set(SEARCHED)
     assert site_tour.self_check and site_tour.self_check.requests, "the self-check page was answered"
+    assert site_tour.answered == "suitable", "every answer no: the result shows, and massage may suit"
 
 
 def test_every_page_requests_nothing_from_another_host_and_sets_no_cookie(site_tour: Tour, figures) -> None:

@@ -15,7 +15,7 @@ from macros.checks import go_live
 from macros.checks.load import Content, load_content
 from support.site import ROOT, SEED_DATA, copy_seed_project, publish_copy, site_pages
 
-from .editing import clinician_reviews_for_go_live, copy_data, set_field
+from .editing import clinician_reviews_for_go_live, copy_data, remove_top_level_field, set_field
 
 # Checks what holds for any data `make check` accepts: run on the project's data and an edited copy.
 pytestmark = pytest.mark.live_data
@@ -280,11 +280,7 @@ def test_a_site_without_its_address_stays_a_draft(tmp_path: Path) -> None:
     """Its pages, sitemap and shared links must name where it lives: go-live asks for `website:`."""
     data = _live_copy(tmp_path)
     clinic = data / "clinic.yml"
-    clinic.write_text(
-        "".join(line for line in clinic.read_text(encoding="utf-8").splitlines(keepends=True)
-                if not line.startswith("website:")),
-        encoding="utf-8",
-    )  # fmt: skip
+    remove_top_level_field(clinic, "website")
     status, err = _go_live(data)
     assert status == 1 and len(err) == 1, err
     assert ": website: the site is still a draft and is not published: write website: the address" in err[0]
