@@ -55,6 +55,8 @@ def _kind_after_changing(repo: Path, *names: str) -> str:
     [
         (["data/clinic.yml"], "content"),
         (["data/clinic.yml", "docs/visit.md", "docs/assets/clinic-logo.svg"], "content"),
+        (["locales/ru/conditions.yml", "data/conditions.yml"], "content"),
+        (["locales/ru/notes.py"], "code"),
         (["data/clinic.yml", "macros/x.py"], "code"),
         (["data/schema/clinic.schema.json"], "code"),
         (["docs/javascripts/self-check.js"], "code"),

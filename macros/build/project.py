@@ -11,7 +11,7 @@ import yaml
 
 # Everything a site is made from: a change to any of these may change the site (the preview watches
 # them; a build outside git dates itself from the newest; the tests copy them).
-SOURCES = ("data", "docs", "overrides", "macros", "hooks.py", "mkdocs.yml")
+SOURCES = ("data", "locales", "docs", "overrides", "macros", "hooks.py", "mkdocs.yml")
 CONFIG = "mkdocs.yml"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import model, site_texts
+from .languages import Language
 
 # file name -> type of its content; the file's stem is the collection's name.
 COLLECTIONS: dict[str, Any] = {
@@ -46,6 +47,8 @@ class Content:
     hazard_log: model.HazardLog
     glossary: dict[str, model.GlossaryTerm]
     site_texts: site_texts.SiteTexts
+    # The language of the words: None for data/'s own (English), else the translation laid over it.
+    language: Language | None = None
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -6,6 +6,7 @@ string at each build (a tenth of the time the models take to build)."""
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -62,13 +63,27 @@ not_a_device_name = refusing(
 )
 
 
+@dataclass(frozen=True)
+class Words:
+    """In a field's type: the field holds words a patient reads, so every language of the site translates it
+    (locales/, checked by checks/translations.py). A list is translated item for item, as many items as
+    data/ has, unless `whole`: then the language gives as many as it needs (other names, search words)."""
+
+    whole: bool = False
+
+
+TRANSLATED = Words()
+TRANSLATED_WHOLE = Words(whole=True)
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=60),
     AfterValidator(not_a_device_name),
     Field(description="Stable id: lower-case words joined by hyphens. Never change it once published."),
 ]
-Text = Annotated[
+# Texts for reviewers and names (of people, places, documents): the same in every language.
+Note = Annotated[
     str,
     StringConstraints(min_length=1, max_length=1200, strip_whitespace=True),
     AfterValidator(refuse_markup),
@@ -77,11 +92,17 @@ Text = Annotated[
         json_schema_extra=_NO_MARKUP,
     ),
 ]
-ShortText = Annotated[
+Name = Annotated[
     str,
     StringConstraints(min_length=1, max_length=160, strip_whitespace=True),
     AfterValidator(refuse_markup),
     Field(description="A short plain text (at most 160 characters).", json_schema_extra=_NO_MARKUP),
+]
+# Words a patient reads: translated.
+Text = Annotated[Note, TRANSLATED]
+ShortText = Annotated[Name, TRANSLATED]
+OtherNames = Annotated[
+    list[ShortText], TRANSLATED_WHOLE, Field(description="Other names patients may know it by.")
 ]
 # The pattern is for editors' tools and the first message; fields.https_url parses the address.
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400), AfterValidator(https_url)]
@@ -90,6 +111,7 @@ Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400), Aft
 MAX_SEARCH_TERMS = 40
 SearchTerms = Annotated[
     list[ShortText],
+    TRANSLATED_WHOLE,
     Field(
         max_length=MAX_SEARCH_TERMS,
         description="Other words patients type when they look for this: everyday words, questions, other "
@@ -114,11 +136,20 @@ not_a_common_word = refusing(
 )
 
 
+_LETTERS = r"a-z\u0430-\u044f\u0451"
+_LOWER = f"[{_LETTERS}]"
 GlossaryWord = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z-]*( [a-z][a-z-]*){0,3}$", max_length=40),
+    # Lower-case Latin or Cyrillic letters (the site's languages): the word as a sentence writes it.
+    StringConstraints(pattern=rf"^{_LOWER}[{_LETTERS}-]*( {_LOWER}[{_LETTERS}-]*){{0,3}}$", max_length=40),
     AfterValidator(not_a_common_word),
+    TRANSLATED,
     Field(description="A word as written in a sentence, in lower case, e.g. 'fascia' or 'herniated disc'."),
+]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}$"),
+    Field(description="A language's ISO 639-1 code in lower case, for example ru: its folder in locales/."),
 ]
 Kind = Literal["avoid", "doctor-first", "local"]
 Tier = Literal["emergency", "urgent"]
@@ -152,15 +183,15 @@ class Entry(Reviewed):
 
 class Source(Record):
     id: Id
-    title: ShortText = Field(description="Title of the document, as published.")
-    publisher: ShortText = Field(description="Who published it.", examples=["NHS", "Cochrane"])
+    title: Name = Field(description="Title of the document, as published.")
+    publisher: Name = Field(description="Who published it.", examples=["NHS", "Cochrane"])
     kind: Literal["seed", "guideline", "review", "patient-information"] = Field(
         description="seed: a source text this site was written from; guideline: a clinical guideline; "
         "review: a systematic review; patient-information: another site's patient leaflet."
     )
     url: Url | None = Field(None, description="Web address of the source, starting with https://.")
     published: dt.date | None = Field(None, description="Date it was published, as YYYY-MM-DD.")
-    note: Text | None = Field(None, description="What the source is used for, if that is not obvious.")
+    note: Note | None = Field(None, description="What the source is used for, if that is not obvious.")
     confirmed_by: Id | None = Field(
         None,
         description="For a seed source (another clinic's own pages): the id of the clinician in clinic.yml "
@@ -169,15 +200,15 @@ class Source(Record):
 
 
 class Address(Record):
-    street: ShortText = Field(examples=["1 Example Street"])
-    town: ShortText
-    postcode: ShortText
+    street: Name = Field(examples=["1 Example Street"])
+    town: Name
+    postcode: Name
     country: ShortText
 
 
 class Reviewer(Record):
     id: Id
-    name: ShortText = Field(description="Name shown as 'Reviewed by' on the pages.")
+    name: Name = Field(description="Name shown as 'Reviewed by' on the pages.")
     role: Text = Field(description="What this reviewer checked, and their qualification.")
     clinician: bool = Field(
         default=False,
@@ -188,7 +219,7 @@ class Reviewer(Record):
 
 
 class HelpLine(Record):
-    name: ShortText = Field(description="Who answers, as patients know them.", examples=["Samaritans"])
+    name: Name = Field(description="Who answers, as patients know them.", examples=["Samaritans"])
     number: Annotated[str, StringConstraints(pattern=PHONE_PATTERN), AfterValidator(phone_number)] = Field(
         description="The number to call, in quotes.", examples=["116 123"]
     )
@@ -196,7 +227,7 @@ class HelpLine(Record):
 
 
 class Clinic(Reviewed):
-    name: ShortText = Field(description="The clinic's name.", examples=["Example Clinic"])
+    name: Name = Field(description="The clinic's name.", examples=["Example Clinic"])
     site_name: ShortText = Field(description="Shown in the header and in every page title.")
     tagline: ShortText = Field(description="One line about the site; its description in search results.")
     address: Address = Field(description="Where the clinic is, shown on the About and visit pages.")
@@ -224,7 +255,7 @@ class Clinic(Reviewed):
         examples=["999", "112", "911"],
     )
     non_emergency_advice: Text = Field(description="Where to get advice when it is not an emergency.")
-    non_emergency_name: ShortText = Field(
+    non_emergency_name: Name = Field(
         description="The name of the medical help line for urgent problems that are not emergencies. The "
         "urgent result of the self-check tells patients to call it today.",
         examples=["NHS 111"],
@@ -264,11 +295,18 @@ class Clinic(Reviewed):
         examples=["https://clinic.example/back-massage/"],
     )
     reviewers: list[Reviewer] = Field(min_length=1, description="Everyone who reviews the content.")
+    translations: list[LanguageCode] = Field(
+        [],
+        description="Languages the site is published in beside English, each a folder of locales/ with "
+        "every text translated (EDITING.md, Add a language). English is at the site's root, each other "
+        "language under its code: /ru/.",
+        examples=[["ru"]],
+    )
 
 
 class MassageType(Entry):
     name: ShortText
-    also_called: list[ShortText] = Field([], description="Other names patients may know it by.")
+    also_called: OtherNames = []
     search_terms: SearchTerms = []
     summary: Text = Field(description="One or two sentences. Used in lists and in the comparison table.")
     purpose: Text = Field(description="What it is for.")
@@ -278,7 +316,7 @@ class MassageType(Entry):
 
 class Technique(Entry):
     name: ShortText
-    also_called: list[ShortText] = Field([], description="Other names patients may know it by.")
+    also_called: OtherNames = []
     search_terms: SearchTerms = []
     what_it_is: Text
     feels_like: Text = Field(description="What the patient feels, in their own words.")
@@ -287,7 +325,7 @@ class Technique(Entry):
 
 class Condition(Entry):
     name: ShortText = Field(description="Title of the condition's page.", examples=["Muscle tension"])
-    also_called: list[ShortText] = Field([], description="Other names patients may know it by.")
+    also_called: OtherNames = []
     search_terms: SearchTerms = []
     summary: Text = Field(description="One or two sentences. Used in lists and in search results.")
     massage_type: Id = Field(description="Id from massage_types.yml.", examples=["therapeutic"])
@@ -358,7 +396,7 @@ class Contraindication(Entry):
         "are always offered). Leave it out for Yes / No / Not sure.",
     )
     advice: Advice = None
-    rationale: Text | None = Field(
+    rationale: Note | None = Field(
         None, description="For reviewers: why the question is worded this way and why this kind was chosen."
     )
     conditions: list[Id] = Field([], description="Ids of conditions in conditions.yml this matters for.")
@@ -392,7 +430,7 @@ class RedFlag(Entry):
         "when the patient has no back pain (milder than tier).",
     )
     advice: Advice = None
-    rationale: Text | None = Field(
+    rationale: Note | None = Field(
         None, description="For reviewers: why the question is worded this way and why this tier was chosen."
     )
     search_terms: SearchTerms = []
@@ -496,7 +534,7 @@ class SelfCheckRule(Record):
 
     id: Id
     advice: Advice = None
-    rationale: Text = Field(description="For reviewers: why it is asked this way and why these results.")
+    rationale: Note = Field(description="For reviewers: why it is asked this way and why these results.")
     sources: list[Id] = Field(min_length=1, description="Ids from sources.yml: the guidance behind it.")
 
 
@@ -593,7 +631,7 @@ class GlossaryTerm(Entry):
     """A medical word the pages keep, explained in everyday words wherever it appears."""
 
     term: GlossaryWord
-    other_forms: list[GlossaryWord] = Field(
+    other_forms: Annotated[list[GlossaryWord], TRANSLATED_WHOLE] = Field(
         [], description="Other forms of the word that the pages use, e.g. plurals ('ligaments')."
     )
     plain: Text = Field(description="What the word means, in one or two short sentences of everyday words.")
@@ -610,7 +648,7 @@ Likelihood = Literal["very-low", "low", "medium", "high", "very-high"]
 
 
 class WorkedCase(Record):
-    name: ShortText = Field(description="What the example shows.")
+    name: Name = Field(description="What the example shows.")
     answered_yes: list[Id] = Field([], description="Question ids answered 'yes'.")
     answered_not_sure: list[Id] = Field([], description="Question ids answered 'not sure'.")
     answered_known: list[Id] = Field(
@@ -638,11 +676,11 @@ class Hazard(Record):
     """Something that could go wrong for a patient using the self-check, and what stops it."""
 
     id: Id
-    hazard: ShortText = Field(
+    hazard: Name = Field(
         description="What could go wrong, for example 'A pregnant person is told massage suits them'."
     )
-    cause: Text = Field(description="How it could happen.")
-    harm: Text = Field(description="What it could do to the patient.")
+    cause: Note = Field(description="How it could happen.")
+    harm: Note = Field(description="What it could do to the patient.")
     severity: Severity = Field(
         description="How bad the harm could be, on the DCB0129 scale: minor, significant, considerable, "
         "major, catastrophic."
@@ -651,7 +689,7 @@ class Hazard(Record):
         description="How likely the harm is without the mitigation, on the DCB0129 scale: very-low, low, "
         "medium, high, very-high."
     )
-    mitigation: Text = Field(description="What the self-check does so that it does not happen.")
+    mitigation: Note = Field(description="What the self-check does so that it does not happen.")
     residual_likelihood: Likelihood = Field(
         description="How likely the harm still is with the mitigation in place (never more than likelihood)."
     )

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .fields import placeholder_problem
-from .model import Kind, Record, ShortText, Text
+from .model import TRANSLATED, Kind, Record, ShortText, Text
 from .plain_text import MARKUP_PATTERN, refuse_markup
 
 
@@ -46,6 +46,7 @@ class Template(GroupedMetadata):
             description=f"A short text. It must hold {listed} once each; the site puts the value there.",
             json_schema_extra={"not": {"pattern": MARKUP_PATTERN}},
         )
+        yield TRANSLATED
 
 
 Label = Annotated[
@@ -57,6 +58,7 @@ Label = Annotated[
         description="A short label or heading, with no {placeholder}.",
         json_schema_extra={"not": {"pattern": MARKUP_PATTERN}},
     ),
+    TRANSLATED,
 ]
 
 

@@ -1,0 +1,270 @@
+"""A language beside English is data: locales/<code>/ holds its language.yml and the data files' words,
+keyed by entry id. The check names the language's file, the line, the id and the field of every text left
+untranslated (and the line of data/ to translate), every id no entry has, every field that is not words and
+every list with an item left out; a translation changes words only, never what the self-check decides."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import TypeAdapter
+
+from macros.checks.load import load_content
+from macros.checks.translations import TRANSLATED_FILES, translated_contents
+from macros.content import COLLECTIONS, Content
+from macros.content import self_check as rules
+from macros.content.translation import words_of
+
+from .editing import read_lines, run_validate
+
+LANGUAGE = {
+    "code": "ru",
+    "name": "Русский",
+    "english_name": "Russian",
+    "locale": "ru_RU",
+    "months": [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    "date": "{day} {month} {year} г.",
+}
+
+
+def pseudo(text: str) -> str:
+    """Words that are visibly not data/'s own (Cyrillic а, е, о for Latin ones), every {placeholder} kept."""
+    parts = re.split(r"(\{[a-z_]+\})", text)
+    return "".join(p if p.startswith("{") else p.translate(str.maketrans("aeo", "аео")) for p in parts)
+
+
+def _translated(value: object) -> object:
+    if isinstance(value, str):
+        return pseudo(value)
+    if isinstance(value, list):
+        return [_translated(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _translated(v) for k, v in value.items()}
+    return value
+
+
+def only_words_differ(translated: object, own: object) -> bool:
+    """The same structure, ids and values, but for texts that are the translation of their own."""
+    if isinstance(own, str) and isinstance(translated, str):
+        return translated in (own, pseudo(own))
+    if isinstance(own, dict) and isinstance(translated, dict):
+        return own.keys() == translated.keys() and all(only_words_differ(translated[k], own[k]) for k in own)
+    if isinstance(own, list) and isinstance(translated, list):
+        return len(own) == len(translated) and all(map(only_words_differ, translated, own))
+    return translated == own
+
+
+def write_language(project: Path, content: Content, code: str = "ru") -> Path:
+    """A whole translation of the project's words into `code`, listed in clinic.yml; returns its folder."""
+    folder = project / "locales" / code
+    folder.mkdir(parents=True)
+    (folder / "language.yml").write_text(
+        yaml.safe_dump({**LANGUAGE, "code": code}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    for name in TRANSLATED_FILES:
+        own = getattr(content, name.removesuffix(".yml"))
+        value = list(own.values()) if isinstance(own, dict) else own
+        words = words_of(
+            COLLECTIONS[name], TypeAdapter(COLLECTIONS[name]).dump_python(value, mode="python", by_alias=True)
+        )
+        (folder / name).write_text(
+            yaml.safe_dump(_translated(words), allow_unicode=True, sort_keys=False, width=100),
+            encoding="utf-8",
+        )
+    clinic = project / "data" / "clinic.yml"
+    clinic.write_text(clinic.read_text(encoding="utf-8") + f"translations: [{code}]\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path, seed_content: Content) -> Path:
+    from .editing import copy_data
+
+    copy_data(tmp_path)
+    write_language(tmp_path, seed_content)
+    return tmp_path
+
+
+def _problems(project: Path) -> list[str]:
+    status, _, errors = run_validate(project / "data")
+    assert status == 1
+    return errors[:-1]  # the last line counts them
+
+
+def _line(path: Path, pattern: str) -> int:
+    return next(i for i, line in enumerate(read_lines(path), start=1) if re.search(pattern, line))
+
+
+def test_a_whole_translation_changes_the_words_and_nothing_the_self_check_decides(project: Path) -> None:
+    english = load_content(project / "data")
+    russian = translated_contents(project / "data", english)["ru"]
+    assert russian.language is not None and russian.language.english_name == "Russian"
+    radiculitis = russian.conditions["radiculitis"]
+    assert (
+        radiculitis.summary
+        == pseudo(english.conditions["radiculitis"].summary)
+        != english.conditions["radiculitis"].summary
+    )
+    assert radiculitis.techniques == english.conditions["radiculitis"].techniques
+    assert russian.self_check.tiers[0].headline == pseudo(english.self_check.tiers[0].headline)
+    assert russian.site_texts.care_card.title == pseudo(english.site_texts.care_card.title)
+    # What decides: the same rules whatever the language; only their words differ.
+    assert only_words_differ(rules.rules(russian), rules.rules(english))
+    assert [q.id for q in rules.questions(russian)] == [q.id for q in rules.questions(english)]
+    # Names, notes for reviewers and numbers stay as data/ has them.
+    assert russian.clinic.name == english.clinic.name
+    assert russian.clinic.emergency_number == english.clinic.emergency_number
+    assert russian.sources == english.sources
+    assert russian.hazard_log.hazards == english.hazard_log.hazards
+    assert run_validate(project / "data")[0] == 0
+
+
+def test_an_untranslated_text_names_the_file_line_id_and_field_and_the_line_of_data_to_translate(
+    project: Path,
+) -> None:
+    conditions = project / "locales" / "ru" / "conditions.yml"
+    text = conditions.read_text(encoding="utf-8")
+    start = text.index("radiculitis:\n")
+    summary = re.compile(r"  summary: .*\n(    .*\n)*").search(text, start)
+    assert summary
+    conditions.write_text(text[: summary.start()] + text[summary.end() :], encoding="utf-8")
+    english_line = _line(project / "data" / "conditions.yml", r"^- id: radiculitis")
+    english_line = english_line + next(
+        i
+        for i, line in enumerate(read_lines(project / "data" / "conditions.yml")[english_line - 1 :])
+        if line.startswith("  summary:")
+    )
+    assert _problems(project) == [
+        f"locales/ru/conditions.yml:{_line(conditions, '^radiculitis:')}: radiculitis.summary: no Russian "
+        f"words; translate data/conditions.yml:{english_line}"
+    ]
+
+
+def test_an_entry_no_one_translated_is_named_once(project: Path) -> None:
+    glossary = project / "locales" / "ru" / "glossary.yml"
+    data = yaml.safe_load(glossary.read_text(encoding="utf-8"))
+    first = next(iter(data))
+    del data[first]
+    glossary.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (problem,) = _problems(project)
+    assert problem.startswith(
+        f"locales/ru/glossary.yml:1: {first}: no Russian words; translate data/glossary.yml:"
+    )
+
+
+def test_an_id_no_entry_has_a_field_that_is_not_words_and_a_misspelt_field_are_each_one_line(
+    project: Path,
+) -> None:
+    conditions = project / "locales" / "ru" / "conditions.yml"
+    text = conditions.read_text(encoding="utf-8")
+    text = text.replace("radiculitis:\n", "radiculitus:\n", 1)
+    text = text.replace("muscle-tension:\n", "muscle-tension:\n  massage_type: therapeutic\n  sumary: x\n", 1)
+    conditions.write_text(text, encoding="utf-8")
+    problems = _problems(project)
+    at = _line(conditions, "^radiculitus:")
+    assert (
+        f"locales/ru/conditions.yml:{at}: radiculitus: no entry of data/ has this id "
+        "(did you mean 'radiculitis'?)" in problems
+    )
+    assert any(
+        p.startswith("locales/ru/conditions.yml:") and ": radiculitis: no Russian words" in p
+        for p in problems
+    )
+    assert (
+        "locales/ru/conditions.yml:2: muscle-tension.massage_type: is not words to translate: it stays as "
+        "data/ has it; take this line out" in problems
+    )
+    assert any(
+        p.startswith(
+            "locales/ru/conditions.yml:3: muscle-tension.sumary: is not a field of this entry "
+            "(did you mean 'summary'?)"
+        )
+        for p in problems
+    )
+
+
+def test_a_list_of_cautions_with_one_left_out_is_refused(project: Path) -> None:
+    conditions = project / "locales" / "ru" / "conditions.yml"
+    data = yaml.safe_load(conditions.read_text(encoding="utf-8"))
+    entry = next(k for k, v in data.items() if len(v.get("cautions", [])) >= 2)
+    data[entry]["cautions"] = data[entry]["cautions"][1:]
+    conditions.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (problem,) = _problems(project)
+    assert re.fullmatch(
+        rf"locales/ru/conditions.yml:\d+: {entry}.cautions: has \d+ items? where data/ has \d+: "
+        "translate each "
+        "one, none left out or added",
+        problem,
+    ), problem
+
+
+def test_translated_words_keep_the_field_rules_at_their_own_line(project: Path) -> None:
+    texts = project / "locales" / "ru" / "site_texts.yml"
+    text = texts.read_text(encoding="utf-8")
+    line = _line(texts, r"^  line: .*\{emergency_number\}")
+    lines = text.splitlines(keepends=True)
+    lines[line - 1] = "  line: Позвоните <b>сейчас</b>\n"
+    texts.write_text("".join(lines), encoding="utf-8")
+    problems = _problems(project)
+    assert any(p.startswith(f"locales/ru/site_texts.yml:{line}: care_card.line: ") for p in problems), (
+        problems
+    )
+
+
+def test_a_language_without_its_folder_or_with_a_wrong_code_or_reviewer_is_refused(project: Path) -> None:
+    clinic = project / "data" / "clinic.yml"
+    clinic.write_text(
+        clinic.read_text(encoding="utf-8").replace("translations: [ru]", "translations: [ru, uk]")
+    )
+    language = project / "locales" / "ru" / "language.yml"
+    language.write_text(
+        language.read_text(encoding="utf-8").replace("code: ru", "code: rs") + "reviewed_by: dr-smyth\n",
+        encoding="utf-8",
+    )
+    problems = _problems(project)
+    at = _line(clinic, "^translations:")
+    assert (
+        f"data/clinic.yml:{at}: translations: 'uk' has no folder locales/uk/ with its language.yml "
+        "(there are: ru)" in problems
+    )
+    assert "locales/ru/language.yml:1: code: must be 'ru', the name of its folder" in problems
+    assert any(
+        p.startswith("locales/ru/language.yml:")
+        and "reviewed_by: 'dr-smyth' is not a reviewer in clinic.yml" in p
+        for p in problems
+    )
+
+
+def test_a_missing_file_and_a_file_that_is_not_to_translate_are_each_one_line(project: Path) -> None:
+    folder = project / "locales" / "ru"
+    (folder / "visit.yml").unlink()
+    shutil.copy2(project / "data" / "sources.yml", folder / "sources.yml")
+    problems = _problems(project)
+    assert "locales/ru/visit.yml:1: file is missing; restore it from the repository" in problems
+    assert (
+        "locales/ru/sources.yml:1: data/sources.yml holds no words to translate; remove this file" in problems
+    )
+
+
+def test_a_language_the_clinic_does_not_list_is_not_checked(project: Path) -> None:
+    clinic = project / "data" / "clinic.yml"
+    clinic.write_text(clinic.read_text(encoding="utf-8").replace("translations: [ru]\n", ""))
+    (project / "locales" / "ru" / "visit.yml").unlink()
+    assert run_validate(project / "data")[0] == 0
