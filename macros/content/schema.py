@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from . import COLLECTIONS
+from .languages import LANGUAGE_FILE, LOCALES, Language
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 VSCODE_SETTINGS = SCHEMA_DIR.parent.parent / ".vscode" / "settings.json"
@@ -32,13 +33,18 @@ EDITOR_SETTINGS = {
 }
 
 
+# Each file with a schema, and where editors find it: the data files, and each language's language.yml.
+SCHEMAS: dict[str, Any] = {**COLLECTIONS, LANGUAGE_FILE: Language}
+PLACES = {name: f"data/{name}" for name in COLLECTIONS} | {LANGUAGE_FILE: f"{LOCALES}/*/{LANGUAGE_FILE}"}
+
+
 def schema_for(file_name: str) -> dict[str, Any]:
-    schema = TypeAdapter(COLLECTIONS[file_name]).json_schema()
+    schema = TypeAdapter(SCHEMAS[file_name]).json_schema()
     stem = file_name.removesuffix(".yml")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
-        "title": f"{stem.replace('_', ' ').capitalize()} (data/{file_name})",
+        "title": f"{stem.replace('_', ' ').capitalize()} ({PLACES[file_name]})",
     }
 
 
@@ -49,13 +55,13 @@ def render_schema(file_name: str) -> str:
 def render_vscode_settings() -> str:
     """.vscode/settings.json: the same schema for each data file as its first line names, for editors
     that read `yaml.schemas` (VS Code with the YAML extension)."""
-    schemas = {f"data/schema/{name.removesuffix('.yml')}.schema.json": f"data/{name}" for name in COLLECTIONS}
+    schemas = {f"data/schema/{name.removesuffix('.yml')}.schema.json": PLACES[name] for name in SCHEMAS}
     return json.dumps({**EDITOR_SETTINGS, "yaml.schemas": schemas}, indent=2) + "\n"
 
 
 def main() -> int:
     SCHEMA_DIR.mkdir(exist_ok=True)
-    for file_name in COLLECTIONS:
+    for file_name in SCHEMAS:
         target = SCHEMA_DIR / f"{file_name.removesuffix('.yml')}.schema.json"
         text = render_schema(file_name)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
