@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.build import project as project_files
+from macros.build.generate import generated_configs
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's own data, as editors keep it.
@@ -52,19 +53,21 @@ PROJECT_FILES = project_files.SOURCES
 
 def build_site(project: Path, site_dir: Path, builder: str = MKDOCS) -> subprocess.CompletedProcess[str]:
     """Generate the project's build folder (`massage-site-generate`), then build it with `builder` (MkDocs,
-    or ProperDocs) strictly into site_dir, as `make build` does. The result holds both commands' output."""
+    or ProperDocs) strictly into site_dir, each language into its folder, as `make build` does. The result
+    holds every command's output."""
     _log_build("build_site", project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     run = functools.partial(subprocess.run, cwd=project, env=env, capture_output=True, text=True, timeout=300)
     generated = run([GENERATE, "--project", str(project)])
     if generated.returncode:
         return generated
-    built = run(
-        [builder, "build", "--strict", "-f", str(project / GENERATED_CONFIG), "--site-dir", str(site_dir)]
-    )
-    return subprocess.CompletedProcess(
-        built.args, built.returncode, generated.stdout + built.stdout, generated.stderr + built.stderr
-    )
+    out, err = generated.stdout, generated.stderr
+    for config, folder in generated_configs(project):  # English, then each language into its folder
+        built = run([builder, "build", "--strict", "-f", str(config), "--site-dir", str(site_dir / folder)])
+        out, err = out + built.stdout, err + built.stderr
+        if built.returncode:
+            break
+    return subprocess.CompletedProcess(built.args, built.returncode, out, err)
 
 
 def _log_build(kind: str, project: Path) -> None:

@@ -13,6 +13,8 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
+from macros.build.languages import nav_labels
+from macros.build.project import read_config
 from macros.checks.load import load_content
 from macros.checks.translations import TRANSLATED_FILES, translated_contents
 from macros.content import COLLECTIONS, Content
@@ -23,7 +25,7 @@ from .editing import read_lines, run_validate
 
 LANGUAGE = {
     "code": "ru",
-    "name": "Русский",
+    "unreviewed": "Перевод ещё не проверен.",
     "english_name": "Russian",
     "locale": "ru_RU",
     "months": [
@@ -72,7 +74,8 @@ def only_words_differ(translated: object, own: object) -> bool:
 
 
 def write_language(project: Path, content: Content, code: str = "ru") -> Path:
-    """A whole translation of the project's words into `code`, listed in clinic.yml; returns its folder."""
+    """A whole translation of the project's words into `code` (its pages as in docs/), listed in clinic.yml;
+    returns its folder."""
     folder = project / "locales" / code
     folder.mkdir(parents=True)
     (folder / "language.yml").write_text(
@@ -88,6 +91,15 @@ def write_language(project: Path, content: Content, code: str = "ru") -> Path:
             yaml.safe_dump(_translated(words), allow_unicode=True, sort_keys=False, width=100),
             encoding="utf-8",
         )
+    shutil.copytree(
+        project / "docs",
+        folder / "docs",
+        ignore=lambda _, names: [n for n in names if "." in n and not n.endswith(".md")],
+    )
+    labels = nav_labels(read_config(project).get("nav") or [])
+    (folder / "nav.yml").write_text(
+        yaml.safe_dump({label: pseudo(label) for label in labels}, allow_unicode=True), encoding="utf-8"
+    )
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(clinic.read_text(encoding="utf-8") + f"translations: [{code}]\n", encoding="utf-8")
     return folder
@@ -268,3 +280,27 @@ def test_a_language_the_clinic_does_not_list_is_not_checked(project: Path) -> No
     clinic.write_text(clinic.read_text(encoding="utf-8").replace("translations: [ru]\n", ""))
     (project / "locales" / "ru" / "visit.yml").unlink()
     assert run_validate(project / "data")[0] == 0
+
+
+def test_each_page_and_navigation_label_of_a_language_is_checked(project: Path) -> None:
+    folder = project / "locales" / "ru"
+    (folder / "docs" / "visit.md").unlink()
+    (folder / "docs" / "prices.md").write_text("# Цены\n", encoding="utf-8")
+    glossary = folder / "docs" / "glossary.md"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8"
+    )
+    nav = folder / "nav.yml"
+    labels = yaml.safe_load(nav.read_text(encoding="utf-8"))
+    del labels["Glossary"]
+    labels["Prices"] = "Цены"
+    nav.write_text(yaml.safe_dump(labels, allow_unicode=True), encoding="utf-8")
+    problems = _problems(project)
+    assert "locales/ru/docs/visit.md:1: is missing: write the Russian page of docs/visit.md" in problems
+    assert "locales/ru/docs/prices.md:1: docs/prices.md does not exist: remove this page" in problems
+    assert any(p.startswith("locales/ru/docs/glossary.md:") and "script" in p for p in problems), problems
+    assert "locales/ru/nav.yml:1: Glossary: no Russian label for the navigation's 'Glossary'" in problems
+    assert any(
+        p.startswith("locales/ru/nav.yml:") and "Prices: is not a label of mkdocs.yml nav" in p
+        for p in problems
+    )

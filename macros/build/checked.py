@@ -1,16 +1,15 @@
 """The data as the commands take it (`make check`, the build, the preview): loaded and checked
-(checks/load.py), each language's translation checked (checks/translations.py), docs/ through the gate
-(docs_gate.py) and every link from the data to a page of the site found on the rendered page
-(page_links.py). One list of every mistake, or the content."""
+(checks/load.py, with each language's words), docs/ through the gate (docs_gate.py) and every link from
+the data to a page of the site found on the rendered page (page_links.py). One list of every mistake, or
+the content."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..checks.load import ContentError, load_content
-from ..checks.translations import translated_contents
 from ..content import Content
-from . import docs_gate, page_links
+from . import docs_gate, languages, page_links
 
 
 def checked_content(data_dir: Path, *, all_pages: bool = False) -> Content:
@@ -24,7 +23,9 @@ def checked_content(data_dir: Path, *, all_pages: bool = False) -> Content:
         raise ContentError(error.problems + gate) from None
     if gate:
         raise ContentError(gate)  # a page the gate refuses is not rendered to look for links
-    translated_contents(data_dir, content)  # each language the clinic publishes, translated whole
+    pages = languages.problems(data_dir.parent, content)  # each language's pages and navigation
+    if pages:
+        raise ContentError(pages)
     links = page_links.link_problems(data_dir, content, all_pages=all_pages)
     if links:
         raise ContentError(links)

@@ -30,7 +30,7 @@ from ..checks import go_live
 from ..checks.load import ContentError
 from ..content import Content, dates
 from ..pages import branding, markup, registry, render, theme_patches
-from . import docs_gate
+from . import docs_gate, languages
 from . import project as project_files
 from .checked import checked_content
 from .faults import SITE_URL_VARIABLE
@@ -122,31 +122,77 @@ def site_address(content: Content) -> str | None:
     return address if address is None or address.endswith("/") else address + "/"
 
 
+def alternates(english: Content, english_code: str, here: str) -> list[dict[str, Any]]:
+    """Each language of the site, for the language links and hreflang on a page in language `here`: its
+    code, its own name, the path from `here`'s root to its root, and its address when the site's is known
+    (empty for a site in one language)."""
+    if not english.translations:
+        return []
+    address = site_address(english)
+    sites = [
+        (english_code, english, ""),
+        *((code, c, f"{code}/") for code, c in english.translations.items()),
+    ]
+    back = "" if here == english_code else "../"
+    return [
+        {
+            "code": code,
+            "name": markup.html(words.site_texts.language.name),
+            "path": back + root,
+            "url": address + root if address else None,
+            "current": code == here,
+        }
+        for code, words, root in sites
+    ]
+
+
 def generated_config(
-    content: Content, base: dict[str, Any], mistakes: list[str], out: Path
+    content: Content,
+    base: dict[str, Any],
+    mistakes: list[str],
+    out: Path,
+    english: Content | None = None,
+    labels: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The generated mkdocs.yml of the site in `content`'s language: English (data/'s own) at build/, or a
+    translation (`english` is then data/'s own content, `labels` its navigation's labels) at build/<code>/,
+    built into site/<code>/."""
     clinic = content.clinic
+    own = english or content
+    language = content.language
+    english_code = (base.get("theme") or {}).get("language", "en")
+    code = language.code if language else english_code
     extensions = [e for e in base.get("markdown_extensions") or [] if e != "pymdownx.snippets"]
     # The glossary: every page gets the abbreviations file appended (the abbr extension reads it). The
     # snippets' folder is absolute: the extension reads it from the folder the builder runs in.
     snippets = {"auto_append": [ABBREVIATIONS], "base_path": [str(out)], "check_paths": True}
     extensions.append({"pymdownx.snippets": snippets})
+    up = "../../" if language else "../"
+    texts = branding.theme_texts(content.site_texts)
+    draft = go_live.is_draft(own)
+    if language and not draft and not go_live.translation_reviewed(own, language):
+        # A site that is live in English, in a language no clinician who reads it has reviewed.
+        draft, texts["draft_title"], texts["draft_text"] = True, "", markup.html(language.unreviewed)
+    base_nav = base.get("nav") or []
     config: dict[str, Any] = {
-        "INHERIT": f"../{project_files.CONFIG}",
+        "INHERIT": f"{up}{project_files.CONFIG}",
         "site_name": markup.theme_text(clinic.site_name),
         "site_description": markup.theme_text(clinic.tagline),
         "copyright": branding.footer_html(clinic, content.site_texts),
         "theme": {"logo": branding.logo_in_docs(clinic), "favicon": branding.logo_in_docs(clinic)},
-        "nav": nav(content, base.get("nav") or []),
+        "nav": nav(content, languages.translated_nav(base_nav, labels or {}) if language else base_nav),
         "markdown_extensions": extensions,
-        "watch": ["../macros"],
+        "watch": [f"{up}macros"],
         "extra": {
-            "generated_from": "..",
-            "draft": go_live.is_draft(content),  # overrides/main.html shows the draft notice
-            "texts": branding.theme_texts(content.site_texts),
+            "generated_from": up.rstrip("/"),
+            "language": language.code if language else None,
+            "draft": draft,  # overrides/main.html shows the draft notice
+            "notice": markup.html(language.notice) if language and language.notice else "",
+            "texts": texts,
+            "languages": alternates(own, english_code, code),
             "data_mistakes": mistakes,
             # Open Graph's locale: the site's language and the clinic's country, such as en_GB.
-            "og_locale": f"{(base.get('theme') or {}).get('language', 'en')}_{clinic.country_code}",
+            "og_locale": f"{code}_{clinic.country_code}",
             # The header's colour for the phone's browser bar; the logo as PNG for a home screen and a
             # shared link (macros/pages/branding.py).
             "theme_colour": clinic.primary_colour.lower(),
@@ -155,10 +201,12 @@ def generated_config(
             "share_picture_size": list(branding.SHARE_SIZE),
         },
     }
+    if language:
+        config["theme"]["language"] = language.code
     # A site_url in mkdocs.yml (a preview build) wins; then the clinic's address; then the host's.
-    site_url = site_address(content)
+    site_url = site_address(own)
     if site_url and not base.get("site_url"):
-        config["site_url"] = site_url
+        config["site_url"] = site_url + (f"{language.code}/" if language else "")
     return config
 
 
@@ -173,52 +221,83 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+def _site_files(
+    project: Path, content: Content, base: dict[str, Any], pages: dict[str, Path], out: Path
+) -> dict[str, bytes]:
+    """The generated files of one language's site (its pages from `pages`, by path under docs/; the rest
+    of docs/ as it is), by path under its folder `out`."""
+    files: dict[str, bytes] = {}
+    docs = project / (base.get("docs_dir") or "docs")
+    for file in docs_gate.published(docs):
+        rel = file.relative_to(docs).as_posix()
+        if file.suffix == ".md":
+            page = pages.get(rel, file)
+            front, body, _ = project_files.split_front_matter(page.read_text(encoding="utf-8"))
+            meta = yaml.safe_load(front) or {}
+            for key in ("title", "description"):  # the theme writes them into the HTML unescaped
+                if isinstance(meta.get(key), str):
+                    meta[key] = markup.theme_text(meta[key])
+            files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
+        else:
+            files[f"docs/{rel}"] = file.read_bytes()
+    for path in registry.condition_pages(content):  # the page registry's condition pages
+        files[f"docs/{path}"] = condition_source(content, registry.condition_id(path) or "").encode()
+    css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
+    files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
+    logo = project / content.clinic.logo
+    if logo.is_file():  # a missing logo is a data mistake, reported at its line
+        for rel, data in branding.png_pictures(content.clinic, logo.read_bytes()).items():
+            files[f"docs/{rel}"] = data
+    files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()
+    for name in COPIED:
+        source = project / name
+        for file in [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file()):
+            files[file.relative_to(project).as_posix()] = file.read_bytes()
+    for rel, data in theme_patches.theme_files().items():  # the theme's search, loaded on first use
+        files[f"overrides/{rel}"] = data
+    return files
+
+
 def generate(project: Path, content: Content, mistakes: list[str] | None = None) -> Path:
-    """Write the generated folder for `project` from `content`; return the generated config's path."""
+    """Write the generated folder for `project` from `content`: build/ for English, and build/<code>/ for
+    each language the clinic publishes beside it; return the English config's path."""
     if not mistakes:
         remember(project / "data", content)  # a build in this process reads the data once
     out = project / OUT
     base = project_files.read_config(project)
     files: dict[str, bytes] = {}
+    configs = {"": generated_config(content, base, mistakes or [], out)}
+    for code, words in content.translations.items():
+        labels = languages.labels(project, code)
+        configs[f"{code}/"] = generated_config(words, base, mistakes or [], out / code, content, labels)
     if not mistakes or not (out / "docs").is_dir():
-        docs = project / (base.get("docs_dir") or "docs")
         docs_gate.check(project)  # the same gate as `make check`, on the files about to be published
-        for file in docs_gate.published(docs):
-            rel = file.relative_to(docs).as_posix()
-            if file.suffix == ".md":
-                front, body, _ = project_files.split_front_matter(file.read_text(encoding="utf-8"))
-                meta = yaml.safe_load(front) or {}
-                for key in ("title", "description"):  # the theme writes them into the HTML unescaped
-                    if isinstance(meta.get(key), str):
-                        meta[key] = markup.theme_text(meta[key])
-                files[f"docs/{rel}"] = page_source(content, rel, meta, body).encode()
-            else:
-                files[f"docs/{rel}"] = file.read_bytes()
-        for path in registry.condition_pages(content):  # the page registry's condition pages
-            files[f"docs/{path}"] = condition_source(content, registry.condition_id(path) or "").encode()
-        css = (docs / SITE_CSS).read_text(encoding="utf-8") if (docs / SITE_CSS).is_file() else ""
-        files[f"docs/{SITE_CSS}"] = (css + "\n" + branding.theme_css(content.clinic.primary_colour)).encode()
-        logo = project / content.clinic.logo
-        if logo.is_file():  # a missing logo is a data mistake, reported at its line
-            for rel, data in branding.png_pictures(content.clinic, logo.read_bytes()).items():
-                files[f"docs/{rel}"] = data
-        files[ABBREVIATIONS] = markup.abbreviations(render.glossary_abbreviations(content)).encode()
-        for name in COPIED:
-            source = project / name
-            for file in [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file()):
-                files[file.relative_to(project).as_posix()] = file.read_bytes()
-        for rel, data in theme_patches.theme_files().items():  # the theme's search, loaded on first use
-            files[f"overrides/{rel}"] = data
-        # Files no longer generated (a condition removed) go.
+        files.update(_site_files(project, content, base, {}, out))
+        for code, words in content.translations.items():
+            own = _site_files(project, words, base, languages.pages(project, code), out / code)
+            files.update({f"{code}/{rel}": data for rel, data in own.items()})
+        # Files no longer generated (a condition removed, a language no longer published) go.
+        kept = {f"{prefix}{project_files.CONFIG}" for prefix in configs}
         for old in sorted(out.rglob("*")) if out.is_dir() else []:
             rel = old.relative_to(out).as_posix()
-            if old.is_file() and rel not in files and rel != project_files.CONFIG:
+            if old.is_file() and rel not in files and rel not in kept:
                 old.unlink()
-    config = generated_config(content, base, mistakes or [], out)
-    files[project_files.CONFIG] = markup.yaml_document(config).encode()
+    for prefix, config in configs.items():
+        files[f"{prefix}{project_files.CONFIG}"] = markup.yaml_document(config).encode()
     for rel, data in files.items():
         _write(out / rel, data)
     return out / project_files.CONFIG
+
+
+def generated_configs(project: Path) -> list[tuple[Path, str]]:
+    """Each generated config (after the generate step) with the folder of site/ it builds into: English at
+    the root first (a build cleans its folder), then each language at its code."""
+    out = project / OUT
+    languages = sorted(p.parent.name for p in out.glob(f"*/{project_files.CONFIG}"))
+    return [
+        (out / project_files.CONFIG, ""),
+        *((out / code / project_files.CONFIG, code) for code in languages),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -121,14 +121,20 @@ def mkdocs_child() -> None:
 
 
 def _run_mkdocs(project: Path, staging: Path, epoch: str) -> int:
+    """MkDocs on each language's generated config: English into `staging`, each other language into its
+    folder there (site/ru/). The first failure ends the build."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     code = "from macros.build.publish import mkdocs_child; mkdocs_child()"
-    config = str(project / generate.OUT / project_files.CONFIG)
-    args = [sys.executable, "-c", code, "build", "--strict", "-f", config, "--site-dir", str(staging)]
     # Ctrl+C reaches the whole process group: MkDocs ignores it, and this process stops MkDocs (subprocess.run
     # kills it on the KeyboardInterrupt) and says so once.
     ignore_ctrl_c = functools.partial(signal.signal, signal.SIGINT, signal.SIG_IGN)
-    return subprocess.run(args, cwd=project, env=env, preexec_fn=ignore_ctrl_c).returncode
+    for config, folder in generate.generated_configs(project):
+        target = str(staging / folder)
+        args = [sys.executable, "-c", code, "build", "--strict", "-f", str(config), "--site-dir", target]
+        returncode = subprocess.run(args, cwd=project, env=env, preexec_fn=ignore_ctrl_c).returncode
+        if returncode:
+            return returncode
+    return 0
 
 
 def build(project: Path, site_dir: Path, err: TextIO = sys.stderr) -> int:

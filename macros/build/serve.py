@@ -69,6 +69,13 @@ def serve(project: Path, port: int, content: Content) -> None:
             config = load_config(config_file, site_dir=site_dir, dev_addr=f"{HOST}:{port}")
         config.site_url = serve_url
         build(config, serve_url=serve_url)
+        for other, folder in generate.generated_configs(project)[1:]:  # each language at /<code>/
+            url = f"{serve_url}{folder}/"
+            language = load_config(
+                str(other), site_dir=str(Path(site_dir) / folder), dev_addr=f"{HOST}:{port}"
+            )
+            language.site_url = url
+            build(language, serve_url=url)
 
     server = LiveReloadServer(
         builder=builder,

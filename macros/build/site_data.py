@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks.load import Content, ContentError, load_content
+from ..content.languages import LOCALES
 
 Stamp = tuple[tuple[str, int, int], ...]  # each data file's path, time and size
 _loaded: dict[Path, tuple[Stamp, Content]] = {}  # data folder -> (its files' sizes and times, content)
@@ -22,7 +23,9 @@ def data_dir(config: Any) -> Path:
 
 
 def _stamp(folder: Path) -> Stamp:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.yml")))
+    """Each data and translation file's path, time and size."""
+    files = [*folder.rglob("*.yml"), *(folder.parent / LOCALES).glob("*/*.yml")]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(files))
 
 
 def remember(folder: Path, content: Content) -> None:
@@ -54,13 +57,15 @@ def load_site_content(config: Any) -> Content:
 
     folder = data_dir(config)
     stamp = _stamp(folder)
-    if folder in _loaded and (
-        _loaded[folder][0] == stamp or (config.get("extra") or {}).get("data_mistakes")
-    ):
-        return _loaded[folder][1]
-    try:
-        content = load_content(folder)
-    except ContentError as error:
-        raise PluginError(f"The data has {len(error.problems)} mistake(s):\n{error}") from None
-    _loaded[folder] = (stamp, content)
-    return content
+    extra = config.get("extra") or {}
+    if folder in _loaded and (_loaded[folder][0] == stamp or extra.get("data_mistakes")):
+        content = _loaded[folder][1]
+    else:
+        try:
+            content = load_content(folder)
+        except ContentError as error:
+            raise PluginError(f"The data has {len(error.problems)} mistake(s):\n{error}") from None
+        _loaded[folder] = (stamp, content)
+    # A language's site (build/<code>/mkdocs.yml) gets the content with that language's words.
+    language = extra.get("language")
+    return content.translations[language] if language else content

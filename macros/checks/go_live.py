@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..content import Content, countries, model
+from ..content.languages import Language
 from ..content.problems import Problem
 from .data_lines import line_of
 from .source_use import cited_sources
@@ -135,7 +136,24 @@ def unconfirmed_seed_sources(content: Content) -> list[str]:
     ]
 
 
+def translation_reviewed(content: Content, language: Language) -> bool:
+    """A clinician of the clinic who reads the language has reviewed its translation."""
+    reviewer = language.reviewed_by
+    return reviewer is not None and reviewer in content.reviewers and content.reviewers[reviewer].clinician
+
+
+def unreviewed_translations(content: Content) -> list[str]:
+    """The languages published beside English whose translation no clinician has reviewed."""
+    return [
+        code
+        for code, words in content.translations.items()
+        if words.language is None or not translation_reviewed(content, words.language)
+    ]
+
+
 def is_draft(content: Content) -> bool:
+    """The site is a draft: go-live refuses it. A translation no clinician reviewed does not make the
+    English site a draft (its pages say so in their language), but go-live refuses it (draft_problem)."""
     return (
         bool(example_fields(content.clinic))
         or bool(foreign_help_lines(content.clinic))
@@ -170,6 +188,14 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
             f"{unreviewed[-1]} (the self-check, its safety case, the contraindications and the warning "
             "signs) and be named in their reviewed_by, with the date"
         )
+    languages = unreviewed_translations(content)
+    if languages:
+        names = [getattr(content.translations[code].language, "english_name", code) for code in languages]
+        todo.append(
+            f"a clinician who reads {' and '.join(names)} must review the translation and be named in "
+            f"reviewed_by of locales/{languages[0]}/language.yml, with the dates, or take "
+            f"{', '.join(languages)} out of translations: in clinic.yml"
+        )
     seeds = unconfirmed_seed_sources(content)
     if seeds:
         todo.append(
@@ -187,6 +213,8 @@ def draft_problem(data_dir: Path, content: Content) -> Problem | None:
         else ("website",)
         if not clinic.website
         else ("reviewers",)
+        if not has_clinician(clinic) or unreviewed or not languages
+        else ("translations",)
     )
     return Problem(
         rel,

@@ -1,5 +1,6 @@
 """Load the data: read each file (yaml_reading.py), validate it against its model (messages.py words what
-the models refuse), then run the rules across files (cross_checks.py). Every mistake becomes a `Problem`
+the models refuse), then run the rules across files (cross_checks.py), then read each language the clinic
+publishes beside English (translations.py). Every mistake becomes a `Problem`
 naming the file, the line and the field, so an editor never sees a Python traceback; `load_content`
 collects all of them before it gives up.
 """
@@ -17,6 +18,7 @@ from .cross_checks import (
     Findings,
 )
 from .messages import validate_file
+from .translations import translated_contents
 from .yaml_reading import hidden_characters, read_yaml
 
 __all__ = ["COLLECTIONS", "Content", "ContentError", "Problem", "load_content"]
@@ -73,4 +75,6 @@ def load_content(data_dir: Path | str) -> Content:
         rule(findings, content)
     if findings.problems:
         raise ContentError(sorted(findings.problems, key=_file_order))
-    return Content(**content)
+    loaded = Content(**content)
+    loaded.translations = translated_contents(data_dir, loaded)
+    return loaded

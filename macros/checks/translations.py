@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..content import COLLECTIONS, Content
-from ..content.languages import LANGUAGE_FILE, LOCALES, Language
+from ..content.languages import LANGUAGE_FILE, LOCALES, NAV_FILE, Language
 from ..content.problems import ContentError, Path_, Problem, did_you_mean, line_of
 from ..content.translation import collection_slot, overlay
 from .messages import describe, validate_file
@@ -96,7 +96,7 @@ def _words(
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     for name in sorted(p.name for p in folder.glob("*.yml")):
-        if name != LANGUAGE_FILE and name not in TRANSLATED_FILES:
+        if name not in (LANGUAGE_FILE, NAV_FILE) and name not in TRANSLATED_FILES:
             why = "holds no words to translate" if name in COLLECTIONS else "is not a data file"
             problems.append(Problem(_rel(folder, name), 1, "", f"data/{name} {why}; remove this file"))
     for name in TRANSLATED_FILES:

@@ -49,6 +49,8 @@ class Content:
     site_texts: site_texts.SiteTexts
     # The language of the words: None for data/'s own (English), else the translation laid over it.
     language: Language | None = None
+    # data/'s own content holds each language it is published in beside English: {code: its content}.
+    translations: dict[str, Content] = field(default_factory=dict)
     reviewers: dict[str, model.Reviewer] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -13,11 +13,12 @@ from .site_texts import Template
 
 LOCALES = "locales"
 LANGUAGE_FILE = "language.yml"
+NAV_FILE = "nav.yml"  # the navigation's labels (build/languages.py)
+PAGES = "docs"  # the pages of docs/ in the language (build/languages.py)
 
 
 class Language(Record):
     code: LanguageCode
-    name: Name = Field(description="The language's own name, as its readers write it: the language link.")
     english_name: Name = Field(
         description="Its name in English, for editors' messages.", examples=["Russian"]
     )
@@ -32,6 +33,10 @@ class Language(Record):
     date: Annotated[str, Template("day", "month", "year")] = Field(
         description="How a date is written, with {day}, {month} and {year}.",
         examples=["{day} {month} {year}"],
+    )
+    unreviewed: Note = Field(
+        description="Shown on every page in this language until a clinician who reads it has reviewed the "
+        "translation (reviewed_by), in the language itself."
     )
     notice: Note | None = Field(
         None,

@@ -249,6 +249,15 @@ class NotFoundTexts(Record):
     home: Label
 
 
+class LanguageTexts(Record):
+    name: Label = Field(
+        description="This language's own name, as its readers write it: 'English', 'Русский'."
+    )
+    others: Label = Field(
+        description="For screen readers: the name of the links to this page in other languages."
+    )
+
+
 class SiteTexts(Record):
     disclaimer: Text = Field(description="On the main pages: not a diagnosis; ask a doctor.")
     no_advertising: Text = Field(description="Shown on the About page.")
@@ -269,3 +278,7 @@ class SiteTexts(Record):
     footer: FooterTexts = Field(description="The line at the foot of every page.")
     draft_notice: DraftNotice = Field(description="Shown on every page while the site is a draft.")
     not_found: NotFoundTexts = Field(description="The page shown for an address that does not exist.")
+    language: LanguageTexts = Field(
+        description="The language's name on the links between the languages of a site published in more "
+        "than one."
+    )

@@ -61,6 +61,7 @@ def theme_texts(texts: SiteTexts) -> dict[str, str]:
         "not_found_main_pages": markup.html(not_found.main_pages),
         "not_found_help": markup.filled(not_found.help, in_html=True, home="{home}"),
         "not_found_home": markup.html(not_found.home),
+        "languages_label": markup.html(texts.language.others),
     }
 
 

@@ -205,7 +205,7 @@ def abbreviations(explanations: dict[str, str]) -> str:
     and a minifier may write the title's `&lt;` back as `<`, so only the double escape survives both."""
     lines = []
     for word, explanation in explanations.items():
-        if not re.fullmatch(r"[A-Za-z][A-Za-z -]*", word):
+        if not re.fullmatch(r"[A-Za-z\u0400-\u04ff][A-Za-z\u0400-\u04ff -]*", word):  # Latin or Cyrillic
             raise ValueError(f"not a glossary word: {word!r}")
         lines.append(f"*[{word}]: {_html.escape(tooltip_text(explanation), quote=True)}")
     return "\n".join(lines) + "\n"
