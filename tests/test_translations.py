@@ -143,7 +143,9 @@ def test_a_whole_translation_changes_the_words_and_nothing_the_self_check_decide
     # Names, notes for reviewers and numbers stay as data/ has them.
     assert russian.clinic.name == english.clinic.name
     assert russian.clinic.emergency_number == english.clinic.emergency_number
-    assert russian.sources == english.sources
+    assert [(s.id, s.title, s.url) for s in russian.sources.values()] == [
+        (s.id, s.title, s.url) for s in english.sources.values()
+    ]
     assert russian.hazard_log.hazards == english.hazard_log.hazards
     assert run_validate(project / "data")[0] == 0
 
@@ -267,12 +269,10 @@ def test_a_language_without_its_folder_or_with_a_wrong_code_or_reviewer_is_refus
 def test_a_missing_file_and_a_file_that_is_not_to_translate_are_each_one_line(project: Path) -> None:
     folder = project / "locales" / "ru"
     (folder / "visit.yml").unlink()
-    shutil.copy2(project / "data" / "sources.yml", folder / "sources.yml")
+    shutil.copy2(project / "data" / "sources.yml", folder / "prices.yml")
     problems = _problems(project)
     assert "locales/ru/visit.yml:1: file is missing; restore it from the repository" in problems
-    assert (
-        "locales/ru/sources.yml:1: data/sources.yml holds no words to translate; remove this file" in problems
-    )
+    assert "locales/ru/prices.yml:1: there is no data/prices.yml; remove this file" in problems
 
 
 def test_a_language_the_clinic_does_not_list_is_not_checked(project: Path) -> None:

@@ -143,7 +143,9 @@
     });
     result.querySelector("[data-no-numbers]").textContent = noNumbers.join(", ");
     result.querySelector("[data-summary-no]").hidden = noNumbers.length === 0;
-    result.querySelector("[data-checked-at]").textContent = new Date().toLocaleString(undefined, {
+    // As the page's language writes a date in the clinic's country (data-locale: en-GB, ru-GB).
+    var locale = document.getElementById("self-check").getAttribute("data-locale") || undefined;
+    result.querySelector("[data-checked-at]").textContent = new Date().toLocaleString(locale, {
       dateStyle: "long", timeStyle: "short"
     });
     result.hidden = false;

@@ -97,8 +97,12 @@ def _words(
     values: dict[str, Any] = {}
     for name in sorted(p.name for p in folder.glob("*.yml")):
         if name not in (LANGUAGE_FILE, NAV_FILE) and name not in TRANSLATED_FILES:
-            why = "holds no words to translate" if name in COLLECTIONS else "is not a data file"
-            problems.append(Problem(_rel(folder, name), 1, "", f"data/{name} {why}; remove this file"))
+            why = (
+                f"data/{name} holds no words to translate"
+                if name in COLLECTIONS
+                else f"there is no data/{name}"
+            )
+            problems.append(Problem(_rel(folder, name), 1, "", f"{why}; remove this file"))
     for name in TRANSLATED_FILES:
         annotation = COLLECTIONS[name]
         own = getattr(content, name.removesuffix(".yml"))

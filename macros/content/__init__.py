@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import model, site_texts
-from .languages import Language
+from .languages import ENGLISH, Language
 
 # file name -> type of its content; the file's stem is the collection's name.
 COLLECTIONS: dict[str, Any] = {
@@ -55,6 +55,15 @@ class Content:
 
     def __post_init__(self) -> None:
         self.reviewers = {r.id: r for r in self.clinic.reviewers}
+
+    @property
+    def code(self) -> str:
+        """The language of the words: data/'s own is English."""
+        return self.language.code if self.language else ENGLISH
+
+    def foreign(self, code: str) -> str | None:
+        """`code`, for words in another language than this content's (to mark them), else None."""
+        return code if code != self.code else None
 
     def reviewed_entries(self) -> Iterator[tuple[str, model.Reviewed]]:
         """Every entry that carries review information, with the collection it belongs to."""

@@ -11,6 +11,7 @@ from pydantic import Field, StringConstraints
 from .model import Id, LanguageCode, Name, Note, Record
 from .site_texts import Template
 
+ENGLISH = "en"  # the language of data/ itself
 LOCALES = "locales"
 LANGUAGE_FILE = "language.yml"
 NAV_FILE = "nav.yml"  # the navigation's labels (build/languages.py)

@@ -191,7 +191,10 @@ class Source(Record):
     )
     url: Url | None = Field(None, description="Web address of the source, starting with https://.")
     published: dt.date | None = Field(None, description="Date it was published, as YYYY-MM-DD.")
-    note: Note | None = Field(None, description="What the source is used for, if that is not obvious.")
+    note: Text | None = Field(None, description="What the source is used for, if that is not obvious.")
+    language: LanguageCode = Field(
+        "en", description="The language the document is written in; its title is shown as written."
+    )
     confirmed_by: Id | None = Field(
         None,
         description="For a seed source (another clinic's own pages): the id of the clinician in clinic.yml "
@@ -219,7 +222,7 @@ class Reviewer(Record):
 
 
 class HelpLine(Record):
-    name: Name = Field(description="Who answers, as patients know them.", examples=["Samaritans"])
+    name: ShortText = Field(description="Who answers, as patients know them.", examples=["Samaritans"])
     number: Annotated[str, StringConstraints(pattern=PHONE_PATTERN), AfterValidator(phone_number)] = Field(
         description="The number to call, in quotes.", examples=["116 123"]
     )

@@ -225,7 +225,9 @@ def _records(out: Overlay, slot: Slot, value: list[Any], words: Any, vpath: Path
     merged = []
     for i, item in enumerate(value):
         own = str(item[key])
-        if own not in words:
+        if own not in words and not _words_of_record(slot, item):  # nothing of it to translate
+            merged.append(item)
+        elif own not in words:
             out.gaps.append(Gap(wpath, _name((*wpath, own)), "is not translated", (*vpath, i)))
             merged.append(item)
         else:

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..content import Content
+from ..content.languages import Language
 from . import registry
 from .markup import filled, page_link, text
 
@@ -68,8 +69,9 @@ def reference_block(kind: str, markdown: str) -> str:
     return f'<div class="{kind}" markdown>\n\n{markdown}\n\n</div>\n'
 
 
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def format_date(day: dt.date, language: Language | None = None) -> str:
+    """'4 December 2026', or as the language writes a date ('4 декабря 2026 г.')."""
+    return language.format_date(day) if language else f"{day.day} {day:%B %Y}"
 
 
 SOURCES_PAGE = "sources.md"

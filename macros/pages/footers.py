@@ -20,15 +20,15 @@ def review_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     names = sorted({content.reviewers[e.reviewed_by].name for e in entries})
     overdue = (
         f'<p class="review-overdue" {SEARCH_EXCLUDE}="true"><strong>{html(texts.overdue_title)}</strong> '
-        f"{filled(texts.overdue, in_html=True, due=format_date(due))}</p>\n"
+        f"{filled(texts.overdue, in_html=True, due=format_date(due, content.language))}</p>\n"
         if dates.is_overdue(due)
         else ""
     )
     line = filled(
         texts.line,
         in_html=True,
-        last=format_date(last),
-        due=format_date(due),
+        last=format_date(last, content.language),
+        due=format_date(due, content.language),
         reviewers=html(", ".join(names)),
     )
     return overdue + f'<p class="review-note" {SEARCH_EXCLUDE}="true">{line}</p>'
@@ -39,7 +39,10 @@ def sources_note(content: Content, entries: Iterable[model.Reviewed]) -> str:
     for entry in entries:
         ids += [s for s in entry.sources if s not in ids]
     # One source a line: a patient reads a list of titles more easily than one long sentence.
-    links = bullets(page_link(content.sources[s].title, SOURCES_PAGE, f"source-{s}") for s in ids)
+    sources = [content.sources[s] for s in ids]
+    links = bullets(
+        page_link(s.title, SOURCES_PAGE, f"source-{s.id}", lang=content.foreign(s.language)) for s in sources
+    )
     label = text(content.site_texts.review.sources)
     return f'<div class="sources-note" {SEARCH_EXCLUDE}="true" markdown>\n\n{label}\n\n{links}\n\n</div>\n'
 

@@ -109,14 +109,21 @@ def tel(phone: str) -> str:
 # --- Links -----------------------------------------------------------------------------------------------
 
 
+def in_language(label_markup: str, code: str | None) -> str:
+    """Markup of words in another language than the page's (a source's English title on a Russian page):
+    marked with its language, so a screen reader says it as written."""
+    return f'<span lang="{attr(code)}">{label_markup}</span>' if code else label_markup
+
+
 def _anchor(label_markup: str, href: str, classes: str = "") -> str:
     css = f' class="{attr(classes)}"' if classes else ""
     return f'<a href="{attr(href)}"{css}>{label_markup}</a>'
 
 
-def link(label: str, href: str, classes: str = "") -> str:
-    """A link to another host (checked again here), in Markdown text: HTML, the label escaped."""
-    return _anchor(text(label), https_url(href), classes)
+def link(label: str, href: str, classes: str = "", *, lang: str | None = None) -> str:
+    """A link to another host (checked again here), in Markdown text: HTML, the label escaped (and marked
+    with its language, when it is not the page's)."""
+    return _anchor(in_language(text(label), lang), https_url(href), classes)
 
 
 def html_link(label: str, href: str, classes: str = "") -> str:
@@ -144,14 +151,14 @@ def phone_link(
     return _anchor(label_markup, tel(phone), classes)
 
 
-def page_link(label: str, page: str, anchor: str = "") -> str:
+def page_link(label: str, page: str, anchor: str = "", *, lang: str | None = None) -> str:
     """A Markdown link to a page of this site (its source under docs/, and a section's anchor), so the
     strict build checks it exists and rewrites it. The target must be a page path, never other data."""
     if "#" in page and not anchor:
         page, _, anchor = page.partition("#")
     if not PAGE_PATH.match(page) or (anchor and not ANCHOR.match(anchor)):
         raise ValueError(f"not a page of the site: {page}#{anchor}")
-    return f"[{text(label)}](/{page}{'#' + anchor if anchor else ''})"
+    return f"[{in_language(text(label), lang)}](/{page}{'#' + anchor if anchor else ''})"
 
 
 # --- JSON ----------------------------------------------------------------------------------------------

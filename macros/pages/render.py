@@ -30,7 +30,7 @@ from .blocks import (
     technique_link,
 )
 from .footers import page_footer, review_note
-from .markup import email_link, filled, html, link, page_link, phone_link, text
+from .markup import email_link, filled, html, in_language, link, page_link, phone_link, text
 
 KINDS: tuple[model.Kind, ...] = ("avoid", "doctor-first", "local")
 
@@ -379,10 +379,12 @@ def sources_list(content: Content) -> str:
     texts = content.site_texts.review
     rows = [f"| {text(texts.source_column)} | {text(texts.use_column)} |", "|---|---|"]
     for s in content.sources.values():
-        title = link(s.title, s.url) if s.url else f"*{text(s.title)}*"
+        lang = content.foreign(s.language)
+        title = link(s.title, s.url, lang=lang) if s.url else f"*{in_language(text(s.title), lang)}*"
         when = f", {s.published.year}" if s.published else ""
         note = text(s.note) if s.note else ""
-        rows.append(f'| <span id="source-{s.id}"></span>{title}. {text(s.publisher)}{when}. | {note} |')
+        publisher = in_language(text(s.publisher), lang)
+        rows.append(f'| <span id="source-{s.id}"></span>{title}. {publisher}{when}. | {note} |')
     return reference_block("source-list", "\n".join(rows))
 
 
@@ -402,7 +404,11 @@ def review_groups(content: Content) -> str:
     items = []
     for (last, due, reviewer), names in sorted(groups.items(), key=lambda g: (g[0][1], g[0][0])):
         line = filled(
-            texts.group, in_html=True, last=format_date(last), due=format_date(due), reviewers=html(reviewer)
+            texts.group,
+            in_html=True,
+            last=format_date(last, content.language),
+            due=format_date(due, content.language),
+            reviewers=html(reviewer),
         )
         covers = "".join(f"<li>{html(name)}</li>" for name in names)
         items.append(f'<li>{line}<ul class="review-covers">{covers}</ul></li>')

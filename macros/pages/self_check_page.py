@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..content import Content, self_check
 from ..content.self_check import SUITABLE, Question, fill, questions
 from .blocks import blocks, list_words
-from .markup import filled, html, json_attr, link, page_link, phone_link, text
+from .markup import attr, filled, html, json_attr, link, page_link, phone_link, text
 
 
 def answer_choices(q: Question, content: Content) -> list[tuple[str, str]]:
@@ -56,6 +56,8 @@ def self_check_form(content: Content) -> str:
     numbers = {q.id: q.number for q in asked}
     parts = [
         f'<form id="self-check" class="self-check" method="dialog" novalidate '
+        # The summary's date as the page's language writes it in the clinic's country (en-GB, ru-GB).
+        f'data-locale="{attr(content.code)}-{attr(content.clinic.country_code)}" '
         f'data-rules="{json_attr(self_check.rules(content), sort_keys=True)}">',
     ]
     words = content.site_texts.self_check

@@ -7,8 +7,9 @@ first visit, on a phone, for a search most patients never use. And on a browser 
 The generate step writes two files over the theme's own (a file in `overrides/` with a theme file's path
 replaces it):
 
-- the theme's script with the changes in `PATCHES` and `SCRIPT_FROM_ANOTHER_HOST`: the index is fetched
-  when the search opens (Material's own behaviour for a site opened from disk) or when a patient types
+- the theme's script with the changes in `PATCHES` and `SCRIPT_FROM_ANOTHER_HOST` (and without the
+  theme's language selector, which would fetch every language's sitemap on each page load): the index is
+  fetched when the search opens (Material's own behaviour for a site opened from disk) or when a patient types
   into the box (a browser may type into a box without telling the page it has the focus, as a headless one
   does); the highlighting of the
   searched words on a page reached from a result (`?h=` in its address) asks for the index only there; and
@@ -48,6 +49,13 @@ PATCHES: tuple[tuple[str, str, str], ...] = (
         'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
         'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
         "highlight searched words: ask for the index only on a page whose address holds ?h=",
+    ),
+    (
+        "ui({document$:ct});",
+        "",
+        "leave out the theme's language selector, which fetches the sitemap of every language named by a "
+        "<link rel=alternate> (the hreflang links of a site in more than one language) on every page load "
+        "to rewrite its links: the site's language links go to the same page already",
     ),
 )
 # Material's script loads a script from another address with `_t("https://…")`: a ResizeObserver polyfill
