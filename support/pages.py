@@ -10,32 +10,42 @@ _INLINE = {"a", "abbr", "b", "strong", "em", "i", "span", "code", "small", "sub"
 
 class _TextExtractor(html.parser.HTMLParser):
     """The visible text of an HTML fragment (scripts and styles left out). Inline elements such as a
-    glossary <abbr> add no space around their text; every other element separates words."""
+    glossary <abbr> add no space around their text; every other element separates words. With `language`,
+    an element marked as another language (lang="en" on a Russian page) is left out too."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str | None = None) -> None:
         super().__init__()
         self.parts: list[str] = []
         self._skip = 0
+        self._language = language
+        self._foreign: list[str] = []  # the tag of the element in another language, once per nested same tag
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        lang = dict(attrs).get("lang")
+        nested = bool(self._foreign) and tag == self._foreign[0]
+        if nested or (not self._foreign and self._language and lang and lang != self._language):
+            self._foreign.append(tag)
         if tag in ("script", "style"):
             self._skip += 1
         elif tag not in _INLINE:
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._foreign and tag == self._foreign[0]:
+            self._foreign.pop()
         if tag in ("script", "style"):
             self._skip -= 1
         elif tag not in _INLINE:
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
-        if not self._skip:
+        if not self._skip and not self._foreign:
             self.parts.append(data)
 
 
-def visible_text(markup: str) -> str:
-    extractor = _TextExtractor()
+def visible_text(markup: str, *, language: str | None = None) -> str:
+    """The words a reader sees; with `language`, only those in it (words marked lang=… left out)."""
+    extractor = _TextExtractor(language)
     extractor.feed(markup)
     return " ".join("".join(extractor.parts).split())
 

@@ -12,6 +12,7 @@ import pytest
 
 from macros.content import Content
 from macros.content.fields import contrast_with_white
+from support.languages import page_content, page_prefix
 from support.pages import visible_text
 from support.site import ROOT, build_site, copy_seed_project, site_pages
 
@@ -28,14 +29,18 @@ def test_every_page_shows_the_clinic_name_logo_and_contact_line(built_site: Path
     assert (built_site / logo).read_bytes() == (ROOT / clinic.logo).read_bytes()
     for page in _pages(built_site):
         markup = page.read_text(encoding="utf-8")
-        assert re.search(rf"<title>[^<]*{re.escape(clinic.site_name)}</title>", markup), page
+        words = page_content(content, page.relative_to(built_site).as_posix())  # in the page's language
+        assert re.search(rf"<title>[^<]*{re.escape(words.clinic.site_name)}</title>", markup), page
         assert re.search(rf'<img src="(\.\./)*{re.escape(logo)}" alt="logo">', markup), page
         assert re.search(rf'<link rel="icon" href="(\.\./)*{re.escape(logo)}">', markup), page
         assert re.search(r'<link rel="stylesheet" href="(\.\./)*stylesheets/site\.css">', markup), page
         footer = markup[markup.index('class="md-copyright"') :]
-        assert f'Call <a href="tel:{clinic.emergency_number}">{clinic.emergency_number}</a>' in footer, page
+        emergency = words.site_texts.footer.emergency.split("{")[0]  # "Emergency? Call "
+        assert (
+            f'{emergency}<a href="tel:{clinic.emergency_number}">{clinic.emergency_number}</a>' in footer
+        ), page
         assert clinic.name in visible_text(footer) and clinic.phone in footer, page
-        assert f'<a href="{clinic.booking_url}">Book a massage</a>' in footer, page
+        assert f'<a href="{clinic.booking_url}">{words.site_texts.contact.book}</a>' in footer, page
 
 
 def test_the_header_has_the_clinic_colour_and_stays_readable(page, site_url: str, content: Content) -> None:
@@ -101,8 +106,9 @@ def test_a_phone_gets_the_clinic_s_colour_and_a_home_screen_icon_and_a_shared_li
             assert pixels.getpixel((2, 2)) == rgb, f"{name}: the clinic's colour at its edge"
             middle = pixels.crop((size[0] // 3, size[1] // 3, 2 * size[0] // 3, 2 * size[1] // 3))
             assert len(middle.getcolors(maxcolors=100_000) or []) > 2, f"{name}: the logo in the middle"
-    icon_file = (built_site / "assets" / "home-screen-icon.png").resolve()
     for path in site_pages(built_site):
+        # Each language's site has its own copy of the pictures, beside its pages.
+        icon_file = (built_site / page_prefix(content, path) / "assets" / "home-screen-icon.png").resolve()
         folder = built_site if path.endswith(".html") else built_site / path
         markup = (built_site / path if path.endswith(".html") else folder / "index.html").read_text(
             encoding="utf-8"
@@ -112,7 +118,8 @@ def test_a_phone_gets_the_clinic_s_colour_and_a_home_screen_icon_and_a_shared_li
         assert icon, path
         href = icon.group(1)
         site_path = urlsplit(content.clinic.website or "/").path  # "/back-massage/" for a project site
-        target = built_site / href.removeprefix(site_path) if href.startswith("/") else folder / href
+        root = built_site / page_prefix(content, path)
+        target = root / href.removeprefix(site_path) if href.startswith("/") else folder / href
         assert target.resolve() == icon_file, (path, href)
 
 

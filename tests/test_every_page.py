@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.content import Content
+from support.languages import page_content, theme_words
 from support.site import served
 from support.tour import EXTRA_RULES, SEARCHED, Tour, Visit, tour
 
@@ -124,8 +125,8 @@ def test_every_dialog_has_an_accessible_name(site_tour: Tour) -> None:
 def test_every_page_has_one_h1_and_a_title_that_names_the_page_then_the_site(
     site_tour: Tour, content: Content
 ) -> None:
-    site = content.clinic.site_name
     for path, visit in site_tour.visits.items():
+        site = page_content(content, path).clinic.site_name  # in the page's language
         assert visit.h1 == 1, f"/{path} has {visit.h1} h1 elements"
         if (
             visit.title != site
@@ -134,10 +135,15 @@ def test_every_page_has_one_h1_and_a_title_that_names_the_page_then_the_site(
             assert visit.title.removesuffix(f" {DASH} {site}").strip(), (path, visit.title)
 
 
-def test_the_first_tab_reaches_a_visible_skip_link_that_moves_past_the_navigation(site_tour: Tour) -> None:
+def test_the_first_tab_reaches_a_visible_skip_link_that_moves_past_the_navigation(
+    site_tour: Tour, content: Content
+) -> None:
     for path, visit in site_tour.visits.items():
         focused = visit.skip_link
-        assert focused["text"] == "Skip to content", (path, focused)
+        assert focused["text"] == theme_words(page_content(content, path).code, "action.skip"), (
+            path,
+            focused,
+        )
         assert focused["width"] > 0 and focused["height"] > 0, (path, focused)
         assert focused["top"] >= 0 and focused["left"] >= 0, (path, focused)
         assert focused["hash"] == f"#{focused['target']}", (path, focused)

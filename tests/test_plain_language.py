@@ -13,6 +13,7 @@ import pytest
 import textstat
 
 from macros.checks.load import Content, ContentError, load_content
+from support.languages import page_content
 from support.pages import article_html, visible_text
 from support.site import DATA, site_pages
 
@@ -172,8 +173,10 @@ def test_every_glossary_word_on_a_page_is_explained_where_it_appears(
         markup = article_html(built_site, path)
         # Text outside <abbr>: glossary words there would be unexplained.
         outside = re.sub(r"<abbr\b[^>]*>.*?</abbr>", " ", markup, flags=re.S)
-        outside = visible_text(re.sub(r"<[^>]+\bclass=\"[^\"]*headerlink[^\"]*\"[^>]*>.*?</a>", " ", outside))
-        for entry in content.glossary.values():
+        outside = re.sub(r"<[^>]+\bclass=\"[^\"]*headerlink[^\"]*\"[^>]*>.*?</a>", " ", outside)
+        words = page_content(content, path)  # the glossary of the page's language, on its words
+        outside = visible_text(outside, language=words.code)
+        for entry in words.glossary.values():
             for form in entry.forms:
                 if re.search(rf"\b{re.escape(form)}\b", outside, re.I):
                     unexplained.append(f"/{path}: {form!r}")

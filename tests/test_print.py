@@ -9,6 +9,7 @@ import re
 from pypdf import PdfReader
 
 from macros.content import Content
+from support.languages import page_content
 
 
 def _print(page, url: str) -> tuple[int, str]:
@@ -22,22 +23,29 @@ def _print(page, url: str) -> tuple[int, str]:
 def test_the_handout_prints_on_one_page_with_preparation_contraindications_and_contact(
     page, site_url: str, content: Content, figures
 ) -> None:
-    pages, text = _print(page, f"{site_url}/handout/")
-    figures("Print (A4 PDF from Chromium)", f"/handout/: {pages} page(s), {len(text.split())} words")
-    assert pages == 1, f"the handout needs {pages} pages"
-    flat = re.sub(r"\s+", "", text)  # PDF text extraction may break lines inside words
+    for prefix in ["", *(f"{code}/" for code in content.translations)]:  # in each language
+        words = page_content(content, prefix + "handout/")
+        pages, text = _print(page, f"{site_url}/{prefix}handout/")
+        figures(
+            "Print (A4 PDF from Chromium)", f"/{prefix}handout/: {pages} page(s), {len(text.split())} words"
+        )
+        assert pages == 1, f"the {prefix}handout needs {pages} pages"
+        flat = re.sub(r"\s+", "", text)  # PDF text extraction may break lines inside words
 
-    def printed(value: str) -> bool:
-        return re.sub(r"\s+", "", value) in flat
+        def printed(value: str, flat: str = flat) -> bool:
+            return re.sub(r"\s+", "", value) in flat
 
-    for step in content.visit.preparation:
-        assert printed(step.text), step.id
-    for ci in content.contraindications.values():
-        assert printed(ci.plain), ci.id
-    clinic = content.clinic
-    for value in (clinic.name, clinic.phone, clinic.email, clinic.address.street, clinic.opening_hours):
-        assert printed(value), value
-    assert printed("Get help now") and printed(f"Call {clinic.emergency_number} now")
+        for step in words.visit.preparation:
+            assert printed(step.text), step.id
+        for ci in words.contraindications.values():
+            assert printed(ci.plain), ci.id
+        clinic = words.clinic
+        for value in (clinic.name, clinic.phone, clinic.email, clinic.address.street, clinic.opening_hours):
+            assert printed(value), value
+        card = words.site_texts.care_card
+        assert printed(card.title) and printed(
+            card.line.replace("{emergency_number}", clinic.emergency_number)
+        )
 
 
 def test_a_printed_page_has_no_site_chrome_keeps_the_care_card_and_shows_link_targets(

@@ -16,6 +16,7 @@ import yaml
 from macros.build.validate import validate
 from macros.content import Content, dates
 from macros.pages import registry
+from support.languages import date, date_pattern, page_content, source_path, template_pattern
 from support.pages import article_html, article_text
 from support.site import ROOT, build_site, copy_seed_project, site_pages
 
@@ -23,10 +24,6 @@ from .editing import copy_data, field_line
 
 # Checks what holds for any data `make check` accepts: run on the project's data and an edited copy.
 pytestmark = pytest.mark.live_data
-
-REVIEW_LINE = re.compile(
-    r"Page last reviewed: (\d+ \w+ \d{4}) · Next review due: (\d+ \w+ \d{4}) · Reviewed by: (\w[^·]*)$"
-)
 
 
 def test_every_content_page_shows_the_review_dates_of_what_it_shows(
@@ -36,12 +33,15 @@ def test_every_content_page_shows_the_review_dates_of_what_it_shows(
         if path.endswith(".html"):
             continue
         text = article_text(built_site, path)
-        match = REVIEW_LINE.search(text)
+        words = page_content(content, path)  # in the page's language
+        when = date_pattern(words)
+        line = template_pattern(words.site_texts.review.line, last=when, due=when, reviewers=r"\w[^·]*")
+        match = re.search(line + "$", text)
         assert match, f"/{path} has no review line"
-        src = {"": "index.md", "conditions/": "conditions/index.md"}.get(path, path[:-1] + ".md")
-        last, due = registry.last_reviewed(content, src), registry.next_review(content, src)
-        assert match.group(1) == f"{last.day} {last:%B %Y}", path
-        assert match.group(2) == f"{due.day} {due:%B %Y}", path
+        src = source_path(content, path)
+        last, due = registry.last_reviewed(words, src), registry.next_review(words, src)
+        assert match.group(1) == date(words, last), path
+        assert match.group(2) == date(words, due), path
         figures("Review information per page", f"/{path:<40} {match.group(0)}")
 
 

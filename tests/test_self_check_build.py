@@ -148,13 +148,16 @@ def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp
     assert "You had a vaccination in the last two days." in result_text
 
 
-def test_only_the_self_check_page_loads_the_self_check_script_and_styles(built_site: Path) -> None:
+def test_only_the_self_check_page_loads_the_self_check_script_and_styles(
+    built_site: Path, content: Content
+) -> None:
     loading = {
         file.relative_to(built_site).as_posix()
         for file in built_site.rglob("*.html")
         if any(asset.name in file.read_text(encoding="utf-8") for asset in ASSETS)
     }
-    assert loading == {"self-check/index.html"}
+    prefixes = ["", *(f"{code}/" for code in content.translations)]  # in each language
+    assert loading == {f"{prefix}self-check/index.html" for prefix in prefixes}
     markup = _page(built_site)
     assert '<link rel="stylesheet" href="../stylesheets/self-check.css">' in markup
     assert '<script src="../javascripts/self-check.js"></script>' in markup

@@ -14,6 +14,7 @@ import pytest
 
 from macros.content import Content
 from macros.pages import registry, structured_data
+from support.languages import date, date_pattern, page_content, page_prefix, source_path, template_pattern
 from support.pages import visible_text
 from support.site import build_site, copy_project, site_pages
 
@@ -31,10 +32,6 @@ def _json_ld(markup: str) -> dict:
     return json.loads(blocks[0])
 
 
-def _src_uri(path: str) -> str:
-    return "index.md" if path == "" else path.rstrip("/") + ("/index.md" if path == "conditions/" else ".md")
-
-
 def _content_pages(site: Path) -> list[str]:
     return [p for p in site_pages(site) if not p.endswith(".html")]
 
@@ -47,10 +44,13 @@ def test_every_page_is_a_medical_web_page_for_patients_reviewed_on_its_review_da
         data = _json_ld(markup)
         assert data["@context"] == "https://schema.org" and data["@type"] == "MedicalWebPage", path
         assert data["medicalAudience"] == "https://schema.org/Patient"
-        review_line = re.search(r"Page last reviewed: (\d+ \w+ \d{4})", visible_text(markup)).group(1)
-        expected = registry.last_reviewed(content, _src_uri(path))
-        assert data["lastReviewed"] == expected.isoformat(), path
-        assert review_line == f"{expected.day} {expected:%B %Y}", (path, review_line)
+        words = page_content(content, path)  # in the page's language
+        when = date_pattern(words)
+        line = template_pattern(words.site_texts.review.line, last=when, due=when, reviewers=r"\w[^·]*")
+        review_line = re.search(line, visible_text(markup)).group(1)
+        expected = registry.last_reviewed(words, source_path(content, path))
+        assert data["lastReviewed"] == expected.isoformat() and data["inLanguage"] == words.code, path
+        assert review_line == date(words, expected), (path, review_line)
         assert data["reviewedBy"] and all(r["name"] for r in data["reviewedBy"])
         publisher = data["publisher"]
         assert publisher["@type"] == "MedicalClinic" and publisher["telephone"] == content.clinic.phone
@@ -142,12 +142,21 @@ def test_the_sitemap_lists_every_page_with_its_last_review_date(
     clinic.write_text("\n".join([*own, f"website: {base}"]) + "\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    root = ET.parse(tmp_path / "site" / "sitemap.xml").getroot()
-    entries = {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text for u in root.findall("s:url", ns)}
-    assert set(entries) == {base + p for p in _content_pages(built_site)}
-    for path in _content_pages(built_site):
-        assert entries[base + path] == registry.last_reviewed(content, _src_uri(path)).isoformat(), path
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    # Each language's own sitemap (site/sitemap.xml, site/ru/sitemap.xml), each page with its languages.
+    for prefix in ["", *(f"{code}/" for code in content.translations)]:
+        root = ET.parse(tmp_path / "site" / prefix / "sitemap.xml").getroot()
+        urls = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+        pages = [p for p in _content_pages(built_site) if page_prefix(content, p) == prefix]
+        assert set(urls) == {base + p for p in pages}
+        for path in pages:
+            url = urls[base + path]
+            last = registry.last_reviewed(content, source_path(content, path))
+            assert url.find("s:lastmod", ns).text == last.isoformat(), path
+            own = path.removeprefix(prefix)
+            alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+            expected = {"en": base + own, **{c: f"{base}{c}/{own}" for c in content.translations}}
+            assert alternates == (expected if content.translations else {}), path
 
 
 def test_the_care_card_is_shown_but_kept_out_of_the_search_index(built_site: Path, content: Content) -> None:

@@ -211,7 +211,10 @@ class Address(Record):
 
 class Reviewer(Record):
     id: Id
-    name: Name = Field(description="Name shown as 'Reviewed by' on the pages.")
+    name: ShortText = Field(
+        description="Name shown as 'Reviewed by' on the pages (a person's name is written the same in each "
+        "language; a team's is translated)."
+    )
     role: Text = Field(description="What this reviewer checked, and their qualification.")
     clinician: bool = Field(
         default=False,

@@ -84,7 +84,7 @@ def web_page(
         "@context": SCHEMA_ORG,
         "@type": "MedicalWebPage",
         "name": title,
-        "inLanguage": "en",
+        "inLanguage": content.code,
         "lastReviewed": registry.last_reviewed(content, src_uri).isoformat(),
         "reviewedBy": reviewers(content, entries),
         "medicalAudience": PATIENT,
