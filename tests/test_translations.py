@@ -304,3 +304,21 @@ def test_each_page_and_navigation_label_of_a_language_is_checked(project: Path) 
         p.startswith("locales/ru/nav.yml:") and "Prices: is not a label of mkdocs.yml nav" in p
         for p in problems
     )
+
+
+def test_the_check_warns_at_a_russian_entry_that_reads_below_60_at_its_line(project: Path) -> None:
+    benefits = project / "locales" / "ru" / "benefits.yml"
+    data = yaml.safe_load(benefits.read_text(encoding="utf-8"))
+    first = next(iter(data))
+    data[first]["summary"] = (
+        "Дегенеративно-дистрофические изменения межпозвоночных дисков сопровождаются выраженным "
+        "болевым синдромом и ограничением функциональной активности позвоночно-двигательного сегмента."
+    )
+    benefits.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    status, out, _ = run_validate(project / "data")
+    assert status == 0
+    warnings = [line for line in out if line.startswith("warning: locales/ru/")]
+    assert len(warnings) == 1 and warnings[0].startswith(
+        f"warning: locales/ru/benefits.yml:1: {first}: this entry reads at "
+    ), warnings
+    assert "below 60: use shorter sentences and shorter, everyday words" in warnings[0]
