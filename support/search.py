@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from .languages import theme_words
+
 # The visible links of each result in the list, in order: the page, then the best sections of that page. The
 # sections folded under "N more on this page" are not visible, so they do not count.
 _READ_RESULTS = """() => [
@@ -40,12 +42,13 @@ class SearchBox:
         self.box = page.locator("input.md-search__input")
         self.box.click()
         self.meta = page.locator(".md-search-result__meta")
-        # The worker builds the index in the browser; until then the meta line says it is initialising.
+        # The worker builds the index in the browser; until then the meta line says it is initialising, then
+        # it invites the patient to type, in the page's language.
+        language = page.evaluate("document.documentElement.lang")
+        self.placeholder = theme_words(language, "search.result.placeholder")
         page.wait_for_function(
-            "() => { const m = document.querySelector('.md-search-result__meta').textContent;"
-            " return m.length > 0 && !/initiali[sz]ing/i.test(m); }"
+            "p => document.querySelector('.md-search-result__meta').textContent === p", arg=self.placeholder
         )
-        self.placeholder = self.meta.text_content()
 
     def search(self, query: str) -> list[list[Link]]:
         """The results for a query: each result's visible links (the page, then its best sections)."""

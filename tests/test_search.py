@@ -69,6 +69,37 @@ def test_patients_find_what_they_type_in_the_top_three_results(
     assert share >= REQUIRED_SHARE, f"only {share:.0%} found in the top {TOP}; misses: {misses}"
 
 
+RUSSIAN_QUERIES: list[dict] = yaml.safe_load(QUERY_SET.with_name("search_queries_ru.yml").read_text("utf-8"))
+
+
+def test_russian_patients_find_what_they_type_in_the_top_three_results(
+    browser, site_url: str, content: Content, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Inflected forms ("при беременности"), lay words ("защемило нерв"), ё or е, misspellings: the Russian
+    site's own search in Chromium, with the words of a query stemmed as the index's are (theme_patches)."""
+    assert "ru" in content.translations
+    queries = [q["query"] for q in RUSSIAN_QUERIES]
+    assert len(queries) >= 40 and len(set(queries)) == len(queries)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        box = SearchBox(context.new_page(), f"{site_url}/ru")
+        results = {q["query"]: box.search(q["query"]) for q in RUSSIAN_QUERIES}
+    finally:
+        context.close()
+    ranks = {q["query"]: rank_of(results[q["query"]], q["finds"]) for q in RUSSIAN_QUERIES}
+    found = [q for q, r in ranks.items() if r is not None and r <= TOP]
+    misses = {q: [item[0].target for item in results[q][:TOP]] for q in queries if q not in found}
+    share = len(found) / len(queries)
+    with capsys.disabled():
+        print(
+            f"\nRussian search: {len(found)}/{len(queries)} queries ({share:.0%}) find their place in the "
+            f"top {TOP}"
+        )
+        for query, top in misses.items():
+            print(f"  miss: {query!r}, top {TOP} were {top}")
+    assert share >= REQUIRED_SHARE, f"only {share:.0%} found in the top {TOP}; misses: {misses}"
+
+
 @pytest.mark.parametrize(
     ("query", "place"),
     [

@@ -29,7 +29,7 @@ import yaml
 from ..checks import go_live
 from ..checks.load import ContentError
 from ..content import Content, dates
-from ..pages import branding, markup, registry, render, theme_patches
+from ..pages import branding, markup, registry, render, search_separator, theme_patches
 from . import docs_gate, languages
 from . import project as project_files
 from .checked import checked_content
@@ -146,6 +146,25 @@ def alternates(english: Content, english_code: str, here: str) -> list[dict[str,
     ]
 
 
+def language_plugins(base: dict[str, Any], code: str) -> list[Any]:
+    """The project's plugins for a site in another language than English: its search in that language,
+    words stemmed (Russian "спины", "спиной" and "спина" are one word) and its stop words dropped by the
+    language's own filter, but no trimmer (it would strip Latin words, such as a medicine's name, from a
+    Russian index); split at white space and punctuation (search_separator.py)."""
+    plugins: list[Any] = []
+    for plugin in base.get("plugins") or []:
+        name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, {})
+        if name == "search":
+            options = {
+                **(options or {}),
+                "lang": [code],
+                "pipeline": ["stemmer", "stopWordFilter"],
+                "separator": search_separator.separator(stop_words=()),
+            }
+        plugins.append({name: options} if options else name)
+    return plugins
+
+
 def generated_config(
     content: Content,
     base: dict[str, Any],
@@ -203,6 +222,7 @@ def generated_config(
     }
     if language:
         config["theme"]["language"] = language.code
+        config["plugins"] = language_plugins(base, language.code)
     # A site_url in mkdocs.yml (a preview build) wins; then the clinic's address; then the host's.
     site_url = site_address(own)
     if site_url and not base.get("site_url"):

@@ -30,7 +30,11 @@ def _either_case(word: str) -> str:
 
 def separator(stop_words: tuple[str, ...] = STOP_WORDS, punctuation: str = PUNCTUATION) -> str:
     """The separator as the search plugin wants it: a regular expression (JavaScript and Python read it
-    alike) matching white space and punctuation, or a whole stop word."""
+    alike) matching white space and punctuation, or a whole stop word. Without stop words, white space and
+    punctuation only: for a language whose letters JavaScript's \\b does not know (Cyrillic), whose stop
+    words the search's own filter drops as whole words instead (lunr's, for Russian)."""
+    if not stop_words:
+        return rf"[\s{re.escape(punctuation)}]+"
     words = "|".join(_either_case(w) for w in sorted(stop_words, key=lambda w: (-len(w), w)))
     return rf"[\s{re.escape(punctuation)}]+|\b(?:{words})\b"
 

@@ -22,6 +22,8 @@ from ..content import Content
 from . import registry
 
 KEYWORDS_FIELD = "keywords"
+# Russian writes ё or е for the same letter: the index holds е, and the search reads a query so too.
+YO = str.maketrans("\u0451\u0401", "\u0435\u0415")
 
 # (page source path from the docs root, anchor of the section or "" for the top of the page)
 Place = tuple[str, str]
@@ -94,4 +96,8 @@ def write_keywords(site_dir: Path, content: Content) -> None:
     if missing:
         where = ", ".join(f"{page}#{anchor}" if anchor else page for page, anchor in missing)
         raise SearchIndexProblem(f"search terms point at sections that are not in the search index: {where}")
+    for doc in index["docs"]:  # ё read as е (the worker reads a query so too), one letter for one
+        for field in ("title", "text", KEYWORDS_FIELD):
+            if isinstance(doc.get(field), str):
+                doc[field] = doc[field].translate(YO)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -58,6 +58,19 @@ PATCHES: tuple[tuple[str, str, str], ...] = (
         "to rewrite its links: the site's language links go to the same page already",
     ),
 )
+# The same for the theme's search worker (the engine, fetched with the first search).
+WORKER_PATCHES: tuple[tuple[str, str, str], ...] = (
+    (
+        "e=ce(e),!e)return{items:[]};",
+        'e=e.replace(/\u0451/g,"\u0435").replace(/\u0401/g,"\u0415"),'
+        'this.index.pipeline._stack.some(f=>/^stemmer/.test(f.label||""))&&(e=e.split(lunr.tokenizer.separator)'
+        '.map(w=>/^[+-]|[*~^:]/.test(w)?w:this.index.pipeline.runString(w.toLowerCase()).join(" "))'
+        '.filter(w=>w).join(" ")),e=ce(e),!e)return{items:[]};',
+        "stem each word of a query with the index's own pipeline (its stop words dropped, its stemmer run) "
+        "before the theme adds the wildcard, which would keep lunr from stemming it: with Russian's many "
+        "endings, 'беременности' then finds 'беременность'; and read ё as е, as the index does",
+    ),
+)
 # Material's script loads a script from another address with `_t("https://…")`: a ResizeObserver polyfill
 # for old browsers, a diagram library. Every such call becomes `tt`, Material's own "nothing": an old browser
 # shows the pages without the theme's size-dependent touches, and diagrams (the data cannot hold one) are
@@ -91,21 +104,28 @@ def _one(folder: Path, pattern: str) -> Path:
     return found[0]
 
 
-def patched(script: str) -> str:
+def patched(script: str, patches: tuple[tuple[str, str, str], ...] | None = None) -> str:
     """The theme's script with every patch applied; ThemeChanged when one does not apply exactly once."""
-    for before, after, why in PATCHES:
-        if script.count(before) != 1:
-            raise ThemeChanged(
-                f"Material's script has changed: cannot {why} (macros/theme_patches.py expects {before!r} "
-                "once). Update PATCHES for this Material version, or pin the version in requirements.lock."
-            )
-        script = script.replace(before, after)
+    if patches is not None:
+        return _applied(script, patches)
+    script = _applied(script, PATCHES)
     script, loads = SCRIPT_FROM_ANOTHER_HOST.subn("tt", script)
     if not loads:
         raise ThemeChanged(
             'Material\'s script has changed: macros/theme_patches.py finds no `_t("https://…")` that '
             "loads a script from another host. Update SCRIPT_FROM_ANOTHER_HOST for this Material version."
         )
+    return script
+
+
+def _applied(script: str, patches: tuple[tuple[str, str, str], ...]) -> str:
+    for before, after, why in patches:
+        if script.count(before) != 1:
+            raise ThemeChanged(
+                f"Material's script has changed: cannot {why} (macros/theme_patches.py expects {before!r} "
+                "once). Update PATCHES for this Material version, or pin the version in requirements.lock."
+            )
+        script = script.replace(before, after)
     return script
 
 
@@ -117,5 +137,7 @@ def theme_files(javascripts: Path | None = None) -> dict[str, bytes]:
     return {
         f"{JAVASCRIPTS}/{bundle.name}": patched(bundle.read_text(encoding="utf-8")).encode(),
         f"{JAVASCRIPTS}/workers/{worker.name}": (WORKER % ENGINE_NAME).encode(),
-        f"{JAVASCRIPTS}/workers/{ENGINE_NAME}": worker.read_bytes(),
+        f"{JAVASCRIPTS}/workers/{ENGINE_NAME}": patched(
+            worker.read_text(encoding="utf-8"), WORKER_PATCHES
+        ).encode(),
     }
