@@ -23,8 +23,8 @@ from macros.content.model import Reviewer
 from support.pages import visible_text
 from support.site import ROOT, build_site, copy_project, site_pages
 
-# Three Latin words in a row: an English phrase (a single word may be a name or a brand of test, "FAST").
-_ENGLISH = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*(?:[ ,.:;]+[A-Za-z][A-Za-z'\u2019-]*){2,}")
+# Two Latin words in a row: English words (one alone may be a name or an abbreviation: GP, NHS, COVID).
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*(?:[ ,.:;]+[A-Za-z][A-Za-z'\u2019-]*)+")
 _ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">')
 _EVALUATE = """sets => JSON.stringify(JSON.parse(sets).map(a => window.selfCheck.evaluate(a, [])))"""
 
@@ -56,10 +56,13 @@ def test_every_page_is_published_in_every_language_the_clinic_lists(
 def test_no_english_sentence_is_left_on_a_page_in_another_language(
     built_site: Path, content: Content
 ) -> None:
-    """Only names are left as written: the clinic's and its address, and the sources' English titles and
-    publishers, which the pages mark as English (lang="en") so a screen reader says them as written."""
+    """Only names are left as written: the clinic's, its address, email and booking page, and the sources'
+    English titles and publishers, which the pages mark as English (lang="en") so a screen reader says them
+    as written. Two Latin words in a row are English left behind (the country in the self-check's
+    introduction was, "the UK")."""
     clinic = content.clinic
     names = [clinic.name, clinic.address.street, clinic.address.town, clinic.address.postcode]
+    names += [clinic.email, clinic.booking_url]  # addresses, as written
     for code in content.translations:
         left = {}
         for path in sorted(_pages_in(built_site, content, code)):

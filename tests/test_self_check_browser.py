@@ -534,7 +534,7 @@ def test_the_result_says_whom_to_ask_and_how_soon_for_the_reason_that_decided_it
     }
     shown = visit.result.locator(f'[data-tier-text="{tier}"] [data-advice-for]:visible')
     assert shown.count() == 1
-    assert shown.inner_text() == self_check.fill(advice[reason], content.clinic)
+    assert shown.inner_text() == self_check.fill(advice[reason], content)
 
 
 def test_a_combination_that_makes_an_emergency_shows_it_at_once(visit: Visit, content: Content) -> None:

@@ -124,12 +124,12 @@ def test_the_five_tiers_exist_in_order_with_their_texts(content: Content) -> Non
 def test_the_emergency_result_gives_the_emergency_number(content: Content) -> None:
     emergency = self_check.tier(content, "emergency")
     assert "emergency" in emergency.contacts
-    assert content.clinic.emergency_number in self_check.fill(emergency.what_to_do, content.clinic)
+    assert content.clinic.emergency_number in self_check.fill(emergency.what_to_do, content)
 
 
 def test_the_urgent_result_means_today_with_the_help_line_to_call(content: Content) -> None:
     urgent = self_check.tier(content, "urgent")
-    text = self_check.fill(" ".join([urgent.headline, urgent.in_short, urgent.what_to_do]), content.clinic)
+    text = self_check.fill(" ".join([urgent.headline, urgent.in_short, urgent.what_to_do]), content)
     assert "today" in text and "tomorrow" not in text and "soon" not in text
     assert content.clinic.non_emergency_number in text and content.clinic.non_emergency_name in text
     assert urgent.contacts[0] == "non-emergency"

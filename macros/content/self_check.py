@@ -195,14 +195,17 @@ def tier(content: Content, tier_id: str) -> model.SelfCheckTier:
     return next(t for t in content.self_check.tiers if t.id == tier_id)
 
 
-def fill(value: str, clinic: model.Clinic) -> str:
-    """Put the clinic's names and numbers into a text's placeholders ({emergency_number}, …)."""
+def fill(value: str, content: Content) -> str:
+    """Put the clinic's names and numbers into a text's placeholders ({emergency_number}, …); the country
+    as the content's language names it (a translation: the clinic's country in its words)."""
+    clinic = content.clinic
+    country = countries.name(clinic.country_code, clinic.address.country)
     values = {
         "emergency_number": clinic.emergency_number,
         "clinic_phone": clinic.phone,
         "non_emergency_name": clinic.non_emergency_name,
         "non_emergency_number": clinic.non_emergency_number,
-        "country": countries.name(clinic.country_code, clinic.address.country),
+        "country": country if content.language is None else clinic.address.country,
     }
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), value)
 

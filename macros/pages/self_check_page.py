@@ -77,9 +77,7 @@ def self_check_form(content: Content) -> str:
         parts.append(
             f'<section class="sc-part" data-part="{part}" aria-labelledby="sc-part-{part}" tabindex="-1">'
         )
-        parts.append(
-            f'<h2 id="sc-part-{part}">{html(heading)}</h2><p>{html(fill(intro, content.clinic))}</p>'
-        )
+        parts.append(f'<h2 id="sc-part-{part}">{html(heading)}</h2><p>{html(fill(intro, content))}</p>')
         parts += [_question_fieldset(q, content, numbers) for q in asked if q.part == part]
         parts.append("</section>")
     options = "".join(
@@ -127,7 +125,7 @@ def self_check_rules(content: Content) -> str:
         return f"**{filled(template, numbers=list_words(content, found))}** {result}"
 
     def in_short(tier_id: str) -> str:
-        return text(fill(self_check.tier(content, tier_id).in_short, content.clinic))
+        return text(fill(self_check.tier(content, tier_id).in_short, content))
 
     items = [text(sc.worst_answer_rule)]
     for t in sc.tiers:
@@ -234,10 +232,10 @@ def self_check_result(content: Content) -> str:
         out += [
             f'<div class="sc-tier sc-tier--{t.id}" data-tier-text="{t.id}" hidden markdown="1">',
             f'<p class="sc-headline" role="heading" aria-level="2">{html(t.headline)}</p>',
-            f'<p markdown="span">{text(fill(t.what_to_do, content.clinic))}</p>',
+            f'<p markdown="span">{text(fill(t.what_to_do, content))}</p>',
             *(
                 f'<p class="sc-advice" data-advice-for="{qid}" hidden markdown="span">'
-                f"{text(fill(advice, content.clinic))}</p>"
+                f"{text(fill(advice, content))}</p>"
                 for qid, advice, tiers in advice_for
                 if t.id in tiers
             ),
@@ -324,7 +322,7 @@ def crisis_lines(content: Content) -> str:
     return (
         '<div class="sc-crisis" data-crisis hidden markdown="1">\n'
         f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.crisis_heading)}</p>\n'
-        f'<p markdown="span">{text(fill(sc.crisis_intro, clinic))}</p>\n'
+        f'<p markdown="span">{text(fill(sc.crisis_intro, content))}</p>\n'
         f'<ul markdown="1">{lines}</ul>\n</div>'
     )
 
@@ -343,7 +341,7 @@ def self_check_page(content: Content) -> str:
     (docs/self-check.md) puts the rules in words (self_check_rules) under its own heading."""
     sc = content.self_check
     return blocks(
-        text(fill(sc.intro, content.clinic)),
+        text(fill(sc.intro, content)),
         f"*{text(sc.not_a_diagnosis)}*",
         f'<noscript><p class="sc-noscript">{html(content.site_texts.self_check.noscript)}</p></noscript>',
         self_check_form(content),
