@@ -269,6 +269,12 @@ def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
     data, no generate step)."""
     export = work / "export"
     source = copy_project(work / "export-project", root)
+    # The English site alone: a plain Material site of one language, without links to another.
+    clinic = source / "data" / "clinic.yml"
+    lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
+    clinic.write_text(
+        "".join(line for line in lines if not line.startswith("translations:")), encoding="utf-8"
+    )
     generated = source / "build"
     subprocess.run(
         [sys.executable, "-m", "macros.build.generate", "--project", str(source)], check=True, cwd=source

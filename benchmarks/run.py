@@ -209,6 +209,52 @@ def build_overhead(work: Path, runs: int) -> tuple[Overhead, Path]:
     return result, ours_site
 
 
+# --- Languages -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Languages:
+    codes: list[str]  # the languages published beside English
+    english: list[float]  # `make build`'s wall seconds with English only
+    every: list[float]  # with every language the project publishes
+    visits: list[browser.FirstVisit]  # first views of the other languages' pages
+
+
+def _publish_seconds(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763683200"}
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "macros.build.publish", "--project", str(project), "--site-dir", "site"]
+    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def languages(work: Path, runs: int) -> Languages:
+    """`make build` (check, build, finish) of the project in English only and with its languages,
+    alternating after a warm-up of each; then the first view of every page in the other languages."""
+    every = projects.copy_project(work / "languages")
+    english = projects.copy_project(work / "english-only")
+    clinic = english / "data" / "clinic.yml"
+    clinic.write_text(
+        "".join(
+            line
+            for line in clinic.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("translations:")
+        ),
+        encoding="utf-8",
+    )
+    codes = list(load_content(every / "data").translations)
+    _publish_seconds(every), _publish_seconds(english)  # warm-up
+    result = Languages(codes, [], [], [])
+    for _ in range(runs):
+        result.english.append(_publish_seconds(english))
+        result.every.append(_publish_seconds(every))
+    site = every / "site"
+    pages = [p for p in site_pages(site) if p.split("/")[0] in codes]
+    with static_server.serve(site) as url, browser.chromium() as chromium:
+        result.visits = [browser.first_visit(chromium, url, site, page) for page in pages]
+    return result
+
+
 # --- 2. Growth with data -------------------------------------------------------------------------------
 
 
@@ -395,6 +441,7 @@ class Measured:
     lh: list[LighthouseResult]
     speed: dict[str, float] | str | None
     rebuild: list[float]
+    languages: Languages | None = None
 
 
 def _figures(m: Measured) -> dict[str, Any]:
@@ -797,12 +844,40 @@ def _self_check_speed(m: Measured) -> list[str]:
     return lines
 
 
+def _languages(m: Measured) -> list[str]:
+    """The languages beside English: build time with them, and their first views."""
+    found = m.languages
+    if found is None or not found.codes:
+        return []
+    english, every = statistics.median(found.english), statistics.median(found.every)
+    ratio = every / english
+    heaviest = max(found.visits, key=lambda v: v.total("gzip"))
+    within = sum(v.total("gzip") <= TARGETS["first_view_kib"] * KIB for v in found.visits)
+    codes = ", ".join(found.codes)
+    return [
+        "## Languages\n",
+        f"Each language is a build of its own (ARCHITECTURE.md). `make build` (check, build, finish) of the "
+        f"project in English only and with {codes}, {len(found.every)} runs each, alternating, after a "
+        "warm-up of each; wall-clock seconds.\n",
+        "| | Median | Runs (s) | Target |\n|---|---|---|---|",
+        f"| English only | {english:.2f} s | {', '.join(f'{s:.2f}' for s in found.english)} | |",
+        f"| With {codes} | {every:.2f} s | {', '.join(f'{s:.2f}' for s in found.every)} | |",
+        f"| Ratio | {ratio:.2f}x | | at most 2.2x: {verdict(ratio <= 2.2)} |",
+        "",
+        f"Heaviest first view of a page in {codes} (gzip): {kib(heaviest.total('gzip'))} KiB "
+        f"(`/{heaviest.page}`), target at most {TARGETS['first_view_kib']} KiB: "
+        f"{verdict(heaviest.total('gzip') <= TARGETS['first_view_kib'] * KIB)}; {within} of "
+        f"{len(found.visits)} pages within it.\n",
+    ]
+
+
 SECTIONS = (
     _header,
     _summary,
     _build_overhead,
     _growth,
     _page_weight,
+    _languages,
     _lighthouse,
     _preview_rebuild,
     _self_check_speed,
@@ -842,6 +917,8 @@ def main() -> None:
         grown = growth(work, tuple(args.factors), args.growth_runs)
         log("preview rebuild after a data file is saved (5 saves)")
         rebuild = serve_rebuild(work, 5)
+        log("languages: make build in English only and with every language, and their first views")
+        langs = languages(work, args.builds)
 
         pages = site_pages(site)
         with static_server.serve(site) as url, browser.chromium() as chromium:
@@ -883,6 +960,7 @@ def main() -> None:
             lh,
             speed,
             rebuild,
+            langs,
         )
         write_report(args.output, measured)
     log(f"wrote {args.output.name} in {(time.perf_counter() - clock) / 60:.1f} minutes")
