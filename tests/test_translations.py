@@ -322,3 +322,14 @@ def test_the_check_warns_at_a_russian_entry_that_reads_below_60_at_its_line(proj
         f"warning: locales/ru/benefits.yml:1: {first}: this entry reads at "
     ), warnings
     assert "below 60: use shorter sentences and shorter, everyday words" in warnings[0]
+
+
+def test_a_language_gives_its_own_word_forms_and_search_words_where_english_has_none(project: Path) -> None:
+    english = load_content(project / "data")
+    term = next(t for t in english.glossary.values() if not t.other_forms)
+    glossary = project / "locales" / "ru" / "glossary.yml"
+    data = yaml.safe_load(glossary.read_text(encoding="utf-8"))
+    data[term.id]["other_forms"] = ["радикулита", "радикулитом"]  # Russian changes a word's ending
+    glossary.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    russian = load_content(project / "data").translations["ru"]
+    assert russian.glossary[term.id].other_forms == ["радикулита", "радикулитом"]
