@@ -159,9 +159,10 @@ def _record(out: Overlay, slot: Slot, value: dict[str, Any], words: Any, vpath: 
             message = "is not a field of this entry" + (f" (did you mean {close!r}?)" if close else "")
         out.gaps.append(Gap((*wpath, key), _name((*wpath, key)), message))
     for name, inner in fields.items():
-        own = value.get(name)
+        own: Any = value.get(name)
         if (own is None or own == []) and not (inner.how == WHOLE and name in words):
             continue  # nothing to translate (a language may still give its own other names, search words)
+        own = [] if own is None else own
         if name not in words:
             out.gaps.append(Gap(wpath, _name((*wpath, name)), "is not translated", (*vpath, name)))
             continue
