@@ -31,9 +31,8 @@ class _Prose(html.parser.HTMLParser):
     entirely (a table is read cell by cell, not as sentences); everything else counts, the sources and the
     review line included, because a patient reads them too."""
 
-    def __init__(self, language: str | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.language = language  # words marked as another language (lang=…) are left out
         self.units: list[str] = []
         self.table_words = 0
         # Each open element with why its text is left out: "" (it is measured), "code", "table".
@@ -47,11 +46,8 @@ class _Prose(html.parser.HTMLParser):
         if tag in _VOID:
             return
         classes = set((dict(attrs).get("class") or "").split())
-        lang = dict(attrs).get("lang")
         if tag in ("script", "style") or "headerlink" in classes:
             why = "code"
-        elif self.language and lang and lang != self.language:
-            why = "another language"
         elif tag == "table":
             why = "table"
         else:
@@ -85,10 +81,9 @@ class _Prose(html.parser.HTMLParser):
         return " ".join(self.units)
 
 
-def prose(markup: str, language: str | None = None) -> tuple[str, int]:
-    """The measured text of an article's HTML (with `language`, only its words in that language), and how
-    many words of tables were left out."""
-    parser = _Prose(language)
+def prose(markup: str) -> tuple[str, int]:
+    """The measured text of an article's HTML, and how many words of tables were left out."""
+    parser = _Prose()
     parser.feed(markup)
     return parser.text(), parser.table_words
 
