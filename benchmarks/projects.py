@@ -187,23 +187,14 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         (data_dir / name).write_text(header + dumped, encoding="utf-8")
         counts[name.removesuffix(".yml")] = len(entries)
     _copy_worked_cases(data_dir / "hazard_log.yml", ids, factor)
-    _copy_translations(data_dir.parent / "locales", scaled, ids, factor)
+    # English only: the growth is the English build's (the Languages section measures the languages), and a
+    # translation k times over would pass the 1 MB a data file may hold sooner (Cyrillic takes 2 bytes).
+    clinic = data_dir / "clinic.yml"
+    lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
+    clinic.write_text(
+        "".join(line for line in lines if not line.startswith("translations:")), encoding="utf-8"
+    )
     return counts
-
-
-def _copy_translations(
-    locales: Path, scaled: dict[str, list[dict[str, Any]]], ids: frozenset[str], factor: int
-) -> None:
-    """Each language's words for the copies: copy n of an entry is translated as the original is."""
-    for name, entries in scaled.items():
-        for path in sorted(locales.glob(f"*/{name}")):
-            words = yaml.safe_load(path.read_text(encoding="utf-8"))
-            for n in range(2, factor + 1):
-                for entry in entries:
-                    if entry["id"] in words:
-                        words[_rename(entry["id"], ids, n)] = _copy_entry(words[entry["id"]], ids, n)
-            dumped = yaml.dump(words, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=120)
-            path.write_text(dumped, encoding="utf-8")
 
 
 def _case_copy(case: dict[str, Any], ids: frozenset[str], copy: int) -> dict[str, Any]:
