@@ -157,6 +157,10 @@ def test_the_sitemap_lists_every_page_with_its_last_review_date(
             alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
             expected = {"en": base + own, **{c: f"{base}{c}/{own}" for c in content.translations}}
             assert alternates == (expected if content.translations else {}), path
+    # And in each page's head, for search engines (a full address, as hreflang needs).
+    head = (tmp_path / "site" / "visit" / "index.html").read_text(encoding="utf-8")
+    for code in content.translations:
+        assert f'<link rel="alternate" hreflang="{code}" href="{base}{code}/visit/">' in head
 
 
 def test_the_care_card_is_shown_but_kept_out_of_the_search_index(built_site: Path, content: Content) -> None:
