@@ -3,10 +3,12 @@ Russian and says the Russian words of the data; every other page is English."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from macros.content import Content
+from macros.pages.blocks import format_date
 
 
 def page_content(content: Content, path: str) -> Content:
@@ -27,12 +29,9 @@ def source_path(content: Content, path: str) -> str:
     return {"": "index.md", "conditions/": "conditions/index.md"}.get(own, own[:-1] + ".md")
 
 
-def date(content: Content, day: object) -> str:
-    """A date as the content's language writes it."""
-    import datetime as dt
-
-    assert isinstance(day, dt.date)
-    return content.language.format_date(day) if content.language else f"{day.day} {day:%B %Y}"
+def date(content: Content, day: dt.date) -> str:
+    """A date as the content's language writes it, as the pages write it (pages/blocks.py)."""
+    return format_date(day, content.language)
 
 
 def date_pattern(content: Content) -> str:

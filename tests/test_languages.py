@@ -20,6 +20,7 @@ from macros.checks.load import load_content
 from macros.content import Content
 from macros.content import self_check as rules
 from macros.content.model import Reviewer
+from macros.pages import registry
 from support.pages import visible_text
 from support.site import ROOT, build_site, copy_project, site_pages
 
@@ -110,10 +111,9 @@ def test_a_page_in_another_language_says_its_dates_and_structured_data_in_it(
         page = _html(built_site, f"{code}/visit/")
         data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
         assert data["inLanguage"] == code
-        due = min(e.next_review for e in [words.visit])
+        # The page's next review, as the language writes a date ("21 ноября 2027 г.").
+        due = registry.next_review(words, "visit.md")
         assert words.language.format_date(due) in visible_text(page)
-        months = [m for m in words.language.months]
-        assert any(m in visible_text(page) for m in months)
 
 
 def test_every_page_in_another_language_carries_its_notice_and_says_it_is_a_draft_in_it(
