@@ -5,8 +5,11 @@ every list with an item left out; a translation changes words only, never what t
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ from macros.checks.translations import TRANSLATED_FILES, translated_contents
 from macros.content import COLLECTIONS, Content
 from macros.content import self_check as rules
 from macros.content.translation import words_of
+from macros.pages.footers import review_note
 
 from .editing import read_lines, run_validate
 
@@ -333,3 +337,47 @@ def test_a_language_gives_its_own_word_forms_and_search_words_where_english_has_
     glossary.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     russian = load_content(project / "data").translations["ru"]
     assert russian.glossary[term.id].other_forms == ["радикулита", "радикулитом"]
+
+
+def test_a_reviewed_translation_needs_the_dates_of_its_review(project: Path) -> None:
+    language = project / "locales" / "ru" / "language.yml"
+    language.write_text(
+        language.read_text(encoding="utf-8") + "reviewed_by: content-team\nnext_review: 2027-06-01\n",
+        encoding="utf-8",
+    )
+    at = _line(language, "^reviewed_by:")
+    assert _problems(project) == [
+        f"locales/ru/language.yml:{at}: last_reviewed: the review's date is missing: add last_reviewed:"
+    ]
+    language.write_text(language.read_text(encoding="utf-8") + "last_reviewed: 2026-12-01\n")
+    assert run_validate(project / "data")[0] == 0
+
+
+def test_a_page_in_a_language_says_who_checked_its_translation_and_when_or_that_nobody_has(
+    project: Path,
+) -> None:
+    english = load_content(project / "data")
+    russian = translated_contents(project / "data", english)["ru"]
+    entries = [english.conditions["radiculitis"]]
+    assert "translation" not in review_note(english, entries).lower()
+    note = review_note(russian, entries)
+    assert note.count('class="review-note"') == 2
+    assert html.escape(russian.site_texts.review.translation_unreviewed, quote=False) in note
+    assert russian.language is not None
+    reviewed = replace(
+        russian,
+        language=russian.language.model_copy(
+            update={
+                "reviewed_by": "content-team",
+                "last_reviewed": dt.date(2026, 3, 2),
+                "next_review": dt.date(2026, 9, 1),  # due before the texts it translates, and passed
+            }
+        ),
+    )
+    note = review_note(reviewed, entries)
+    assert russian.site_texts.review.translation_unreviewed not in note
+    assert "2 марта 2026 г." in note and "1 сентября 2026 г." in note
+    assert html.escape(reviewed.reviewers["content-team"].name, quote=False) in note
+    assert "г.." not in note, "a date ending in a full stop ends the sentence with it"
+    assert 'class="review-overdue"' in note  # the translation's check is overdue, so the page is
+    assert "1 сентября 2026 г." in note.split('class="review-note"')[0]

@@ -87,6 +87,12 @@ def _language(folder: Path, code: str, content: Content) -> tuple[Language | Non
                 f"{reviewer!r} is not a reviewer in clinic.yml{hint}",
             )
         )
+    if reviewer is not None:
+        problems += [
+            Problem(rel, line_of(lines, ("reviewed_by",)), name, f"the review's date is missing: add {name}:")
+            for name in ("last_reviewed", "next_review")
+            if getattr(language, name) is None
+        ]
     return (None if problems else language), problems
 
 

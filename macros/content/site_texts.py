@@ -92,6 +92,14 @@ class ReviewTexts(Record):
         description="On the About page: a line for each group of texts reviewed together, before their names."
     )
     collections: CollectionNames = Field(description="The name of each data file's texts in those lines.")
+    translation: Annotated[str, Template("last", "due", "reviewers")] = Field(
+        description="On a page in another language than English, under the review line: when a clinician "
+        "who reads the language checked the translation (locales/<code>/language.yml)."
+    )
+    translation_unreviewed: Text = Field(
+        description="On a page in another language than English, under the review line, until a clinician "
+        "who reads the language has checked the translation."
+    )
 
 
 class CareCard(Record):

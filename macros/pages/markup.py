@@ -67,11 +67,14 @@ def filled(template: str, *, in_html: bool = False, **values: str) -> str:
     already made here (a link, an escaped text, a number). The words around them are escaped like any data
     text, for Markdown (`text`) or, with in_html, for raw HTML (`html`)."""
     escape = html if in_html else text
-    out = []
+    out: list[str] = []
     for i, piece in enumerate(PLACEHOLDER.split(squash(template))):
         if i % 2:
             out.append(values[piece])
-        elif piece.strip():
+            continue
+        if piece.startswith(".") and out and out[-1].endswith("."):
+            piece = piece[1:]  # a value ending a sentence with its own full stop ("4 декабря 2026 г.")
+        if piece.strip():
             out.append((" " if piece[0] == " " else "") + escape(piece) + (" " if piece[-1] == " " else ""))
         elif piece:
             out.append(" ")

@@ -29,7 +29,7 @@ from .blocks import (
     search_excluded,
     technique_link,
 )
-from .footers import page_footer, review_note
+from .footers import page_footer, review_note, translation_review
 from .markup import email_link, filled, html, in_language, link, page_link, phone_link, text
 
 KINDS: tuple[model.Kind, ...] = ("avoid", "doctor-first", "local")
@@ -412,6 +412,9 @@ def review_groups(content: Content) -> str:
         )
         covers = "".join(f"<li>{html(name)}</li>" for name in names)
         items.append(f'<li>{line}<ul class="review-covers">{covers}</ul></li>')
+    translation, _ = translation_review(content)
+    if translation:  # on a page in a translation: the translation's own review, last
+        items.append(f"<li>{translation}</li>")
     return f'<ul class="review-groups">{"".join(items)}</ul>\n'
 
 
