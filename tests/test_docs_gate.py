@@ -143,7 +143,7 @@ def test_the_build_renders_pages_in_the_sandbox() -> None:
 def refused_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, Path]:
     """A project with a good site/ published, then a spreadsheet and a script page added: the build."""
     root = tmp_path_factory.mktemp("refused")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", english_only=True)
     site = root / "site"
     publish_copy(project, site)
     (project / "docs" / "patient-list.xlsx").write_bytes(b"PK\x03\x04")
@@ -167,7 +167,7 @@ def test_a_build_with_a_refused_file_leaves_the_site_as_it_was(refused_build) ->
 def text_pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """Pages with text that only looks like code, a title with markup in it, and a hidden file: built."""
     root = tmp_path_factory.mktemp("textpages")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", english_only=True)
     docs = project / "docs"
     visit = docs / "visit.md"
     source = visit.read_text(encoding="utf-8")

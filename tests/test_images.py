@@ -124,7 +124,7 @@ def test_a_raster_picture_is_judged_by_its_bytes(
 @pytest.fixture(scope="module")
 def logo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("logo")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", english_only=True)
     (project / "docs" / "assets" / "drawn-logo.svg").write_text(GOOD_LOGO, encoding="utf-8")
     set_field(project / "data" / "clinic.yml", "logo", "docs/assets/drawn-logo.svg")
     publish_copy(project, root / "site")

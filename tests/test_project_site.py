@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros.content import Content
+from support.languages import page_prefix
 from support.self_check import answer_no_to_every_question
 from support.site import copy_project, publish_copy, served, site_pages
 from support.tour import Tour, tour
@@ -35,10 +37,21 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         yield url, site
 
 
+# Every English page; of each other language, its home and its self-check (the same templates and links
+# in other words: tests/test_every_page.py tours every page of every language at the root). The links of
+# the pages toured lead to every page of every language, and each of them is asked for under the path.
+_OTHER_LANGUAGES_PAGES = ("", "self-check/")
+
+
 @pytest.fixture(scope="module")
-def project_tour(project_site, browser) -> Tour:
+def project_tour(project_site, browser, content: Content) -> Tour:
     url, site = project_site
-    pages = [p for p in site_pages(site) if p != "404.html"]
+    pages = [
+        p
+        for p in site_pages(site)
+        if p != "404.html"
+        and (not page_prefix(content, p) or p.removeprefix(page_prefix(content, p)) in _OTHER_LANGUAGES_PAGES)
+    ]
     return tour(browser, url, pages, axe=False, answer=answer_no_to_every_question)
 
 
@@ -49,10 +62,14 @@ def test_every_page_under_the_path_loads_everything_it_asks_for(project_tour: To
     } == {}
 
 
-def test_every_link_of_the_site_leads_to_a_page_under_the_path(project_tour: Tour, page) -> None:
+def test_every_link_of_the_site_leads_to_a_page_under_the_path(
+    project_tour: Tour, project_site, page
+) -> None:
     url = project_tour.url
     host = url.split("/back-massage")[0]
     links = {h.split("#")[0] for v in project_tour.visits.values() for h in v.links if h.startswith(host)}
+    every_page = {f"{url}/{p}" for p in site_pages(project_site[1]) if not p.endswith("404.html")}
+    assert every_page <= links, "the toured pages link to every page of every language"
     outside = sorted(link for link in links if not link.startswith(f"{url}/"))
     assert outside == [], "links that leave the project site's path"
     broken = [link for link in sorted(links) if page.request.get(link).status != 200]
@@ -87,7 +104,7 @@ def test_without_an_address_in_clinic_yml_the_host_s_address_makes_the_page_not_
 ) -> None:
     """A fork publishes before the clinic writes `website:`: the workflow hands the build GitHub Pages'
     address (MASSAGE_SITE_URL), so the page-not-found page, served at any depth, still finds its files."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", english_only=True)
     clinic = project / "data" / "clinic.yml"
     remove_top_level_field(clinic, "website")
     monkeypatch.setenv("MASSAGE_SITE_URL", WEBSITE.rstrip("/"))

@@ -25,8 +25,6 @@ import pytest
 from macros.build import faults, publish, swap
 from support.site import ROOT, copy_project
 
-from .editing import remove_top_level_field
-
 EPOCH = "1763683200"
 
 
@@ -68,10 +66,9 @@ BUILD_SECONDS: list[float] = []
 def two_versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
     """A project, and the digests of its site before and after a change to the clinic's name."""
     root = tmp_path_factory.mktemp("versions")
-    project = copy_project(root / "project")
     # English only: these tests are about the swap, the lock and the disk, not the pages; a second language
     # would double every build (tests/test_languages.py builds it).
-    remove_top_level_field(project / "data" / "clinic.yml", "translations")
+    project = copy_project(root / "project", english_only=True)
     started = time.monotonic()
     assert _run(_build_command(project, project / "old"), project).returncode == 0
     BUILD_SECONDS.append(time.monotonic() - started)
@@ -543,7 +540,7 @@ def test_a_port_set_in_the_environment_does_not_move_the_preview(tmp_path: Path)
 def test_closing_the_terminal_or_killing_the_preview_removes_its_temporary_folder(
     tmp_path: Path, stop: signal.Signals
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", english_only=True)
     temp = tmp_path / "tmp"
     temp.mkdir()
     with socket.socket() as probe:

@@ -25,7 +25,7 @@ PAGE = "conditions/reduced-spine-mobility/"
 @pytest.fixture(scope="module")
 def text_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("text")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", english_only=True)
     data = project / "data"
     set_field(data / "glossary.yml", "plain", yaml_quoted(EXPLANATION), "fascia")
     set_field(data / "conditions.yml", "name", yaml_quoted(CONDITION), "reduced-spine-mobility")
