@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # The seed data, frozen: tests of seed facts and tests that edit a copy of the data read this.
 SEED_DATA = ROOT / "tests" / "fixtures" / "data"
+# The translations of the seed data, frozen with it: tests of the translated pages' texts read this.
+SEED_LOCALES = ROOT / "tests" / "fixtures" / "locales"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these flags Chromium tries to reach Google's services at start; the machine's network is closed.
 CHROMIUM_ARGS = [
@@ -115,13 +117,20 @@ def copy_project(target: Path, root: Path = ROOT, *, english_only: bool = False)
     return target
 
 
-def copy_seed_project(target: Path) -> Path:
+def copy_seed_project(target: Path, *, translated: bool = False) -> Path:
     """A copy of the project's sources with the frozen seed data in data/: for a test that edits an entry
-    it names, or checks a fact of the seed texts, whatever the editors have changed since."""
+    it names, or checks a fact of the seed texts, whatever the editors have changed since. Published in
+    English alone, or with translated, also in each language of the frozen translations (SEED_LOCALES)."""
     copy_project(target)
     shutil.rmtree(target / "data")
     shutil.copytree(SEED_DATA, target / "data")
     shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
+    if translated:
+        shutil.rmtree(target / "locales", ignore_errors=True)
+        shutil.copytree(SEED_LOCALES, target / "locales")
+        codes = ", ".join(sorted(p.name for p in SEED_LOCALES.iterdir() if p.is_dir()))
+        with open(target / "data" / "clinic.yml", "a", encoding="utf-8") as clinic:
+            clinic.write(f"translations: [{codes}]\n")
     return target
 
 

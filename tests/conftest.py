@@ -146,10 +146,10 @@ def published_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the frozen seed data."""
+    """The site built from the frozen seed data, with its frozen translations."""
 
     def make(site: Path) -> None:
-        project = copy_seed_project(site.with_name(f"{site.name}-project"))
+        project = copy_seed_project(site.with_name(f"{site.name}-project"), translated=True)
         result = build_site(project, site)
         assert result.returncode == 0, f"strict build of the seed data failed:\n{result.stderr}"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html.parser
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,12 @@ from macros.checks import readability
 from macros.checks.load import Content, ContentError, load_content
 from support.languages import page_content
 from support.pages import article_html, visible_text
-from support.site import DATA, site_pages
+from support.site import DATA, SEED_LOCALES, site_pages
 
 from .editing import copy_data, entry_line, run_validate, set_field
 
 MAX_GRADE = 6.0
+MIN_EASE = 60.0  # a translated page's reading ease (Oborneva's for Russian): 60 and above is plain
 # Blocks a patient reads as lines, not sentences: each ends a sentence for the measure.
 _UNITS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"}
@@ -31,8 +33,9 @@ class _Prose(html.parser.HTMLParser):
     entirely (a table is read cell by cell, not as sentences); everything else counts, the sources and the
     review line included, because a patient reads them too."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         super().__init__()
+        self.language = language
         self.units: list[str] = []
         self.table_words = 0
         # Each open element with why its text is left out: "" (it is measured), "code", "table".
@@ -46,10 +49,13 @@ class _Prose(html.parser.HTMLParser):
         if tag in _VOID:
             return
         classes = set((dict(attrs).get("class") or "").split())
+        lang = dict(attrs).get("lang") or self.language
         if tag in ("script", "style") or "headerlink" in classes:
             why = "code"
         elif tag == "table":
             why = "table"
+        elif lang.split("-")[0] != self.language:  # words of another language (a source's English title)
+            why = "foreign"
         else:
             why = ""
         self._stack.append((tag, why))
@@ -81,9 +87,10 @@ class _Prose(html.parser.HTMLParser):
         return " ".join(self.units)
 
 
-def prose(markup: str) -> tuple[str, int]:
-    """The measured text of an article's HTML, and how many words of tables were left out."""
-    parser = _Prose()
+def prose(markup: str, language: str = "en") -> tuple[str, int]:
+    """The measured text of an article's HTML in `language` (words marked as another language's left out),
+    and how many words of tables were left out."""
+    parser = _Prose(language)
     parser.feed(markup)
     return parser.text(), parser.table_words
 
@@ -95,20 +102,39 @@ def reading_grade(markup: str) -> tuple[float, int, int]:
     return textstat.flesch_kincaid_grade(text), textstat.lexicon_count(text), left_out
 
 
+def reading_ease(markup: str, language: str) -> tuple[float, int]:
+    """The one measure of a translated page: its language's measure (readability.MEASURES, Oborneva's
+    reading ease for Russian) over the same prose as English's, and the words measured."""
+    text, _ = prose(markup, language)
+    return readability.MEASURES[language](text), textstat.lexicon_count(text)
+
+
 def _content_pages(site: Path) -> list[str]:
     return [p for p in site_pages(site) if p.endswith("/") or p == ""]
 
 
-def test_every_page_reads_at_grade_6_or_below(seed_site: Path, figures) -> None:
-    built_site = seed_site
-    too_hard = []
-    pages = [*_content_pages(built_site), "404.html"]
-    for path in pages:
-        if path == "404.html":
-            source = (built_site / path).read_text(encoding="utf-8")
-            markup = source[source.index("<article") : source.index("</article>")]
+def _language(path: str) -> str:
+    """A page's language: the folder a translation's pages are in ("ru/visit/"), else English."""
+    first = path.split("/", 1)[0]
+    return first if "/" in path and (SEED_LOCALES / first).is_dir() else "en"
+
+
+def _articles(site: Path, language: str) -> Iterator[tuple[str, str]]:
+    """Each page of the site in `language`, the page-not-found page included, with its article's HTML."""
+    prefix = "" if language == "en" else f"{language}/"
+    for path in [*_content_pages(site), f"{prefix}404.html"]:
+        if _language(path) != language:
+            continue
+        if path.endswith("404.html"):
+            source = (site / path).read_text(encoding="utf-8")
+            yield path, source[source.index("<article") : source.index("</article>")]
         else:
-            markup = article_html(built_site, path)
+            yield path, article_html(site, path)
+
+
+def test_every_page_reads_at_grade_6_or_below(seed_site: Path, figures) -> None:
+    too_hard = []
+    for path, markup in _articles(seed_site, "en"):
         grade, words, left_out = reading_grade(markup)
         figures(
             "Plain language: Flesch-Kincaid grade of each page's main content (textstat)",
@@ -119,6 +145,27 @@ def test_every_page_reads_at_grade_6_or_below(seed_site: Path, figures) -> None:
         if grade > MAX_GRADE:
             too_hard.append(f"/{path}: grade {grade:.1f}")
     assert not too_hard, f"pages above grade {MAX_GRADE:g}: " + ", ".join(too_hard)
+
+
+def test_every_page_in_another_language_reads_at_60_or_more_in_that_language(
+    seed_site: Path, figures
+) -> None:
+    languages = sorted(p.name for p in SEED_LOCALES.iterdir() if p.is_dir())
+    assert languages and set(languages) <= set(readability.MEASURES), "each language has its measure"
+    too_hard = []
+    for language in languages:
+        pages = list(_articles(seed_site, language))
+        assert len(pages) == len(list(_articles(seed_site, "en"))), "every page, in every language"
+        for path, markup in pages:
+            ease, words = reading_ease(markup, language)
+            figures(
+                "Plain language: reading ease of each translated page (Oborneva's for Russian)",
+                f"/{path:<43} ease {ease:5.1f}  {words:5d} words measured",
+            )
+            assert words > 20, f"/{path}: almost no text measured"
+            if ease < MIN_EASE:
+                too_hard.append(f"/{path}: {ease:.1f}")
+    assert not too_hard, f"pages below {MIN_EASE:g}: " + ", ".join(too_hard)
 
 
 def test_obornevas_reading_ease_counts_vowels_as_syllables() -> None:
@@ -142,6 +189,20 @@ def test_the_measure_counts_sentences_by_block_sources_included_and_leaves_out_t
         "After the table."
     )
     assert left_out == 5
+
+
+def test_a_translated_page_s_measure_leaves_out_the_words_marked_as_another_language() -> None:
+    markup = (
+        '<p>Источники: <a lang="en" href="#">Low back pain and sciatica in over 16s</a>.</p>'
+        '<p lang="ru">Спросите врача.</p>'
+    )
+    assert prose(markup, "ru")[0] == "Источники: . Спросите врача."
+    # Measured as English, the paragraph marked Russian is left out.
+    assert prose(markup)[0] == "Источники: Low back pain and sciatica in over 16s."
+    # Latin words count no Russian vowels: left in, they would make the page read as easier than it is.
+    assert reading_ease(markup, "ru")[0] < readability.oborneva_reading_ease(
+        prose(markup.replace(' lang="en"', ""), "ru")[0]
+    )
 
 
 def test_a_table_leaves_the_grade_of_the_prose_around_it_unchanged() -> None:
