@@ -93,6 +93,19 @@ def test_the_massage_types_page_describes_each_type_as_a_therapy(built_site: Pat
     assert all(t["@type"] == "MedicalTherapy" and t["contraindication"] for t in about)
 
 
+def test_the_contraindications_are_listed_where_the_page_lists_them_and_nowhere_else(
+    built_site: Path, content: Content
+) -> None:
+    """The contraindications page describes each therapy with every contraindication; the other pages
+    about the therapies name and describe them only (the full list would be most of each page's weight)."""
+    listed = _json_ld(_html(built_site, "contraindications/"))["about"]
+    assert all(len(t["contraindication"]) == len(content.contraindications) for t in listed)
+    for path in ("", "self-check/", "visit/", "handout/", "benefits/", "techniques/"):
+        about = _json_ld(_html(built_site, path))["about"]
+        assert [t["name"] for t in about] == [t.name for t in content.massage_types.values()], path
+        assert all(t["@type"] == "MedicalTherapy" and "contraindication" not in t for t in about), path
+
+
 def test_the_about_page_is_about_the_clinic(built_site: Path, content: Content) -> None:
     about = _json_ld(_html(built_site, "about/"))["about"]
     assert about["@type"] == "MedicalClinic" and about["name"] == content.clinic.name

@@ -16,9 +16,10 @@ from typing import Literal
 from ..content import Content, model
 
 CONDITION_PREFIX = "conditions/"
-# What a page is about, for its structured data: the massage types (with their contraindications), the
-# clinic, the page's own condition, or nothing in particular.
-About = Literal["therapies", "clinic", "condition", ""]
+# What a page is about, for its structured data: the massage types with their contraindications (the pages
+# that list them), the massage types named and described ("treatments": the contraindications, every one
+# of them, would be most of each page's weight), the clinic, the page's own condition, or nothing.
+About = Literal["therapies", "treatments", "clinic", "condition", ""]
 
 
 @dataclass(frozen=True)
@@ -32,24 +33,24 @@ REGISTRY: tuple[Page, ...] = (
     Page(
         "index.md",
         lambda c: [*c.massage_types.values(), *c.risk_factors.values(), *c.red_flags.values()],
-        "therapies",
+        "treatments",
     ),
     Page("conditions/index.md", lambda c: list(c.conditions.values())),
     Page("massage-types.md", lambda c: list(c.massage_types.values()), "therapies"),
-    Page("techniques.md", lambda c: list(c.techniques.values()), "therapies"),
-    Page("benefits.md", lambda c: list(c.benefits.values()), "therapies"),
+    Page("techniques.md", lambda c: list(c.techniques.values()), "treatments"),
+    Page("benefits.md", lambda c: list(c.benefits.values()), "treatments"),
     Page(
         "contraindications.md", lambda c: [*c.red_flags.values(), *c.contraindications.values()], "therapies"
     ),
-    Page("visit.md", lambda c: [c.visit], "therapies"),
-    Page("handout.md", lambda c: [c.visit, c.clinic, *c.contraindications.values()], "therapies"),
+    Page("visit.md", lambda c: [c.visit], "treatments"),
+    Page("handout.md", lambda c: [c.visit, c.clinic, *c.contraindications.values()], "treatments"),
     Page("glossary.md", lambda c: list(c.glossary.values())),
     Page("about.md", lambda c: [c.clinic], "clinic"),
     Page("sources.md", lambda c: [c.clinic]),
     Page(
         "self-check.md",
         lambda c: [c.self_check, *c.red_flags.values(), *c.contraindications.values(), c.hazard_log],
-        "therapies",
+        "treatments",
     ),
 )
 _BY_PATH = {page.path: page for page in REGISTRY}

@@ -41,14 +41,18 @@ def contraindication(ci: model.Contraindication) -> dict[str, Any]:
     return {"@type": "MedicalContraindication", "name": ci.name, "description": ci.plain}
 
 
-def therapy(content: Content, massage_type: model.MassageType) -> dict[str, Any]:
-    """A massage type; every contraindication in the data applies to back massage of either type."""
+def therapy(
+    content: Content, massage_type: model.MassageType, *, contraindications: bool = True
+) -> dict[str, Any]:
+    """A massage type, with its contraindications (every one in the data applies to back massage of
+    either type), or without them."""
     data: dict[str, Any] = {
         "@type": "MedicalTherapy",
         "name": massage_type.name,
         "description": massage_type.summary,
-        "contraindication": [contraindication(ci) for ci in content.contraindications.values()],
     }
+    if contraindications:
+        data["contraindication"] = [contraindication(ci) for ci in content.contraindications.values()]
     if massage_type.also_called:
         data["alternateName"] = list(massage_type.also_called)
     return data
@@ -98,8 +102,11 @@ def web_page(
     condition_id = registry.condition_id(src_uri)
     if about == "condition" and condition_id:
         data["about"] = condition(content, content.conditions[condition_id])
-    elif about == "therapies":
-        data["about"] = [therapy(content, t) for t in content.massage_types.values()]
+    elif about in ("therapies", "treatments"):
+        listed = about == "therapies"
+        data["about"] = [
+            therapy(content, t, contraindications=listed) for t in content.massage_types.values()
+        ]
     elif about == "clinic":
         data["about"] = clinic(content)
     return data
