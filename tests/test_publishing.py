@@ -42,9 +42,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The same sources (with a website address, so the sitemap lists pages) built twice."""
+    """The same sources (with a website address, so the sitemap lists pages, and a translation) built
+    twice."""
     root = tmp_path_factory.mktemp("twice")
-    project = copy_seed_project(root / "project")
+    project = copy_seed_project(root / "project", translated=True)
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(
         clinic.read_text(encoding="utf-8") + "website: https://clinic.example/back-massage/\n",
@@ -104,6 +105,12 @@ def test_the_built_site_is_minified_and_precompressed_for_the_host(
     assert visible_text(page.read_text(encoding="utf-8")) == visible_text(
         unminified.read_text(encoding="utf-8")
     )
+    # Ours minified (no comment left, smaller); the theme's, minified already, as shipped.
+    for ours in ("stylesheets/site.css", "stylesheets/self-check.css", "javascripts/self-check.js"):
+        published, source = (site / ours).read_text(encoding="utf-8"), (ROOT / "docs" / ours).read_text()
+        assert "/*" in source and "/*" not in published and len(published) < 0.8 * len(source), ours
+    theme = next((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    assert theme.read_bytes() == (seed_site / theme.relative_to(site)).read_bytes()
     sizes = [(site / name).stat().st_size / 1024 for name in ("index.html", "index.html.gz", "index.html.br")]
     figures(
         "Published home page (make build)",

@@ -447,7 +447,8 @@ def test_the_longest_printout_names_every_answer_on_two_pages_at_most(visit: Vis
     for q in self_check.questions(content):
         words = dict(answer_choices(q, content))
         expected = words["unsure"] if q.id in content.red_flags else words[q.answers[0].value]
-        assert summary.locator(f'[data-answer-for="{q.id}"]').inner_text().endswith(expected), q.id
+        item = summary.locator(f'[data-answer-for="{q.id}"]').inner_text()
+        assert item.startswith(" ".join(q.text.split())) and item.endswith(expected), (q.id, item)
     assert summary.locator("[data-summary-no]").is_hidden()
     assert _printed_pages(page) <= 2
 

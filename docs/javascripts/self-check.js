@@ -136,6 +136,11 @@
     each(result, "[data-answer-for]", function (el) {
       var id = el.getAttribute("data-answer-for");
       var q = rules.questions.filter(function (x) { return x.id === id; })[0];
+      if (!el.querySelector("[data-question-text]")) {  // the question's words, from its legend, once
+        var words = document.getElementById("sc-q-" + id).querySelector("[data-question-text]").cloneNode(true);
+        el.insertBefore(document.createTextNode(" "), el.firstChild);
+        el.insertBefore(words, el.firstChild);
+      }
       var answer = engine.asked(q, answers) ? answers[id] || "unanswered" : "skipped";
       el.setAttribute("data-answer", answer);
       if (answer === "no" || answer === "skipped") noNumbers.push(el.getAttribute("value"));

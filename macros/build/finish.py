@@ -1,5 +1,6 @@
 """The site finished for the host, after MkDocs built it (`make build`): every HTML page minified with
-minify-html, and a .gz and a .br copy beside every text file, for hosts that serve precompressed files
+minify-html, our own stylesheets and scripts with rcssmin and rjsmin, and a .gz and a .br copy beside every
+text file, for hosts that serve precompressed files
 (nginx gzip_static and brotli_static, Caddy's precompressed, most CDNs). Both copies are reproducible:
 no timestamps or names inside, so the same commit gives the same bytes."""
 
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import brotli
 import minify_html
+import rcssmin
+import rjsmin
 
 # What hosts compress; pictures other than SVG are compressed already.
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ico"})
@@ -33,9 +36,19 @@ _MINIFY = {
 }
 
 
+# The theme's own files (assets/) ship minified; ours (docs/stylesheets, docs/javascripts) are written to be
+# read, comments and all.
+THEME_FILES = "assets"
+_MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+
+
 def minify_pages(site: Path) -> None:
     for page in sorted(site.rglob("*.html")):
         page.write_text(minify_html.minify(page.read_text(encoding="utf-8"), **_MINIFY), encoding="utf-8")
+    for file in sorted(site.rglob("*")):
+        minify = _MINIFIERS.get(file.suffix)
+        if minify and file.is_file() and file.relative_to(site).parts[0] != THEME_FILES:
+            file.write_text(minify(file.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 # What a page may load and run: its own host's files, and no inline script but the theme's own few lines,

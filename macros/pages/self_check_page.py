@@ -37,7 +37,8 @@ def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -
         follow_up = f'<span class="sc-follow-up">{html(label)}</span> '
     return (
         f'<fieldset class="sc-question" data-question="{q.id}" id="sc-q-{q.id}">'
-        f'<legend><span class="sc-number">{q.number}.</span> {follow_up}{html(q.text)}'
+        f'<legend><span class="sc-number">{q.number}.</span> {follow_up}'
+        f"<span data-question-text>{html(q.text)}</span>"
         f'<span class="sc-error" hidden> {html(content.self_check.unanswered_hint)}</span></legend>'
         f'<div class="sc-answers">{radios}</div></fieldset>'
     )
@@ -289,10 +290,10 @@ def self_check_result(content: Content) -> str:
     out.append("</ul>\n</div>")
     out.append('<div class="sc-summary" markdown="1">')
     out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.summary_heading)}</p>\n<ol>')
-    # Each item keeps its question's number (value) when the "no" answers are left out of the printout.
+    # Each item keeps its question's number (value) when the "no" answers are left out of the printout. The
+    # script writes the question's words in from its legend as it shows the result: not twice in the page.
     out += [
-        f'<li value="{q.number}" data-answer-for="{q.id}">{html(q.text)} '
-        "<strong data-answer-label></strong></li>"
+        f'<li value="{q.number}" data-answer-for="{q.id}"><strong data-answer-label></strong></li>'
         for q in asked
     ]
     no_line = filled(words.summary_no, in_html=True, numbers="<span data-no-numbers></span>")
