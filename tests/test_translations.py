@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from pydantic import TypeAdapter
@@ -22,8 +24,10 @@ from macros.checks.load import load_content
 from macros.checks.translations import TRANSLATED_FILES, translated_contents
 from macros.content import COLLECTIONS, Content
 from macros.content import self_check as rules
+from macros.content.schema import SCHEMA_DIR
 from macros.content.translation import words_of
 from macros.pages.footers import review_note
+from support.site import ROOT, SEED_LOCALES
 
 from .editing import read_lines, run_validate
 
@@ -381,3 +385,27 @@ def test_a_page_in_a_language_says_who_checked_its_translation_and_when_or_that_
     assert "г.." not in note, "a date ending in a full stop ends the sentence with it"
     assert 'class="review-overdue"' in note  # the translation's check is overdue, so the page is
     assert "1 сентября 2026 г." in note.split('class="review-note"')[0]
+
+
+@pytest.mark.parametrize("folder", [ROOT / "locales", SEED_LOCALES], ids=["project", "frozen"])
+def test_every_translation_file_names_its_schema_on_its_first_line_and_meets_it(folder: Path) -> None:
+    """Editors' YAML tools read the schema a file's first line names: autocomplete for the word fields of
+    each entry, and an unknown field marked as they type (data/schema/translation-*.schema.json)."""
+    files = [f for f in sorted(folder.glob("*/*.yml")) if f.name != "nav.yml"]
+    assert len(files) >= len(TRANSLATED_FILES) + 1
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        match = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+        assert match, f"{file.name} must start with the yaml-language-server schema line"
+        # As the file lies in a project (the frozen copy is copied to locales/ with the project's data/).
+        place = ROOT / "locales" / file.parent.name / match.group(1)
+        schema = json.loads(place.resolve().read_text(encoding="utf-8"))
+        jsonschema.validate(yaml.safe_load(text), schema)
+
+
+def test_a_translation_schema_refuses_a_field_that_holds_no_words_and_a_list_that_is_not_texts() -> None:
+    schema = json.loads((SCHEMA_DIR / "translation-conditions.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate({"radiculitis": {"name": "Радикулит", "cautions": ["Осторожно."]}}, schema)
+    for wrong in ({"massage_type": "therapeutic"}, {"cautions": "Осторожно."}, {"nmae": "Радикулит"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({"radiculitis": wrong}, schema)

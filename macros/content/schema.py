@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 
 from . import COLLECTIONS
 from .languages import LANGUAGE_FILE, LOCALES, Language
+from .translation import words_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 VSCODE_SETTINGS = SCHEMA_DIR.parent.parent / ".vscode" / "settings.json"
@@ -33,19 +34,31 @@ EDITOR_SETTINGS = {
 }
 
 
-# Each file with a schema, and where editors find it: the data files, and each language's language.yml.
-SCHEMAS: dict[str, Any] = {**COLLECTIONS, LANGUAGE_FILE: Language}
-PLACES = {name: f"data/{name}" for name in COLLECTIONS} | {LANGUAGE_FILE: f"{LOCALES}/*/{LANGUAGE_FILE}"}
+# Each file with a schema, and where editors find it: the data files, each language's language.yml, and
+# each language's words of a data file (locales/<code>/conditions.yml: "translation-conditions.yml").
+TRANSLATION = "translation-"
+SCHEMAS: dict[str, Any] = {
+    **COLLECTIONS,
+    LANGUAGE_FILE: Language,
+    **{TRANSLATION + name: COLLECTIONS[name] for name in COLLECTIONS if words_schema(COLLECTIONS[name])},
+}
+PLACES = (
+    {name: f"data/{name}" for name in COLLECTIONS}
+    | {LANGUAGE_FILE: f"{LOCALES}/*/{LANGUAGE_FILE}"}
+    | {TRANSLATION + name: f"{LOCALES}/*/{name}" for name in COLLECTIONS}
+)
 
 
 def schema_for(file_name: str) -> dict[str, Any]:
-    schema = TypeAdapter(SCHEMAS[file_name]).json_schema()
-    stem = file_name.removesuffix(".yml")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **schema,
-        "title": f"{stem.replace('_', ' ').capitalize()} ({PLACES[file_name]})",
-    }
+    if file_name.startswith(TRANSLATION):
+        schema = words_schema(SCHEMAS[file_name])
+        assert schema is not None
+        title = f"The words of data/{file_name.removeprefix(TRANSLATION)} in a language ({PLACES[file_name]})"
+    else:
+        schema = TypeAdapter(SCHEMAS[file_name]).json_schema()
+        stem = file_name.removesuffix(".yml")
+        title = f"{stem.replace('_', ' ').capitalize()} ({PLACES[file_name]})"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
 
 
 def render_schema(file_name: str) -> str:

@@ -267,3 +267,38 @@ def _words_of_records(slot: Slot, value: list[Any]) -> Any:
     if key is None:
         return [_words_of_record(slot, item) for item in value]
     return {str(item[key]): words for item in value if (words := _words_of_record(slot, item))}
+
+
+def words_schema(annotation: Any) -> dict[str, Any] | None:
+    """The JSON Schema of a language's file for a collection (for editors' autocomplete and inline errors):
+    the word fields only, keyed as the file keys them, each with the data field's description."""
+    slot = collection_slot(annotation)
+    if slot is None:
+        return None
+    return _records_schema(slot) if slot.how == RECORDS else _record_schema(slot)
+
+
+def _record_schema(slot: Slot) -> dict[str, Any]:
+    assert slot.model is not None
+    properties: dict[str, Any] = {}
+    infos = {info.alias or name: info for name, info in slot.model.model_fields.items()}
+    for name, inner in word_fields(slot.model).items():
+        if inner.how == RECORD:
+            field_schema = _record_schema(inner)
+        elif inner.how == RECORDS:
+            field_schema = _records_schema(inner)
+        elif inner.how == TEXT:
+            field_schema = {"type": "string", "minLength": 1}
+        else:
+            field_schema = {"type": "array", "items": {"type": "string", "minLength": 1}}
+        description = infos[name].description
+        properties[name] = {**field_schema, **({"description": description} if description else {})}
+    return {"type": "object", "properties": properties, "additionalProperties": False}
+
+
+def _records_schema(slot: Slot) -> dict[str, Any]:
+    assert slot.model is not None
+    record = _record_schema(slot)
+    if record_key(slot.model) is None:
+        return {"type": "array", "items": record}
+    return {"type": "object", "additionalProperties": record}
