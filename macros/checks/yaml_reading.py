@@ -83,8 +83,9 @@ for _loader in (_Loader, _FastLoader):
 
 
 # What libyaml reads otherwise than PyYAML, or lets through: tabs, byte order marks; anchors (&a), aliases
-# (*a), tags (!a) and complex keys (? a), which start a token, never right after a letter or digit; "|#".
-_PYYAML_ONLY = re.compile(r"[\t\ufeff]|(?<!\w)[&*!?]|[|>][-+0-9]*#")
+# (*a), tags (!a) and complex keys (? a), which start a token: at a line's start, after a space or after
+# [ { or , (a question's "?" after a word or a bracket starts nothing); "|#".
+_PYYAML_ONLY = re.compile(r"[\t\ufeff]|(?:^|(?<=[\s\[{,]))[&*!?]|[|>][-+0-9]*#", re.MULTILINE)
 
 
 def _in_flow_read_otherwise(node: yaml.Node, in_flow: bool = False) -> bool:
