@@ -212,10 +212,13 @@ def abbreviations(explanations: dict[str, str]) -> str:
     """Markdown abbreviations (`*[word]: explanation`, read by the abbr extension, which writes each into
     a title attribute itself): one a line, the explanation on one line, as a tooltip's text
     (`tooltip_text`), escaped once more for the attribute: the extension keeps a character code as it is,
-    and a minifier may write the title's `&lt;` back as `<`, so only the double escape survives both."""
+    and a minifier may write the title's `&lt;` back as `<`, so only the double escape survives both.
+    A blank line between two: Markdown reads each as a block of its own, where one block of them all is
+    read again for each line it holds (a page of Russian, with every form of every word, took twice as
+    long to build)."""
     lines = []
     for word, explanation in explanations.items():
         if not re.fullmatch(r"[A-Za-z\u0400-\u04ff][A-Za-z\u0400-\u04ff -]*", word):  # Latin or Cyrillic
             raise ValueError(f"not a glossary word: {word!r}")
         lines.append(f"*[{word}]: {_html.escape(tooltip_text(explanation), quote=True)}")
-    return "\n".join(lines) + "\n"
+    return "\n\n".join(lines) + "\n"
