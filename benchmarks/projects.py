@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from macros.pages import theme_patches
-from support.site import MKDOCS, ROOT, copy_project
+from support.site import MKDOCS, ROOT, copy_project, publish_in_english_only
 
 # Site-wide lists: the red flags are the "Get help now" box on every page (a bigger clinic does not have
 # 100 times more emergency symptoms), each red flag and contraindication is a question of the self-check
@@ -189,11 +189,7 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
     _copy_worked_cases(data_dir / "hazard_log.yml", ids, factor)
     # English only: the growth is the English build's (the Languages section measures the languages), and a
     # translation k times over would pass the 1 MB a data file may hold sooner (Cyrillic takes 2 bytes).
-    clinic = data_dir / "clinic.yml"
-    lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
-    clinic.write_text(
-        "".join(line for line in lines if not line.startswith("translations:")), encoding="utf-8"
-    )
+    publish_in_english_only(data_dir)
     return counts
 
 
@@ -259,13 +255,8 @@ def plain_material_project(target: Path, work: Path, root: Path = ROOT) -> Path:
     navigation as the generated config, but only the theme's own search plugin (no macros, no hooks, no
     data, no generate step)."""
     export = work / "export"
-    source = copy_project(work / "export-project", root)
     # The English site alone: a plain Material site of one language, without links to another.
-    clinic = source / "data" / "clinic.yml"
-    lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
-    clinic.write_text(
-        "".join(line for line in lines if not line.startswith("translations:")), encoding="utf-8"
-    )
+    source = copy_project(work / "export-project", root, english_only=True)
     generated = source / "build"
     subprocess.run(
         [sys.executable, "-m", "macros.build.generate", "--project", str(source)], check=True, cwd=source

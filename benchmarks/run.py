@@ -233,16 +233,7 @@ def languages(work: Path, runs: int) -> Languages:
     """`make build` (check, build, finish) of the project in English only and with its languages,
     alternating after a warm-up of each; then the first view of every page in the other languages."""
     every = projects.copy_project(work / "languages")
-    english = projects.copy_project(work / "english-only")
-    clinic = english / "data" / "clinic.yml"
-    clinic.write_text(
-        "".join(
-            line
-            for line in clinic.read_text(encoding="utf-8").splitlines(keepends=True)
-            if not line.startswith("translations:")
-        ),
-        encoding="utf-8",
-    )
+    english = projects.copy_project(work / "english-only", english_only=True)
     codes = list(load_content(every / "data").translations)
     _publish_seconds(every), _publish_seconds(english)  # warm-up
     result = Languages(codes, [], [], [])

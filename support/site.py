@@ -111,10 +111,15 @@ def copy_project(target: Path, root: Path = ROOT, *, english_only: bool = False)
         elif source.exists():
             shutil.copy2(source, target / name)
     if english_only:
-        clinic = target / "data" / "clinic.yml"
-        lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
-        clinic.write_text("".join(line for line in lines if not line.startswith("translations:")), "utf-8")
+        publish_in_english_only(target / "data")
     return target
+
+
+def publish_in_english_only(data_dir: Path) -> None:
+    """Take the `translations:` line out of a copy's clinic.yml: its site is published in English alone."""
+    clinic = data_dir / "clinic.yml"
+    lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
+    clinic.write_text("".join(line for line in lines if not line.startswith("translations:")), "utf-8")
 
 
 def copy_seed_project(target: Path, *, translated: bool = False) -> Path:
