@@ -131,7 +131,7 @@ def _visit(page_path: str, requested: list[str], base_url: str, site: Path) -> F
 # then seeded random sets. The engine is timed over the whole sample, repeated for at least 300 ms.
 _SELF_CHECK_TIMING = """
 (randomSets) => {
-  const ids = [...document.querySelectorAll('[data-question]')].map(e => e.dataset.question);
+  const ids = [...document.querySelectorAll('.sc-question')].map(e => e.id.slice(5));
   const no = Object.fromEntries(ids.map(id => [id, 'no']));
   const sample = [no];
   for (const id of ids) for (const v of ['yes', 'unsure']) sample.push({...no, [id]: v});

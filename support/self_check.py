@@ -12,8 +12,8 @@ _PLACE = """selector => { const e = document.querySelector(selector);
     if (!e || !e.checkVisibility()) return null;
     e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();
     return [r.x + r.width / 2, r.y + r.height / 2]; }"""
-_SHOWN_QUESTIONS = """() => [...document.querySelectorAll('#self-check fieldset[data-question]')]
-    .filter(f => f.checkVisibility()).map(f => f.dataset.question)"""
+_SHOWN_QUESTIONS = """() => [...document.querySelectorAll('#self-check .sc-question')]
+    .filter(f => f.checkVisibility()).map(f => f.id.slice(5))"""
 _PART_ON_SCREEN = "() => [...document.querySelectorAll('#self-check [data-part]')].findIndex(p => !p.hidden)"
 
 
@@ -34,14 +34,14 @@ def press(page: Any, selector: str, *, tap: bool = False) -> bool:
 
 def option(question_id: str, value: str) -> str:
     """The selector of an answer's label: the question's "yes" (or another kind of yes), "no" or "unsure"."""
-    return f'#self-check [data-question="{question_id}"] label:has(input[value="{value}"])'
+    return f'#sc-q-{question_id} label:has(input[value="{value}"])'
 
 
 def show_question(page: Any, question_id: str, *, tap: bool = False, others: str | None = None) -> bool:
     """On an open self-check: go on part by part (the "Next part" button, as a patient does) until the
     question is on screen; with `others`, first give that answer to each question on screen left blank.
     False if it is a follow-up that is not asked."""
-    box = page.locator(f'fieldset[data-question="{question_id}"]')
+    box = page.locator(f"#sc-q-{question_id}")
     if box.is_visible():
         return True
     own = box.evaluate(
@@ -54,7 +54,7 @@ def show_question(page: Any, question_id: str, *, tap: bool = False, others: str
         if box.evaluate("f => f.hidden") or not page.locator(NEXT_PART).is_visible():
             return False
         if others:
-            for blank in page.locator("fieldset[data-question]:visible").all():
+            for blank in page.locator("fieldset.sc-question:visible").all():
                 if not blank.locator("input:checked").count():
                     blank.locator(f'label:has(input[value="{others}"])').click()
         part = page.evaluate(_PART_ON_SCREEN)
@@ -104,10 +104,10 @@ def self_check_with_one_yes(browser: Any, site: Path, question_id: str) -> tuple
     try:
         page.goto((site / "self-check" / "index.html").as_uri())
         page.wait_for_function("window.selfCheck !== undefined")
-        question = page.locator(f'fieldset[data-question="{question_id}"]')
+        question = page.locator(f"#sc-q-{question_id}")
         question_text = question.inner_text()
         while True:  # part by part; follow-ups stay hidden
-            for box in page.locator("fieldset[data-question]:visible").all():
+            for box in page.locator("fieldset.sc-question:visible").all():
                 box.locator('input[value="no"]').check()
             if question.is_visible():
                 question.locator('label:has(input[value="yes"])').click()
@@ -151,7 +151,7 @@ class Visit:
         """The answer's label, with its question on screen: the parts before it answered "no" where
         blank, as a patient goes on to it."""
         show_question(self.page, question_id, others="no")
-        return self.page.locator(f'[data-question="{question_id}"] label:has(input[value="{value}"])')
+        return self.page.locator(f'#sc-q-{question_id} label:has(input[value="{value}"])')
 
     def answer_all(self, answers: dict[str, str], *, tap: bool = False) -> None:
         """Answer the questions in the order asked, part by part, as a patient clicks (or taps): a

@@ -148,7 +148,7 @@ def _open_self_check(engine, engine_site) -> list[str]:
     assert engine.run("return document.querySelector(args[0]).textContent.trim();", SUBMIT) == "See my result"
     assert engine.run("return document.querySelector('[data-progress]').textContent;") == "Part 1 of 4"
     questions = engine.run(
-        "return [...document.querySelectorAll('fieldset[data-question]')].map(f => f.dataset.question);"
+        "return [...document.querySelectorAll('fieldset.sc-question')].map(f => f.id.slice(5));"
     )
     assert len(questions) >= 10
     return questions
@@ -161,7 +161,7 @@ _CLICKED = """const label = document.querySelector('label[data-engine-click]');
 
 def _answer(engine, question: str, value: str) -> None:
     """Click the answer's label, as a patient does (it holds the radio button or names it with `for`)."""
-    radio = f'fieldset[data-question="{question}"] input[value="{value}"]'
+    radio = f'#sc-q-{question} input[value="{value}"]'
     engine.run("document.querySelector(args[0]).labels[0].setAttribute('data-engine-click', '');", radio)
     engine.click("label[data-engine-click]")
     assert engine.run(_CLICKED, radio), (engine.name, question, value)
@@ -173,9 +173,9 @@ def _result_tier(engine) -> str | None:
     return engine.run("return document.querySelector('#self-check-result').dataset.tier;")
 
 
-_UNANSWERED_SHOWN = """return [...document.querySelectorAll('fieldset[data-question]')]
+_UNANSWERED_SHOWN = """return [...document.querySelectorAll('fieldset.sc-question')]
     .filter(f => !f.hidden && f.getClientRects().length > 0 && !f.querySelector('input:checked'))
-    .map(f => f.dataset.question);"""
+    .map(f => f.id.slice(5));"""
 
 
 def _answer_the_rest(engine, value: str, **others: str) -> list[str]:
@@ -217,9 +217,7 @@ def test_one_yes_gives_its_tier(engine, engine_site, tier: str, question: str) -
     assert question in questions
     # Every other question "no", part by part, then any follow-up the "yes" brings up "no" too.
     _answer_the_rest(engine, "no", **{question.replace("-", "_"): "yes"})
-    assert engine.run(
-        "return document.querySelector(args[0]).checked;", f'[data-question="{question}"] [value="yes"]'
-    )
+    assert engine.run("return document.querySelector(args[0]).checked;", f'#sc-q-{question} [value="yes"]')
     if not engine.run(_SHOWN, "#self-check-result"):  # an emergency answer shows its result at once
         engine.click(SUBMIT)
     engine.wait_for(_SHOWN, "#self-check-result")
@@ -241,7 +239,7 @@ def test_a_blank_submit_prompts_for_the_unanswered_questions_and_shows_no_result
     # The keyboard focus is on the first answer of the first unanswered question: here, the first question.
     focused = engine.run(
         """const a = document.activeElement;
-        return a && a.tagName === 'INPUT' ? a.closest('fieldset[data-question]').dataset.question + ':' +
+        return a && a.tagName === 'INPUT' ? a.closest('fieldset.sc-question').id.slice(5) + ':' +
             (a === a.closest('fieldset').querySelector('input')) : String(a && a.tagName);"""
     )
     assert focused == f"{shown[0]}:true", (engine.name, focused)

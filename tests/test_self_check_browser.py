@@ -165,7 +165,7 @@ def test_the_note_for_the_therapist_shows_only_where_a_massage_may_go_ahead(
 
 
 def test_a_follow_up_shows_only_after_yes_or_not_sure(visit: Visit) -> None:
-    follow_up = visit.page.locator('fieldset[data-question="cancer-history"]')
+    follow_up = visit.page.locator("#sc-q-cancer-history")
     assert follow_up.is_hidden()
     for answer, shown in (("yes", True), ("no", False), ("unsure", True)):
         visit.answer_option("cancer", "in-the-past" if answer == "yes" else answer).click()
@@ -212,9 +212,14 @@ def test_a_part_left_blank_shows_no_result_says_how_many_are_left_and_moves_the_
     assert visit.result.is_hidden()
     assert missing.locator("[data-missing-count]").inner_text() == "1"
     assert page.evaluate("document.activeElement.name") == last
-    assert page.locator(f'fieldset[data-question="{last}"]').get_attribute("aria-invalid") == "true"
+    blank = page.locator(f"#sc-q-{last}")
+    assert blank.get_attribute("aria-invalid") == "true"
+    # The legend says why, so a screen reader reads it with the question; only the blank one says it.
+    assert content.self_check.unanswered_hint in blank.locator("legend").inner_text()
+    assert page.locator("#self-check .sc-error").count() == 1
     visit.answer_option(last, "unsure").click()  # "not sure" is an answer a patient can give
     assert missing.is_hidden()
+    assert page.locator("#self-check .sc-error").count() == 0 and blank.get_attribute("aria-invalid") is None
     see_result(page)
     assert visit.tier() == "doctor-first"
 
@@ -235,7 +240,7 @@ def test_on_a_phone_one_part_at_a_time_with_back_and_the_height_of_each_part(
         shown = page.locator("#self-check [data-part]:not([hidden])")
         assert shown.count() == 1
         heights.append(round(shown.bounding_box()["height"]))
-        for box in page.locator("fieldset[data-question]:visible").all():
+        for box in page.locator("fieldset.sc-question:visible").all():
             box.locator('label:has(input[value="no"])').tap()
         if number < count:
             assert page.get_by_role("button", name="See my result").is_hidden()
@@ -256,7 +261,7 @@ def test_on_a_phone_one_part_at_a_time_with_back_and_the_height_of_each_part(
     # The back-pain signs were never on screen: "no" back pain leaves them out.
     for q in self_check.questions(content):
         if q.follow_up_of:
-            assert page.locator(f'fieldset[data-question="{q.id}"]').evaluate("f => f.hidden"), q.id
+            assert page.locator(f"#sc-q-{q.id}").evaluate("f => f.hidden"), q.id
     context.close()
 
 
@@ -460,7 +465,7 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
     page = context.new_page()
     try:
         page.goto(f"{site_url}/self-check/")
-        assert page.locator("fieldset[data-question]").count() == len(_ids(content))
+        assert page.locator("fieldset.sc-question").count() == len(_ids(content))
         assert page.locator("#self-check button[type=submit]").is_hidden()
         assert page.locator("#self-check-result").is_hidden()
         rules = page.locator("#how-it-decides + ul").inner_text()
@@ -475,7 +480,7 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
         unsure = ", ".join(signs[:-1]) + " or " + signs[-1]
         assert f"Not sure, or no answer, to question {unsure}: Get medical help today" in rules
         assert "No to every other question" in rules
-        follow_up = page.locator('fieldset[data-question="cancer-history"] legend').inner_text()
+        follow_up = page.locator("#sc-q-cancer-history legend").inner_text()
         number = next(q.number for q in asked if q.id == "cancer")
         assert content.self_check.follow_up_label.replace("{number}", str(number)) in follow_up
         page.emulate_media(media="print")

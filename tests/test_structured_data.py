@@ -100,10 +100,12 @@ def test_the_contraindications_are_listed_where_the_page_lists_them_and_nowhere_
     about the therapies name and describe them only (the full list would be most of each page's weight)."""
     listed = _json_ld(_html(built_site, "contraindications/"))["about"]
     assert all(len(t["contraindication"]) == len(content.contraindications) for t in listed)
-    for path in ("", "self-check/", "visit/", "handout/", "benefits/", "techniques/"):
+    for path in ("", "visit/", "handout/", "benefits/", "techniques/"):
         about = _json_ld(_html(built_site, path))["about"]
         assert [t["name"] for t in about] == [t.name for t in content.massage_types.values()], path
         assert all(t["@type"] == "MedicalTherapy" and "contraindication" not in t for t in about), path
+    # The self-check, the heaviest page, names no therapy.
+    assert "about" not in _json_ld(_html(built_site, "self-check/"))
 
 
 def test_the_about_page_is_about_the_clinic(built_site: Path, content: Content) -> None:

@@ -72,7 +72,11 @@
         crisisLines: concerns.some(function (id) { return rules.crisisConcerns.indexOf(id) >= 0; })
       };
     }
-    return { evaluate: evaluate, asked: asked };
+    // The question of an id, or undefined for a combination's id.
+    function question(id) {
+      return Object.prototype.hasOwnProperty.call(byId, id) ? byId[id] : undefined;
+    }
+    return { evaluate: evaluate, asked: asked, question: question };
   }
 
   function each(root, selector, fn) {
@@ -89,12 +93,27 @@
   }
 
   function labelFor(rules, engine, answers, id) {
-    var q = rules.questions.filter(function (x) { return x.id === id; })[0];
+    var q = engine.question(id);
     if (q && !engine.asked(q, answers)) return rules.labels.skipped;
     if (!q) return "";  // a combination: its words say which answers it joins
     var answer = answers[id] || "unanswered";
     var own = q.labels && Object.prototype.hasOwnProperty.call(q.labels, answer) ? q.labels[answer] : null;
     return own || rules.labels[answer] || rules.labels.unsure;
+  }
+
+  // The printout's list of answers, made once: an item a question, numbered and worded as the form
+  // shows it (its number and words come from its legend, so the page does not hold them twice).
+  function listQuestions(list) {
+    if (list.children.length) return;
+    each(document, "#self-check .sc-question", function (fieldset) {
+      var item = document.createElement("li");
+      item.value = parseInt(fieldset.querySelector(".sc-number").textContent, 10);
+      item.setAttribute("data-answer-for", fieldset.id.slice("sc-q-".length));
+      item.appendChild(fieldset.querySelector("[data-question-text]").cloneNode(true));
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(document.createElement("strong")).setAttribute("data-answer-label", "");
+      list.appendChild(item);
+    });
   }
 
   function show(result, rules, engine, outcome, answers, concerns) {
@@ -108,12 +127,18 @@
     each(result, "[data-reason]", function (el) {
       var id = el.getAttribute("data-reason");
       el.hidden = reasons.indexOf(id) < 0;
-      var label = el.querySelector("[data-answer-label]");  // a combination's reason has none
-      if (label) label.textContent = labelFor(rules, engine, answers, id) + ":";
+      if (el.hidden || !engine.question(id)) return;
+      var label = el.querySelector("[data-answer-label]");  // the patient's answer, in front
+      if (!label) {
+        label = el.insertBefore(document.createElement("strong"), el.firstChild);
+        label.setAttribute("data-answer-label", "");
+        label.after(" ");
+      }
+      label.textContent = labelFor(rules, engine, answers, id) + ":";
     });
     result.querySelector("[data-reasons]").hidden = reasons.length === 0;
     result.querySelector("[data-unanswered]").hidden = !reasons.some(function (id) {
-      return !answers[id] && rules.questions.some(function (q) { return q.id === id; });
+      return !answers[id] && engine.question(id);
     });
     each(result, "[data-advice-for]", function (el) {
       el.hidden = reasons.indexOf(el.getAttribute("data-advice-for")) < 0;
@@ -132,15 +157,11 @@
     });
     result.querySelector("[data-concerns-result]").hidden = !when || concerns.length === 0;
     // The printout lists the answers that are not "no" in full, the others by number in one line.
+    listQuestions(result.querySelector("[data-answers]"));
     var noNumbers = [];
     each(result, "[data-answer-for]", function (el) {
       var id = el.getAttribute("data-answer-for");
-      var q = rules.questions.filter(function (x) { return x.id === id; })[0];
-      if (!el.querySelector("[data-question-text]")) {  // the question's words, from its legend, once
-        var words = document.getElementById("sc-q-" + id).querySelector("[data-question-text]").cloneNode(true);
-        el.insertBefore(document.createTextNode(" "), el.firstChild);
-        el.insertBefore(words, el.firstChild);
-      }
+      var q = engine.question(id);
       var answer = engine.asked(q, answers) ? answers[id] || "unanswered" : "skipped";
       el.setAttribute("data-answer", answer);
       if (answer === "no" || answer === "skipped") noNumbers.push(el.getAttribute("value"));
@@ -184,7 +205,7 @@
     var current = 0;
 
     function fieldset(id) {
-      return form.querySelector('fieldset[data-question="' + id + '"]');
+      return document.getElementById("sc-q-" + id);
     }
 
     function partOf(q) {
@@ -228,14 +249,18 @@
       first.scrollIntoView({ block: "center" });
     }
 
+    // A question left blank says so in its legend, so a screen reader reads it with the question.
     function markUnanswered(blank) {
-      each(form, "fieldset[data-question]", function (el) {
+      each(form, ".sc-question[aria-invalid]", function (el) {
         el.removeAttribute("aria-invalid");
-        el.querySelector(".sc-error").hidden = true;
+        el.querySelector(".sc-error").remove();
       });
       blank.forEach(function (q) {
+        var hint = document.createElement("span");
+        hint.className = "sc-error";
+        hint.textContent = " " + form.getAttribute("data-unanswered-hint");
         fieldset(q.id).setAttribute("aria-invalid", "true");
-        fieldset(q.id).querySelector(".sc-error").hidden = false;
+        fieldset(q.id).querySelector("legend").appendChild(hint);
       });
       missing.querySelector("[data-missing-count]").textContent = String(blank.length);
       missing.hidden = blank.length === 0;

@@ -223,7 +223,7 @@ def rules(content: Content) -> dict[str, Any]:
     return {
         "order": [t.id for t in content.self_check.tiers],
         "questions": [
-            {"id": q.id, "part": q.part, "tiers": q.tiers, "local": q.local}
+            {"id": q.id, "tiers": q.tiers, "local": q.local}
             | ({"after": q.follow_up_of} if q.follow_up_of else {})
             | ({"labels": words} if (words := q.own_words) else {})
             for q in questions(content)

@@ -47,10 +47,11 @@ REGISTRY: tuple[Page, ...] = (
     Page("glossary.md", lambda c: list(c.glossary.values())),
     Page("about.md", lambda c: [c.clinic], "clinic"),
     Page("sources.md", lambda c: [c.clinic]),
+    # About nothing more than its name says: the heaviest page (every question and result in words) and
+    # the one a patient in trouble opens, it carries no list of therapies a search engine finds elsewhere.
     Page(
         "self-check.md",
         lambda c: [c.self_check, *c.red_flags.values(), *c.contraindications.values(), c.hazard_log],
-        "treatments",
     ),
 )
 _BY_PATH = {page.path: page for page in REGISTRY}

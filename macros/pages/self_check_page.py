@@ -28,7 +28,7 @@ def answer_choices(q: Question, content: Content) -> list[tuple[str, str]]:
 
 def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -> str:
     radios = "".join(
-        f'<label class="sc-answer"><input type="radio" name="{q.id}" value="{value}"> {html(words)}</label>'
+        f'<label><input type="radio" name="{q.id}" value="{value}"> {html(words)}</label>'
         for value, words in answer_choices(q, content)
     )
     follow_up = ""
@@ -36,10 +36,9 @@ def _question_fieldset(q: Question, content: Content, numbers: dict[str, int]) -
         label = content.self_check.follow_up_label.replace("{number}", str(numbers[q.follow_up_of]))
         follow_up = f'<span class="sc-follow-up">{html(label)}</span> '
     return (
-        f'<fieldset class="sc-question" data-question="{q.id}" id="sc-q-{q.id}">'
+        f'<fieldset class="sc-question" id="sc-q-{q.id}">'
         f'<legend><span class="sc-number">{q.number}.</span> {follow_up}'
-        f"<span data-question-text>{html(q.text)}</span>"
-        f'<span class="sc-error" hidden> {html(content.self_check.unanswered_hint)}</span></legend>'
+        f"<span data-question-text>{html(q.text)}</span></legend>"
         f'<div class="sc-answers">{radios}</div></fieldset>'
     )
 
@@ -59,6 +58,8 @@ def self_check_form(content: Content) -> str:
         f'<form id="self-check" class="self-check" method="dialog" novalidate '
         # The summary's date as the page's language writes it in the clinic's country (en-GB, ru-GB).
         f'data-locale="{attr(content.code)}-{attr(content.clinic.country_code)}" '
+        # Said beside each question left blank; the script writes it there, so the page holds it once.
+        f'data-unanswered-hint="{attr(sc.unanswered_hint)}" '
         f'data-rules="{json_attr(self_check.rules(content), sort_keys=True)}">',
     ]
     words = content.site_texts.self_check
@@ -90,7 +91,7 @@ def self_check_form(content: Content) -> str:
         '<section class="sc-part" data-part="concerns" aria-labelledby="sc-part-concerns" tabindex="-1">'
         '<fieldset class="sc-concerns" data-concerns>'
         f'<legend id="sc-part-concerns">{html(sc.concerns.question)}</legend>'
-        f'<p class="sc-hint">{html(sc.concerns.hint)}</p>{options}</fieldset></section>'
+        f"<p>{html(sc.concerns.hint)}</p>{options}</fieldset></section>"
     )
     prompt = filled(sc.unanswered_prompt, in_html=True, count="<strong data-missing-count></strong>")
     parts.append(f'<p id="self-check-missing" class="sc-missing" role="alert" hidden>{prompt}</p>')
@@ -204,9 +205,7 @@ def _contacts(content: Content, contacts: Sequence[str]) -> str:
             return filled(words.clinic_questions, phone=phone_link(clinic.phone))
         return link(content.site_texts.contact.book, clinic.booking_url, classes=button(first))
 
-    return "\n".join(
-        f'<p class="sc-contact" markdown="span">{line(c, i == 0)}</p>' for i, c in enumerate(contacts)
-    )
+    return "\n".join(f'<p markdown="span">{line(c, i == 0)}</p>' for i, c in enumerate(contacts))
 
 
 def self_check_result(content: Content) -> str:
@@ -231,12 +230,11 @@ def self_check_result(content: Content) -> str:
             page_link(link.label, link.page.split("#")[0], link.page.partition("#")[2]) for link in t.links
         )
         out += [
-            f'<div class="sc-tier sc-tier--{t.id}" data-tier-text="{t.id}" hidden markdown="1">',
+            f'<div data-tier-text="{t.id}" hidden markdown="1">',
             f'<p class="sc-headline" role="heading" aria-level="2">{html(t.headline)}</p>',
             f'<p markdown="span">{text(fill(t.what_to_do, content))}</p>',
             *(
-                f'<p class="sc-advice" data-advice-for="{qid}" hidden markdown="span">'
-                f"{text(fill(advice, content))}</p>"
+                f'<p data-advice-for="{qid}" hidden markdown="span">{text(fill(advice, content))}</p>'
                 for qid, advice, tiers in advice_for
                 if t.id in tiers
             ),
@@ -251,8 +249,8 @@ def self_check_result(content: Content) -> str:
         page, _, anchor = q.read_more.partition("#")
         more = f" {page_link(words.why_this_matters, page, anchor)}"
         out.append(
-            f'<li data-reason="{q.id}" hidden markdown="span"><strong data-answer-label></strong> '
-            f"{text(q.plain)}{more}</li>"
+            # The script puts the patient's answer in front (a combination's reason has none).
+            f'<li data-reason="{q.id}" hidden markdown="span">{text(q.plain)}{more}</li>'
         )
     out += [
         f'<li data-reason="{c.id}" hidden markdown="span">{text(c.plain)}</li>' for c in combos if c.plain
@@ -289,19 +287,16 @@ def self_check_result(content: Content) -> str:
         )
     out.append("</ul>\n</div>")
     out.append('<div class="sc-summary" markdown="1">')
-    out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.summary_heading)}</p>\n<ol>')
-    # Each item keeps its question's number (value) when the "no" answers are left out of the printout. The
-    # script writes the question's words in from its legend as it shows the result: not twice in the page.
-    out += [
-        f'<li value="{q.number}" data-answer-for="{q.id}"><strong data-answer-label></strong></li>'
-        for q in asked
-    ]
+    # The script lists the questions here from their legends as it shows the result, each item keeping its
+    # question's number when the "no" answers are left out of the printout: not twice in the page.
+    out.append(f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.summary_heading)}</p>')
+    out.append("<ol data-answers>")
     no_line = filled(words.summary_no, in_html=True, numbers="<span data-no-numbers></span>")
     out.append(f"</ol>\n<p data-summary-no hidden>{no_line}</p>\n</div>")
-    out.append(f'<p class="sc-not-a-diagnosis"><em>{html(sc.not_a_diagnosis)}</em></p>')
+    out.append(f"<p><em>{html(sc.not_a_diagnosis)}</em></p>")
     checked = filled(words.checked_on, in_html=True, date="<span data-checked-at></span>")
-    out.append(f'<p class="sc-checked-at">{checked}</p>')
-    out.append(f'<p class="sc-answer-again">{html(sc.answer_again)}</p>')
+    out.append(f"<p>{checked}</p>")
+    out.append(f"<p>{html(sc.answer_again)}</p>")
     out.append(
         '<p class="sc-actions">'
         '<button type="button" class="md-button md-button--primary" data-action="print">'
@@ -321,7 +316,7 @@ def crisis_lines(content: Content) -> str:
         for line in clinic.crisis_lines
     )
     return (
-        '<div class="sc-crisis" data-crisis hidden markdown="1">\n'
+        '<div data-crisis hidden markdown="1">\n'
         f'<p class="sc-subhead" role="heading" aria-level="3">{html(sc.crisis_heading)}</p>\n'
         f'<p markdown="span">{text(fill(sc.crisis_intro, content))}</p>\n'
         f'<ul markdown="1">{lines}</ul>\n</div>'
@@ -344,7 +339,7 @@ def self_check_page(content: Content) -> str:
     return blocks(
         text(fill(sc.intro, content)),
         f"*{text(sc.not_a_diagnosis)}*",
-        f'<noscript><p class="sc-noscript">{html(content.site_texts.self_check.noscript)}</p></noscript>',
+        f"<noscript><p>{html(content.site_texts.self_check.noscript)}</p></noscript>",
         self_check_form(content),
         self_check_result(content),
     )
