@@ -21,11 +21,13 @@ from pydantic import TypeAdapter
 from macros.build.languages import nav_labels
 from macros.build.project import read_config
 from macros.checks.load import load_content
+from macros.checks.review_dates import WARN_BEFORE, review_warnings
 from macros.checks.translations import TRANSLATED_FILES, translated_contents
 from macros.content import COLLECTIONS, Content
 from macros.content import self_check as rules
 from macros.content.schema import SCHEMA_DIR
 from macros.content.translation import words_of
+from macros.pages import registry, structured_data
 from macros.pages.footers import review_note
 from support.site import ROOT, SEED_LOCALES
 
@@ -355,6 +357,53 @@ def test_a_reviewed_translation_needs_the_dates_of_its_review(project: Path) -> 
     ]
     language.write_text(language.read_text(encoding="utf-8") + "last_reviewed: 2026-12-01\n")
     assert run_validate(project / "data")[0] == 0
+
+
+def test_a_translation_due_for_review_warns_at_its_line_and_dates_its_pages_for_machines(
+    project: Path,
+) -> None:
+    """A translation's own review works as an entry's does: `make check` warns at its `next_review` line from
+    60 days before and once it has passed, the build names it, and the date a search engine reads of each
+    of its pages (sitemap, structured data) is the earlier of the texts' review and the translation's."""
+    today = dt.date.today()
+    checked, due = today - dt.timedelta(days=300), today - dt.timedelta(days=30)
+    language = project / "locales" / "ru" / "language.yml"
+    language.write_text(
+        language.read_text(encoding="utf-8")
+        + f"reviewed_by: content-team\nlast_reviewed: {checked}\nnext_review: {due}\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run_validate(project / "data")
+    assert status == 0
+    at = _line(language, "^next_review:")
+    said = [line for line in out if line.startswith("warning: locales/")]
+    assert said == [
+        f"warning: locales/ru/language.yml:{at}: next_review: the review was due on {due} and is overdue; "
+        "the pages in ru tell patients so. Have a clinician who reads the language check the translation "
+        "against the English texts, then set last_reviewed to that day and next_review to the next"
+    ]
+    english = load_content(project / "data")
+    assert f"translation ru: next review was due {due:%Y-%m-%d}" in registry.overdue_reviews(english, today)
+    soon = [
+        w
+        for w in review_warnings(project / "data", english, due - WARN_BEFORE)
+        if w.file.startswith("locales/")
+    ]
+    assert len(soon) == 1 and f"in {WARN_BEFORE.days} days" in soon[0].message
+    assert not [
+        w
+        for w in review_warnings(project / "data", english, due - WARN_BEFORE - dt.timedelta(days=1))
+        if w.file.startswith("locales/")
+    ]
+
+    russian = english.translations["ru"]
+    for page in ("visit.md", "conditions/radiculitis.md", "self-check.md"):
+        assert registry.last_reviewed(russian, page) > checked  # the texts were checked later
+        assert registry.page_reviewed(russian, page) == checked
+        assert registry.page_reviewed(english, page) == registry.last_reviewed(english, page)
+        data = structured_data.web_page(russian, page, title="t", description=None)
+        assert data["lastReviewed"] == checked.isoformat()
+        assert russian.reviewers["content-team"].name in [r["name"] for r in data["reviewedBy"]]
 
 
 def test_a_page_in_a_language_says_who_checked_its_translation_and_when_or_that_nobody_has(

@@ -59,7 +59,7 @@ def page_source(content: Content, src_uri: str, meta: dict[str, Any], body: str)
     (the sitemap's <lastmod>). The structured data is added while the page is built (on_post_page_macros
     in macros/__init__.py): as YAML it would cost a builder's pure-Python YAML reader seconds per page on
     a big site."""
-    meta = {**meta, "last_reviewed": registry.last_reviewed(content, src_uri).isoformat()}
+    meta = {**meta, "last_reviewed": registry.page_reviewed(content, src_uri).isoformat()}
     return markup.front_matter(meta) + body
 
 

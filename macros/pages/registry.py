@@ -98,6 +98,7 @@ def entries_on_page(content: Content, src_uri: str) -> list[model.Reviewed]:
 
 
 def last_reviewed(content: Content, src_uri: str) -> dt.date:
+    """When the texts a page shows were last checked (its review line)."""
     return max(e.last_reviewed for e in entries_on_page(content, src_uri))
 
 
@@ -105,10 +106,27 @@ def next_review(content: Content, src_uri: str) -> dt.date:
     return min(e.next_review for e in entries_on_page(content, src_uri))
 
 
+def page_reviewed(content: Content, src_uri: str) -> dt.date:
+    """The one review date a machine reads (the sitemap's lastmod, the structured data's lastReviewed). A
+    page in a translation is only as current as both checks, the texts' and, once a clinician has reviewed
+    it, the translation's: the earlier date. (An unreviewed translation says so on each of its pages, and
+    go-live refuses it.)"""
+    day = last_reviewed(content, src_uri)
+    translated = content.language.last_reviewed if content.language else None
+    return min(day, translated) if translated else day
+
+
 def overdue_reviews(content: Content, today: dt.date) -> list[str]:
-    """'collection id: next review was due YYYY-MM-DD' for every entry whose review date has passed."""
-    return [
+    """'collection id: next review was due YYYY-MM-DD' for every entry whose review date has passed, and
+    'translation ru: …' for each language whose own review has."""
+    entries = [
         f"{collection} {getattr(entry, 'id', collection)}: next review was due {entry.next_review:%Y-%m-%d}"
         for collection, entry in content.reviewed_entries()
         if entry.next_review < today
     ]
+    languages = [
+        f"translation {code}: next review was due {due:%Y-%m-%d}"
+        for code, translated in content.translations.items()
+        if translated.language and (due := translated.language.next_review) and due < today
+    ]
+    return entries + languages

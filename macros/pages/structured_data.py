@@ -75,8 +75,11 @@ def condition(content: Content, c: model.Condition) -> dict[str, Any]:
 
 
 def reviewers(content: Content, entries: list[model.Reviewed]) -> list[dict[str, Any]]:
-    ids = sorted({e.reviewed_by for e in entries})
-    return [{"@type": "Organization", "name": content.reviewers[i].name} for i in ids]
+    """Who checked the texts, and on a page in a translation, who checked the translation."""
+    ids = {e.reviewed_by for e in entries}
+    if content.language and content.language.reviewed_by:
+        ids.add(content.language.reviewed_by)
+    return [{"@type": "Organization", "name": content.reviewers[i].name} for i in sorted(ids)]
 
 
 def web_page(
@@ -89,7 +92,7 @@ def web_page(
         "@type": "MedicalWebPage",
         "name": title,
         "inLanguage": content.code,
-        "lastReviewed": registry.last_reviewed(content, src_uri).isoformat(),
+        "lastReviewed": registry.page_reviewed(content, src_uri).isoformat(),
         "reviewedBy": reviewers(content, entries),
         "medicalAudience": PATIENT,
         "publisher": clinic(content),
