@@ -52,6 +52,7 @@ _ARTICLE_TEXT = "() => (document.querySelector('article') || document.body).inne
 _DOUBLE_TEXT = """() => { const h = document.documentElement;
     h.style.fontSize = (parseFloat(getComputedStyle(h).fontSize) * 2) + 'px'; }"""
 _SIDEWAYS = "() => document.documentElement.scrollWidth - window.innerWidth"
+NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10: the page reflows at 320 CSS px
 CLIPPED = """() => {
     const clipped = [];
     for (const el of document.querySelectorAll('article *, .care-card *')) {
@@ -90,6 +91,7 @@ class Visit:
     axe: list[AxeFindings] = field(default_factory=list)
     skip_link: dict[str, Any] = field(default_factory=dict)  # the first Tab's element, and where Enter went
     searched: bool = False
+    narrow: dict[str, Any] = field(default_factory=dict)  # on a 320 px wide screen: sideways scroll, clipped
     text_doubled: dict[str, Any] = field(default_factory=dict)  # text lost, sideways scroll, clipped
 
 
@@ -108,12 +110,14 @@ def tour(
     pages: list[str],
     *,
     axe: bool = True,
+    layout: bool = True,
     search: tuple[str, ...] = SEARCHED,
     answer: Any = None,
 ) -> Tour:
     """Open each page of `pages` (URL paths, "" for the home page) of the site served at `url` in one
     browser tab, one after the other, and read everything off it; search on the pages of `search`.
-    `answer(page)`, when given, answers the self-check at the end; axe-core runs unless `axe` is False."""
+    `answer(page)`, when given, answers the self-check at the end; axe-core runs unless `axe` is False,
+    and the skip link, the 320 px screen and the doubled text are tried unless `layout` is False."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(_VIOLATIONS)
     page = context.new_page()
@@ -135,11 +139,14 @@ def tour(
             visit = visits[path] = Visit(path)
             response = page.goto(f"{url}/{path}", wait_until="load")
             visit.status = response.status if response else 0
-            _skip_link(page, visit)
+            if layout:
+                _skip_link(page, visit)
             _read(page, visit)
             if axe:
                 visit.axe += run_axe(page, axe_script)
-            _double_the_text(page, visit)
+            if layout:
+                _narrow(page, visit)
+                _double_the_text(page, visit)
             visit.refused += page.evaluate("() => window.__refused")
             if path in search:  # on the page as loaded: the skip link's jump to a heading closes the search
                 page.goto(f"{url}/{path}", wait_until="load")
@@ -207,6 +214,14 @@ def _skip_link(page: Any, visit: Visit) -> None:
         "hash": page.evaluate("() => location.hash"),
         "in_article": bool(target) and page.evaluate(_IN_ARTICLE, target),
     }
+
+
+def _narrow(page: Any, visit: Visit) -> None:
+    """The page on a 320 px wide screen (WCAG 1.4.10, reflow): nothing scrolls sideways or is cut off."""
+    size = page.viewport_size
+    page.set_viewport_size(NARROW)
+    visit.narrow = {"sideways": page.evaluate(_SIDEWAYS), "clipped": page.evaluate(CLIPPED)}
+    page.set_viewport_size(size)
 
 
 def _double_the_text(page: Any, visit: Visit) -> None:

@@ -15,7 +15,7 @@ import pytest
 from macros.content import Content
 from support.languages import page_content, theme_words
 from support.site import served
-from support.tour import EXTRA_RULES, SEARCHED, Tour, Visit, tour
+from support.tour import EXTRA_RULES, NARROW, SEARCHED, Tour, Visit, tour
 
 # Run before a change to the texts alone publishes (make test-publish), as well as in make test.
 pytestmark = pytest.mark.publish_check
@@ -160,6 +160,17 @@ def test_text_at_twice_its_size_loses_nothing_and_never_scrolls_sideways(site_to
     figures("Text resize", f"{len(site_tour.visits)} pages: text at 200%, nothing lost, cut off or sideways")
 
 
+def test_no_page_scrolls_sideways_or_cuts_text_off_on_a_320_px_screen(site_tour: Tour, figures) -> None:
+    """WCAG 1.4.10 (reflow) in Chromium, on the published pages; tests/test_engines.py checks WebKit and
+    Firefox."""
+    for path, visit in site_tour.visits.items():
+        assert visit.narrow["sideways"] <= 0, f"/{path}: scrolls sideways by {visit.narrow['sideways']}px"
+        assert not visit.narrow["clipped"], f"/{path}: text cut off in {visit.narrow['clipped'][:5]}"
+    figures(
+        "Text resize", f"{len(site_tour.visits)} pages at {NARROW['width']} px: nothing cut off or sideways"
+    )
+
+
 # --- The tour sees what it looks for --------------------------------------------------------------------
 
 _BAD_PAGE = """<!doctype html><html lang="en"><head><title>Bad</title>
@@ -167,7 +178,7 @@ _BAD_PAGE = """<!doctype html><html lang="en"><head><title>Bad</title>
 </head><body><a href="#main">Not a skip link</a><h1>One</h1><h1>Two</h1>
 <img src="https://tracker.example/pixel.gif" alt=""><img src="missing.png" alt="">
 <script src="broken.js"></script><div style="color: red">inline style</div>
-<button></button></body></html>"""
+<button></button><pre>{}</pre></body></html>""".format("x" * 120)  # a line too long for a phone
 
 
 @pytest.fixture(scope="module")
@@ -191,8 +202,9 @@ def test_the_tour_sees_a_request_elsewhere_a_cookie_a_failed_load_an_error_and_a
     assert any(r.startswith("style-src-attr") for r in home.refused), home.refused
 
 
-def test_the_tour_sees_two_h1_an_unnamed_button_and_no_skip_link(bad_tour: Tour) -> None:
+def test_the_tour_sees_two_h1_an_unnamed_button_no_skip_link_and_a_page_too_wide(bad_tour: Tour) -> None:
     home = bad_tour.visits[""]
     assert home.h1 == 2
     assert "button-name" in {v["id"] for found in home.axe for v in found.violations}
     assert home.skip_link["text"] == "Not a skip link" and not home.skip_link["in_article"]
+    assert home.narrow["sideways"] > 0, "the long line scrolls sideways on a 320 px screen"
