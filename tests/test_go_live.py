@@ -4,6 +4,7 @@ that says what to fill in. On live data these tests check whichever of the two t
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -226,13 +227,21 @@ def test_a_live_site_has_no_empty_banner_where_the_draft_notice_was(
 def test_building_a_draft_says_it_is_not_for_patients_yet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = publish_copy(copy_seed_project(tmp_path / "project"), tmp_path / "site")
+    project = copy_seed_project(tmp_path / "project")
+    soon = dt.date.today() + dt.timedelta(days=30)  # a review `make check` warns of
+    set_field(project / "data" / "techniques.yml", "next_review", soon.isoformat(), "tapotement")
+    site = publish_copy(project, tmp_path / "site")
     # Without an address yet, a sitemap could list only bare paths, which search engines refuse.
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
     assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
-    line = capsys.readouterr().out.strip().splitlines()[-1]
-    assert line.startswith("Built site/: a draft, for looking at, not for patients"), line
-    assert "upload its contents" not in line
+    said = capsys.readouterr().out.strip().splitlines()
+    assert said[-1].startswith("Built site/: a draft, for looking at, not for patients"), said[-1]
+    assert "upload its contents" not in said[-1]
+    # The build checks for mistakes; the warnings are make check's, which CI runs before it.
+    assert said[0].startswith("data/ is correct") and not [line for line in said if "warning" in line]
+    out = io.StringIO()
+    assert validate(project / "data", out, io.StringIO()) == 0
+    assert f"next_review: review due on {soon.isoformat()}, in 30 days" in out.getvalue()
 
 
 def test_a_printed_draft_still_says_it_is_a_draft(seed_site_url: str, page) -> None:
