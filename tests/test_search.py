@@ -100,6 +100,23 @@ def test_russian_patients_find_what_they_type_in_the_top_three_results(
     assert share >= REQUIRED_SHARE, f"only {share:.0%} found in the top {TOP}; misses: {misses}"
 
 
+def test_a_russian_stop_word_in_a_query_is_dropped_not_searched_for_as_the_start_of_a_word(
+    browser, site_url: str, content: Content
+) -> None:
+    """The index leaves out «при», «ли», «в»; a query must too. Searched for as the start of a word, «при»
+    found «признаки» and pushed the pregnancy section out of the top 3 for «ли беременности»."""
+    assert "ru" in content.translations
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        box = SearchBox(context.new_page(), f"{site_url}/ru")
+        assert box.search("при") == []
+        for query in ("беременности", "ли беременности", "при беременности"):
+            first = box.search(query)[0]
+            assert "contraindications/#pregnancy" in {link.target for link in first}, (query, first)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(
     ("query", "place"),
     [

@@ -64,11 +64,15 @@ WORKER_PATCHES: tuple[tuple[str, str, str], ...] = (
         "e=ce(e),!e)return{items:[]};",
         'e=e.replace(/\u0451/g,"\u0435").replace(/\u0401/g,"\u0415"),'
         'this.index.pipeline._stack.some(f=>/^stemmer/.test(f.label||""))&&(e=e.split(lunr.tokenizer.separator)'
-        '.map(w=>/^[+-]|[*~^:]/.test(w)?w:this.index.pipeline.runString(w.toLowerCase()).join(" "))'
+        '.map(w=>/^[+-]|[*~^:]/.test(w)?w:this.index.pipeline._stack.some(f=>/^stemmer-/.test(f.label||"")'
+        '&&((lunr[f.label.slice(8)]||{}).stopWordFilter||(t=>t))(w.toLowerCase())===void 0)?""'
+        ':this.index.pipeline.runString(w.toLowerCase()).join(" "))'
         '.filter(w=>w).join(" ")),e=ce(e),!e)return{items:[]};',
-        "stem each word of a query with the index's own pipeline (its stop words dropped, its stemmer run) "
-        "before the theme adds the wildcard, which would keep lunr from stemming it: with Russian's many "
-        "endings, 'беременности' then finds 'беременность'; and read ё as е, as the index does",
+        "stem each word of a query with the index's search pipeline (its stemmer) before the theme adds the "
+        "wildcard, which would keep lunr from stemming it: with Russian's many endings, 'беременности' then "
+        "finds 'беременность'. A stop word of the language ('при', 'ли', 'в') is dropped first, as the index "
+        "dropped it: the search pipeline has no stop-word filter, so 'при' became 'пр*' and found every word "
+        "it begins ('признаки'). And read ё as е, as the index does",
     ),
 )
 # Material's script loads a script from another address with `_t("https://…")`: a ResizeObserver polyfill
