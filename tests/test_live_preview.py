@@ -6,6 +6,7 @@ message away."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import threading
@@ -48,9 +49,11 @@ def _free_port() -> int:
 
 @pytest.fixture
 def preview(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Preview]:
-    """The preview of a copy of the seed project; with a parameter, the clinic's `website:` is that."""
-    project = copy_seed_project(tmp_path / "project")
-    website = getattr(request, "param", None)
+    """The preview of a copy of the seed project; a parameter may give the clinic's `website:`, or ask for
+    the project with its translations ({"translated": True})."""
+    given = getattr(request, "param", {})
+    project = copy_seed_project(tmp_path / "project", translated=given.get("translated", False))
+    website = given.get("website")
     if website:
         clinic = project / "data" / "clinic.yml"
         clinic.write_text(clinic.read_text(encoding="utf-8") + f"website: {website}\n", encoding="utf-8")
@@ -123,7 +126,7 @@ def test_editing_breaking_and_fixing_data_while_previewing(page, preview: Previe
     assert not any("[macros]" in line for line in preview.output), "".join(preview.output)
 
 
-@pytest.mark.parametrize("preview", ["https://owner.github.io/back-massage/"], indirect=True)
+@pytest.mark.parametrize("preview", [{"website": "https://owner.github.io/back-massage/"}], indirect=True)
 def test_the_preview_is_at_the_root_whatever_path_the_published_site_will_have(
     page, preview: Preview
 ) -> None:
@@ -133,3 +136,29 @@ def test_the_preview_is_at_the_root_whatever_path_the_published_site_will_have(
     response = page.goto(f"{preview.url}/visit/")
     assert response is not None and response.status == 200
     _article_contains(page, "visit")
+
+
+@pytest.mark.parametrize("preview", [{"translated": True}], indirect=True)
+def test_a_translation_edited_while_previewing_shows_at_its_language_s_address(
+    page, preview: Preview
+) -> None:
+    """A translator previews their language at /<code>/ (EDITING.md, Add a language) and sees each save of
+    locales/<code>/ there; a text left untranslated is one clear line, as any data mistake is."""
+    words = preview.project / "locales" / "ru" / "conditions.yml"
+    page.goto(f"{preview.url}/ru/conditions/muscle-tension/")
+    _article_contains(page, "Постоянное напряжение мышц")
+    text = words.read_text(encoding="utf-8")
+    summary = re.search(r"^(  summary: )(.*)$", text[text.index("\nmuscle-tension:") :], re.M)
+    assert summary, "the Russian summary of muscle-tension"
+    words.write_text(
+        text.replace(summary.group(0), summary.group(1) + "Изменено во время просмотра."), "utf-8"
+    )
+    _article_contains(page, "Изменено во время просмотра.")
+    words.write_text(text.replace(summary.group(0), ""), encoding="utf-8")  # the summary left untranslated
+    preview.wait_for_output("muscle-tension.summary: no Russian words; translate data/conditions.yml:")
+    said = [line for line in preview.output if "muscle-tension.summary" in line]
+    assert re.search(r"locales/ru/conditions\.yml:\d+: muscle-tension\.summary: ", said[0]), said
+    words.write_text(text, encoding="utf-8")
+    _article_contains(page, summary.group(2))
+    assert preview.process.poll() is None
+    assert not any("Traceback" in line for line in preview.output), "".join(preview.output)
