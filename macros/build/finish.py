@@ -10,6 +10,7 @@ import base64
 import gzip
 import hashlib
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import brotli
@@ -19,9 +20,10 @@ import rjsmin
 
 # What hosts compress; pictures other than SVG are compressed already.
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ico"})
-# The theme's search support for other languages (half the site's text by size): a browser fetches it only
-# for a site in one of those languages, so it gets no precompressed copies.
-OTHER_LANGUAGES = "assets/javascripts/lunr"
+# The theme's search support for each language it knows (half a site's text by size, Thai's word splitter
+# alone 590 KB): a site fetches only its own language's, so only that gets precompressed copies.
+SEARCH_LANGUAGES = "assets/javascripts/lunr/"
+_SEGMENTERS = {"ja": "tinyseg.js", "th": "wordcut.js"}  # what lunr.ja and lunr.th need beside them
 # Minified as a conforming document (minify-html's defaults keep the doctype, quote what must be quoted and
 # keep the spaces between attributes); the <html lang> and <head> tags and closing tags kept too, so the
 # HTML checker and every browser read the page as before. It drops attributes that say the default, such as
@@ -94,12 +96,24 @@ def with_policies(site: Path) -> None:
         page.write_text(text[: charset.end()] + meta + text[charset.end() :], encoding="utf-8")
 
 
-def precompress(site: Path) -> None:
-    """`file.gz` (gzip level 9) and `file.br` (Brotli quality 9) beside every compressible file. Brotli's
-    top quality, 11, saves a tenth more but takes four times as long (1.5 s for the site's 1 MB of text
-    on 2 cores)."""
+def fetched(path: str, languages: Collection[str] = ()) -> bool:
+    """Whether a browser may ask for this file of the site (its path in it): of the theme's search support,
+    only what the site's own language needs. `languages`: the codes of the folders holding the other
+    languages' sites (ru/); the site at the root is in English, which needs none of it."""
+    first, _, rest = path.partition("/")
+    code, inside = (first, rest) if first in languages else ("en", path)
+    if not inside.startswith(SEARCH_LANGUAGES):
+        return True
+    needed = {f"lunr.{code}.min.js", "lunr.stemmer.support.min.js", _SEGMENTERS.get(code, "")}
+    return code != "en" and inside.rsplit("/", 1)[-1] in needed
+
+
+def precompress(site: Path, languages: Collection[str] = ()) -> None:
+    """`file.gz` (gzip level 9) and `file.br` (Brotli quality 9) beside every compressible file a browser
+    may ask for. Brotli's top quality, 11, saves a tenth more but takes four times as long (1.5 s for the
+    site's 1 MB of text on 2 cores)."""
     texts = (p for p in site.rglob("*") if p.is_file() and p.suffix in COMPRESSIBLE)
-    for file in sorted(p for p in texts if not p.relative_to(site).as_posix().startswith(OTHER_LANGUAGES)):
+    for file in sorted(p for p in texts if fetched(p.relative_to(site).as_posix(), languages)):
         data = file.read_bytes()
         with (
             (file.parent / f"{file.name}.gz").open("wb") as out,
@@ -120,8 +134,10 @@ def for_search_engines(site: Path, address: str | None) -> None:
         (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
 
 
-def finish(site: Path, address: str | None = None) -> None:
+def finish(site: Path, address: str | None = None, languages: Collection[str] = ()) -> None:
+    """robots.txt, minified pages, their policies, .gz and .br; `languages`: the codes of the folders
+    holding the other languages' sites."""
     for_search_engines(site, address)
     minify_pages(site)
     with_policies(site)  # after minifying: the hashes are of the scripts as published
-    precompress(site)
+    precompress(site, languages)

@@ -196,7 +196,8 @@ def _build(project: Path, site_dir: Path, err: TextIO) -> int:
                     file=err,
                 )
                 return EXIT_MISTAKES
-            finish.finish(staging, generate.site_address(content))  # robots.txt, minified pages, .gz, .br
+            # robots.txt, minified pages, .gz, .br
+            finish.finish(staging, generate.site_address(content), content.clinic.translations)
             swap.make_readable(staging)
             expected = swap.manifest(staging)
             swap.swap_in(staging, target)
