@@ -8,7 +8,7 @@ reloads. While the data has a mistake, the pages stay as they were and show the 
 generate step writes it into the config).
 
 Each other language (/ru/) builds in a worker process while English builds here, so a save costs the
-longest language's build rather than the sum of them (2 cores: 2.0 s became 1.3 s with Russian). It builds
+longest language's build rather than the sum of them (2 cores, with Russian: 2.2 s became 1.6 s). It builds
 beside the served folder and is moved in once English is done: MkDocs empties the folder it builds into,
 and the English site's folder holds the others."""
 
