@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import re
 import shutil
@@ -20,6 +21,7 @@ from pydantic import TypeAdapter
 
 from macros.build.languages import nav_labels
 from macros.build.project import read_config
+from macros.build.validate import validate
 from macros.checks.load import load_content
 from macros.checks.review_dates import WARN_BEFORE, review_warnings
 from macros.checks.translations import TRANSLATED_FILES, translated_contents
@@ -357,6 +359,27 @@ def test_a_reviewed_translation_needs_the_dates_of_its_review(project: Path) -> 
     ]
     language.write_text(language.read_text(encoding="utf-8") + "last_reviewed: 2026-12-01\n")
     assert run_validate(project / "data")[0] == 0
+    # Its dates follow an entry's rules (macros/checks/cross_checks.py review_date_mistakes).
+    good = language.read_text(encoding="utf-8")
+    for last, due, field, message in (
+        (
+            "2099-01-01",
+            "2099-06-01",
+            "last_reviewed",
+            "2099-01-01 is in the future; write the date the translation was last checked",
+        ),
+        (
+            "2026-12-01",
+            "2026-11-01",
+            "next_review",
+            "2026-11-01 must be later than last_reviewed (2026-12-01)",
+        ),
+        ("2023-01-01", "2027-06-01", "next_review", "must be at most three years after last_reviewed"),
+    ):
+        dated = good.replace("last_reviewed: 2026-12-01", f"last_reviewed: {last}")
+        language.write_text(dated.replace("next_review: 2027-06-01", f"next_review: {due}"), encoding="utf-8")
+        at = _line(language, f"^{field}:")
+        assert _problems(project) == [f"locales/ru/language.yml:{at}: {field}: {message}"], (last, due)
 
 
 def test_a_translation_due_for_review_warns_at_its_line_and_dates_its_pages_for_machines(
@@ -365,24 +388,28 @@ def test_a_translation_due_for_review_warns_at_its_line_and_dates_its_pages_for_
     """A translation's own review works as an entry's does: `make check` warns at its `next_review` line from
     60 days before and once it has passed, the build names it, and the date a search engine reads of each
     of its pages (sitemap, structured data) is the earlier of the texts' review and the translation's."""
-    today = dt.date.today()
-    checked, due = today - dt.timedelta(days=300), today - dt.timedelta(days=30)
+    # Dated from the frozen seed data, not from the calendar: the translation was checked the day before
+    # the earliest of its texts, and is due a year later; "today" is a month after that.
+    english = load_content(project / "data")
+    checked = min(entry.last_reviewed for _, entry in english.reviewed_entries()) - dt.timedelta(days=1)
+    due = checked + dt.timedelta(days=365)
+    today = due + dt.timedelta(days=30)
     language = project / "locales" / "ru" / "language.yml"
     language.write_text(
         language.read_text(encoding="utf-8")
         + f"reviewed_by: content-team\nlast_reviewed: {checked}\nnext_review: {due}\n",
         encoding="utf-8",
     )
-    status, out, _ = run_validate(project / "data")
-    assert status == 0
+    out = io.StringIO()
+    assert validate(project / "data", out, io.StringIO(), today=today) == 0
     at = _line(language, "^next_review:")
-    said = [line for line in out if line.startswith("warning: locales/")]
+    said = [line for line in out.getvalue().splitlines() if line.startswith("warning: locales/")]
     assert said == [
         f"warning: locales/ru/language.yml:{at}: next_review: the review was due on {due} and is overdue; "
         "the pages in ru tell patients so. Have a clinician who reads the language check the translation "
         "against the English texts, then set last_reviewed to that day and next_review to the next"
     ]
-    english = load_content(project / "data")
+    english = load_content(project / "data")  # now with the translation's review
     assert f"translation ru: next review was due {due:%Y-%m-%d}" in registry.overdue_reviews(english, today)
     soon = [
         w

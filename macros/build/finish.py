@@ -18,6 +18,8 @@ import minify_html
 import rcssmin
 import rjsmin
 
+from ..content.languages import ENGLISH
+
 # What hosts compress; pictures other than SVG are compressed already.
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ico"})
 # The theme's search support for each language it knows (half a site's text by size, Thai's word splitter
@@ -101,11 +103,11 @@ def fetched(path: str, languages: Collection[str] = ()) -> bool:
     only what the site's own language needs. `languages`: the codes of the folders holding the other
     languages' sites (ru/); the site at the root is in English, which needs none of it."""
     first, _, rest = path.partition("/")
-    code, inside = (first, rest) if first in languages else ("en", path)
+    code, inside = (first, rest) if first in languages else (ENGLISH, path)
     if not inside.startswith(SEARCH_LANGUAGES):
         return True
     needed = {f"lunr.{code}.min.js", "lunr.stemmer.support.min.js", _SEGMENTERS.get(code, "")}
-    return code != "en" and inside.rsplit("/", 1)[-1] in needed
+    return code != ENGLISH and inside.rsplit("/", 1)[-1] in needed
 
 
 def precompress(site: Path, languages: Collection[str] = ()) -> None:

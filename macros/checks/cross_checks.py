@@ -92,22 +92,22 @@ class Findings:
     ) -> None:
         self.refs(rel, (*path, "sources"), entry.sources, content_ids["sources"], "source")
         self.refs(rel, (*path, "reviewed_by"), entry.reviewed_by, content_ids["reviewers"], "reviewer")
-        if entry.last_reviewed > latest_review_date():
-            self.add(
-                rel,
-                (*path, "last_reviewed"),
-                f"{entry.last_reviewed.isoformat()} is in the future; "
-                "write the date the entry was last checked",
-            )
-        elif entry.next_review <= entry.last_reviewed:
-            self.add(
-                rel,
-                (*path, "next_review"),
-                f"{entry.next_review.isoformat()} must be later than last_reviewed "
-                f"({entry.last_reviewed.isoformat()})",
-            )
-        elif entry.next_review - entry.last_reviewed > MAX_REVIEW_INTERVAL:
-            self.add(rel, (*path, "next_review"), "must be at most three years after last_reviewed")
+        for field, message in review_date_mistakes(entry.last_reviewed, entry.next_review, "the entry"):
+            self.add(rel, (*path, field), message)
+
+
+def review_date_mistakes(last: dt.date, due: dt.date, what: str) -> list[tuple[str, str]]:
+    """(field, message) of review dates that cannot be: a check in the future, a next review not after it
+    or more than three years later. For an entry, and for a language's translation (`what` was checked)."""
+    if last > latest_review_date():
+        return [
+            ("last_reviewed", f"{last.isoformat()} is in the future; write the date {what} was last checked")
+        ]
+    if due <= last:
+        return [("next_review", f"{due.isoformat()} must be later than last_reviewed ({last.isoformat()})")]
+    if due - last > MAX_REVIEW_INTERVAL:
+        return [("next_review", "must be at most three years after last_reviewed")]
+    return []
 
 
 def latest_review_date() -> dt.date:

@@ -17,6 +17,7 @@ from ..content import COLLECTIONS, Content
 from ..content.languages import LANGUAGE_FILE, LOCALES, NAV_FILE, Language
 from ..content.problems import ContentError, Path_, Problem, did_you_mean, line_of
 from ..content.translation import collection_slot, overlay
+from .cross_checks import review_date_mistakes
 from .messages import describe, validate_file
 from .yaml_reading import hidden_characters, read_yaml
 
@@ -92,6 +93,13 @@ def _language(folder: Path, code: str, content: Content) -> tuple[Language | Non
             Problem(rel, line_of(lines, ("reviewed_by",)), name, f"the review's date is missing: add {name}:")
             for name in ("last_reviewed", "next_review")
             if getattr(language, name) is None
+        ]
+    if language.last_reviewed is not None and language.next_review is not None:
+        problems += [
+            Problem(rel, line_of(lines, (field,)), field, message)
+            for field, message in review_date_mistakes(
+                language.last_reviewed, language.next_review, "the translation"
+            )
         ]
     return (None if problems else language), problems
 
