@@ -228,8 +228,11 @@ def test_building_a_draft_says_it_is_not_for_patients_yet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = copy_seed_project(tmp_path / "project")
-    soon = dt.date.today() + dt.timedelta(days=30)  # a review `make check` warns of
-    set_field(project / "data" / "techniques.yml", "next_review", soon.isoformat(), "tapotement")
+    # A review `make check` warns of: due a year after the entry's check, and "today" a month before that.
+    techniques = project / "data" / "techniques.yml"
+    checked = load_content(project / "data").techniques["tapotement"].last_reviewed
+    soon = checked + dt.timedelta(days=365)
+    set_field(techniques, "next_review", soon.isoformat(), "tapotement")
     site = publish_copy(project, tmp_path / "site")
     # Without an address yet, a sitemap could list only bare paths, which search engines refuse.
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
@@ -240,7 +243,7 @@ def test_building_a_draft_says_it_is_not_for_patients_yet(
     # The build checks for mistakes; the warnings are make check's, which CI runs before it.
     assert said[0].startswith("data/ is correct") and not [line for line in said if "warning" in line]
     out = io.StringIO()
-    assert validate(project / "data", out, io.StringIO()) == 0
+    assert validate(project / "data", out, io.StringIO(), today=soon - dt.timedelta(days=30)) == 0
     assert f"next_review: review due on {soon.isoformat()}, in 30 days" in out.getvalue()
 
 
