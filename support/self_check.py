@@ -96,29 +96,24 @@ def answer_no_to_every_question(page: Any) -> str | None:
     return tier
 
 
-def self_check_with_one_yes(browser: Any, site: Path, question_id: str) -> tuple[str, str | None, str]:
-    """Open a built site's self-check, answer "no" everywhere and "yes" to one question, as a patient
-    would by clicking; return that question's text, the result's tier and the result's text."""
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto((site / "self-check" / "index.html").as_uri())
-        page.wait_for_function("window.selfCheck !== undefined")
-        question = page.locator(f"#sc-q-{question_id}")
-        question_text = question.inner_text()
-        while True:  # part by part; follow-ups stay hidden
-            for box in page.locator("fieldset.sc-question:visible").all():
-                box.locator('input[value="no"]').check()
-            if question.is_visible():
-                question.locator('label:has(input[value="yes"])').click()
-            if not page.locator(NEXT_PART).is_visible():
-                break
-            page.locator(NEXT_PART).click()
-        see_result(page)
-        result = page.locator("#self-check-result")
-        return question_text, result.get_attribute("data-tier"), result.inner_text()
-    finally:
-        context.close()
+def self_check_with_one_yes(page: Any, site: Path, question_id: str) -> tuple[str, str | None, str]:
+    """Open a built site's self-check in `page`, answer "no" everywhere and "yes" to one question, as a
+    patient would by clicking; return that question's text, the result's tier and the result's text."""
+    page.goto((site / "self-check" / "index.html").as_uri())
+    page.wait_for_function("window.selfCheck !== undefined")
+    question = page.locator(f"#sc-q-{question_id}")
+    question_text = question.inner_text()
+    while True:  # part by part; follow-ups stay hidden
+        for box in page.locator("fieldset.sc-question:visible").all():
+            box.locator('input[value="no"]').check()
+        if question.is_visible():
+            question.locator('label:has(input[value="yes"])').click()
+        if not page.locator(NEXT_PART).is_visible():
+            break
+        page.locator(NEXT_PART).click()
+    see_result(page)
+    result = page.locator("#self-check-result")
+    return question_text, result.get_attribute("data-tier"), result.inner_text()
 
 
 class Visit:

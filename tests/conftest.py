@@ -25,6 +25,7 @@ from support.site import (
     CHROMIUM,
     ROOT,
     SEED_DATA,
+    Contexts,
     build_site,
     copy_project,
     copy_seed_project,
@@ -192,12 +193,19 @@ def browser():  # type: ignore[no-untyped-def]
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def contexts(browser) -> Iterator[Contexts]:  # type: ignore[no-untyped-def]
+    """`with contexts.first_visit(**options) as page`: a test's own page, in a context kept open."""
+    kept = Contexts(browser)
+    yield kept
+    kept.close()
+
+
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
+def page(contexts: Contexts):  # type: ignore[no-untyped-def]
+    """A new page, as on a first visit: no cookie, no stored data."""
+    with contexts.first_visit() as page:
+        yield page
 
 
 _FIGURES: dict[str, list[str]] = {}
@@ -215,7 +223,9 @@ def figures():
 
 # Fixtures that start a browser or build a whole site (directly or through another fixture): a test using
 # one is `slow`, left out by `make test-fast`.
-_SLOW_FIXTURES = re.compile(r"^(browser|page|preview|[a-z_]*site(_url|_tour)?|[a-z_]*builds?|two_versions)$")
+_SLOW_FIXTURES = re.compile(
+    r"^(browser|contexts|page|preview|[a-z_]*site(_url|_tour)?|[a-z_]*builds?|two_versions)$"
+)
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -48,12 +48,12 @@ def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site
     assert "#recent-sunburn" in article_html(site, "conditions/muscle-tension/")
 
 
-def test_the_guides_contraindication_becomes_a_self_check_question(tmp_path: Path, browser) -> None:
+def test_the_guides_contraindication_becomes_a_self_check_question(tmp_path: Path, page) -> None:
     project = copy_seed_project(tmp_path / "project")
     _paste(project)
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    question, tier, result_text = self_check_with_one_yes(browser, tmp_path / "site", "recent-sunburn")
+    question, tier, result_text = self_check_with_one_yes(page, tmp_path / "site", "recent-sunburn")
     assert "Is the skin on your back sunburnt, red or peeling?" in question
     assert tier == "suitable"  # massage can go ahead, avoiding the area
     assert "Your back is sunburnt, red or peeling." in result_text

@@ -89,51 +89,41 @@ _DISPATCH = """() => {
 }"""
 
 
-def test_no_hostile_value_runs_script_or_adds_an_attribute_on_any_page(hostile_site, browser) -> None:
+def test_no_hostile_value_runs_script_or_adds_an_attribute_on_any_page(hostile_site, page) -> None:
     base, site = hostile_site
-    context = browser.new_context()
-    page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     hovered = 0
-    try:
-        for path in site_pages(site):
-            page.goto(f"{base}/{path}")
-            page.wait_for_load_state("load")
-            # Every element with a tooltip (the theme writes a title into its tooltip as HTML) under a real
-            # mouse: the window is as tall as the page, so each element's place is read once (before the
-            # theme moves a title into its tooltip) and the mouse moves from one to the next without
-            # scrolling. Every link and control then gets mouse and focus events by script.
-            height = page.evaluate("() => document.documentElement.scrollHeight")
-            page.set_viewport_size({"width": 1280, "height": min(height, 30_000)})
-            for x, y in page.evaluate(_PLACES):
-                page.mouse.move(x, y)
-                hovered += 1
-            assert page.evaluate(_DISPATCH) > 0
-            assert page.evaluate("() => window.pwned") is None, f"a payload ran on /{path}"
-            assert page.evaluate(_EVENT_ATTRIBUTES) == [], f"an event handler attribute on /{path}"
-    finally:
-        context.close()
+    for path in site_pages(site):
+        page.goto(f"{base}/{path}")
+        page.wait_for_load_state("load")
+        # Every element with a tooltip (the theme writes a title into its tooltip as HTML) under a real
+        # mouse: the window is as tall as the page, so each element's place is read once (before the
+        # theme moves a title into its tooltip) and the mouse moves from one to the next without
+        # scrolling. Every link and control then gets mouse and focus events by script.
+        height = page.evaluate("() => document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": 1280, "height": min(height, 30_000)})
+        for x, y in page.evaluate(_PLACES):
+            page.mouse.move(x, y)
+            hovered += 1
+        assert page.evaluate(_DISPATCH) > 0
+        assert page.evaluate("() => window.pwned") is None, f"a payload ran on /{path}"
+        assert page.evaluate(_EVENT_ATTRIBUTES) == [], f"an event handler attribute on /{path}"
     assert dialogs == []
     assert hovered > 100, hovered
 
 
-def test_the_hostile_addresses_arrive_whole_in_their_links(hostile_site, browser) -> None:
+def test_the_hostile_addresses_arrive_whole_in_their_links(hostile_site, page) -> None:
     """The values were written as attributes, escaped, not cut short or changed."""
     base, _ = hostile_site
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        hrefs, texts = [], []
-        for path in ("about/", "sources/"):
-            page.goto(f"{base}/{path}")
-            hrefs += page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
-            texts += page.eval_on_selector_all("a", "links => links.map(a => a.textContent)")
-        assert BOOKING in hrefs
-        assert SOURCE_URL in hrefs
-        assert "mailto:x%27onmouseover%3D%27window.pwned%3D1%27.x@clinic.example" in hrefs
-        assert "tel:+442079460000" in hrefs
-        assert EMAIL in texts
-        assert TEXTS[("sources.yml", "title", "nhs-back-pain")] in texts
-    finally:
-        context.close()
+    hrefs, texts = [], []
+    for path in ("about/", "sources/"):
+        page.goto(f"{base}/{path}")
+        hrefs += page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+        texts += page.eval_on_selector_all("a", "links => links.map(a => a.textContent)")
+    assert BOOKING in hrefs
+    assert SOURCE_URL in hrefs
+    assert "mailto:x%27onmouseover%3D%27window.pwned%3D1%27.x@clinic.example" in hrefs
+    assert "tel:+442079460000" in hrefs
+    assert EMAIL in texts
+    assert TEXTS[("sources.yml", "title", "nhs-back-pain")] in texts

@@ -153,7 +153,7 @@ def test_a_site_live_in_english_shows_an_unreviewed_translation_as_a_draft_in_it
 
 
 def test_the_self_check_gives_the_same_result_in_every_language(
-    browser, site_url: str, content: Content
+    page, site_url: str, content: Content
 ) -> None:
     rng = random.Random(5)
     asked = rules.questions(content)
@@ -163,11 +163,9 @@ def test_the_self_check_gives_the_same_result_in_every_language(
     ]
     results = {}
     for code in ["en", *content.translations]:
-        page = browser.new_page()
         page.goto(f"{site_url}/{'' if code == 'en' else code + '/'}self-check/")
         page.wait_for_function("window.selfCheck && typeof window.selfCheck.evaluate === 'function'")
         results[code] = json.loads(page.evaluate(_EVALUATE, json.dumps(sets)))
-        page.close()
     assert len({r["tier"] for r in results["en"]}) >= 4  # the sets reach most results
     for code in content.translations:
         assert results[code] == results["en"], code

@@ -19,11 +19,9 @@ SCREENS_FOR_ABOUT = 3
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
-    page = context.new_page()
-    yield page
-    context.close()
+def phone(contexts):
+    with contexts.first_visit(viewport=PHONE, device_scale_factor=1) as page:
+        yield page
 
 
 def test_on_a_phone_the_home_page_leads_with_help_now_then_the_self_check_the_visit_and_when_not_to(

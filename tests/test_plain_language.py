@@ -294,18 +294,14 @@ def test_a_tooltip_shows_the_explanation_in_the_browser(
 
 
 def test_a_tap_on_a_glossary_word_shows_its_explanation_on_a_phone(
-    browser, seed_site_url: str, seed_content: Content
+    contexts, seed_site_url: str, seed_content: Content
 ) -> None:
     site_url, content = seed_site_url, seed_content
-    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
+    with contexts.first_visit(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844}) as page:
         page.goto(f"{site_url}/techniques/", wait_until="networkidle")
         abbr = page.locator("article abbr", has_text="Petrissage").first
         abbr.tap()
         assert _tooltip_of(page, abbr) == content.glossary["petrissage"].plain
-    finally:
-        context.close()
 
 
 def test_a_keyboard_user_reaches_each_glossary_word_and_hears_its_explanation(

@@ -207,23 +207,18 @@ def test_a_pull_request_never_cancels_a_deploy_and_only_the_default_branch_deplo
 
 
 def test_the_published_minified_pages_run_without_errors_and_the_self_check_works(
-    two_builds: tuple[Path, Path], browser
+    two_builds: tuple[Path, Path], page
 ) -> None:
     """The tests' own builds are not minified; this one is what `make build` publishes."""
     site = two_builds[0]
-    context = browser.new_context()
-    page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        with served(site) as url:
-            for path in site_pages(site):
-                page.goto(f"{url}/{path}")
-                page.wait_for_load_state("load")
-            assert errors == []
-            page.goto(f"{url}/self-check/")
-            page.wait_for_function("window.selfCheck !== undefined")
-            assert answer_no_to_every_question(page) == "suitable"
-            assert errors == []
-    finally:
-        context.close()
+    with served(site) as url:
+        for path in site_pages(site):
+            page.goto(f"{url}/{path}")
+            page.wait_for_load_state("load")
+        assert errors == []
+        page.goto(f"{url}/self-check/")
+        page.wait_for_function("window.selfCheck !== undefined")
+        assert answer_no_to_every_question(page) == "suitable"
+        assert errors == []

@@ -23,15 +23,12 @@ REQUIRED_SHARE = 0.95
 
 
 @pytest.fixture(scope="module")
-def search_results(browser, seed_site_url: str) -> dict[str, list[list[Link]]]:
+def search_results(contexts, seed_site_url: str) -> dict[str, list[list[Link]]]:
     """Every query of the test set typed into one page's search box, one after the other, on the site of
     the frozen seed data: the queries name the seed's entries (tests/search_queries.yml)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        box = SearchBox(context.new_page(), seed_site_url)
+    with contexts.first_visit(viewport={"width": 1280, "height": 900}) as page:
+        box = SearchBox(page, seed_site_url)
         return {q["query"]: box.search(q["query"]) for q in QUERIES}
-    finally:
-        context.close()
 
 
 def test_the_query_set_is_large_and_varied() -> None:
@@ -73,19 +70,16 @@ RUSSIAN_QUERIES: list[dict] = yaml.safe_load(QUERY_SET.with_name("search_queries
 
 
 def test_russian_patients_find_what_they_type_in_the_top_three_results(
-    browser, site_url: str, content: Content, capsys: pytest.CaptureFixture[str]
+    contexts, site_url: str, content: Content, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Inflected forms ("при беременности"), lay words ("защемило нерв"), ё or е, misspellings: the Russian
     site's own search in Chromium, with the words of a query stemmed as the index's are (theme_patches)."""
     assert "ru" in content.translations
     queries = [q["query"] for q in RUSSIAN_QUERIES]
     assert len(queries) >= 40 and len(set(queries)) == len(queries)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        box = SearchBox(context.new_page(), f"{site_url}/ru")
+    with contexts.first_visit(viewport={"width": 1280, "height": 900}) as page:
+        box = SearchBox(page, f"{site_url}/ru")
         results = {q["query"]: box.search(q["query"]) for q in RUSSIAN_QUERIES}
-    finally:
-        context.close()
     ranks = {q["query"]: rank_of(results[q["query"]], q["finds"]) for q in RUSSIAN_QUERIES}
     found = [q for q, r in ranks.items() if r is not None and r <= TOP]
     misses = {q: [item[0].target for item in results[q][:TOP]] for q in queries if q not in found}
@@ -101,20 +95,17 @@ def test_russian_patients_find_what_they_type_in_the_top_three_results(
 
 
 def test_a_russian_stop_word_in_a_query_is_dropped_not_searched_for_as_the_start_of_a_word(
-    browser, site_url: str, content: Content
+    contexts, site_url: str, content: Content
 ) -> None:
     """The index leaves out «при», «ли», «в»; a query must too. Searched for as the start of a word, «при»
     found «признаки» and pushed the pregnancy section out of the top 3 for «ли беременности»."""
     assert "ru" in content.translations
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        box = SearchBox(context.new_page(), f"{site_url}/ru")
+    with contexts.first_visit(viewport={"width": 1280, "height": 900}) as page:
+        box = SearchBox(page, f"{site_url}/ru")
         assert box.search("при") == []
         for query in ("беременности", "ли беременности", "при беременности"):
             first = box.search(query)[0]
             assert "contraindications/#pregnancy" in {link.target for link in first}, (query, first)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(
@@ -149,11 +140,9 @@ def test_a_result_shows_the_entry_summary_not_boilerplate(
                     assert boilerplate not in link.text, (link.target, boilerplate)
 
 
-def test_on_a_phone_the_search_icon_opens_the_box_and_finds_the_answer(browser, seed_site_url: str) -> None:
+def test_on_a_phone_the_search_icon_opens_the_box_and_finds_the_answer(contexts, seed_site_url: str) -> None:
     site_url = seed_site_url
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
+    with contexts.first_visit(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True) as page:
         page.goto(f"{site_url}/")
         page.locator("label.md-header__button[for=__search]").click()
         box = page.locator("input.md-search__input")
@@ -162,8 +151,6 @@ def test_on_a_phone_the_search_icon_opens_the_box_and_finds_the_answer(browser, 
         page.locator(".md-search-result__list a.md-search-result__link").first.wait_for(state="visible")
         first = page.locator(".md-search-result__list a.md-search-result__link").first
         assert "/conditions/radiculitis/" in first.get_attribute("href")
-    finally:
-        context.close()
 
 
 def test_search_only_words_are_never_shown_in_the_results(
@@ -323,17 +310,14 @@ def _named_places(content: Content) -> list[tuple[str, str]]:
 
 
 @pytest.mark.live_data
-def test_every_entry_is_found_by_its_name(browser, site_url: str, content: Content) -> None:
+def test_every_entry_is_found_by_its_name(contexts, site_url: str, content: Content) -> None:
     """Whatever the editors add or rename: typing an entry's name finds it in the top three results."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        box = SearchBox(context.new_page(), site_url)
+    with contexts.first_visit(viewport={"width": 1280, "height": 900}) as page:
+        box = SearchBox(page, site_url)
         misses = {}
         for name, place in _named_places(content):
             results = box.search(name)
             rank = rank_of(results, place)
             if rank is None or rank > TOP:
                 misses[name] = (place, [item[0].target for item in results[:TOP]])
-    finally:
-        context.close()
     assert not misses, misses

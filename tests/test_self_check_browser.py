@@ -34,17 +34,14 @@ def site_url(seed_site_url: str) -> str:
 
 
 @pytest.fixture
-def visit(browser, site_url: str) -> Iterator[Visit]:
-    context = browser.new_context()
-    yield Visit(context.new_page(), site_url)
-    context.close()
+def visit(page, site_url: str) -> Visit:
+    return Visit(page, site_url)
 
 
 @pytest.fixture
-def phone_visit(browser, site_url: str) -> Iterator[Visit]:
-    context = browser.new_context(**PHONE)
-    yield Visit(context.new_page(), site_url)
-    context.close()
+def phone_visit(contexts, site_url: str) -> Iterator[Visit]:
+    with contexts.first_visit(**PHONE) as page:
+        yield Visit(page, site_url)
 
 
 def _ids(content: Content) -> list[str]:
@@ -225,56 +222,50 @@ def test_a_part_left_blank_shows_no_result_says_how_many_are_left_and_moves_the_
 
 
 def test_on_a_phone_one_part_at_a_time_with_back_and_the_height_of_each_part(
-    browser, site_url: str, content: Content, figures
+    contexts, site_url: str, content: Content, figures
 ) -> None:
     """A healthy adult who answers no goes through the parts, each a short page, and back again
     (at 390 x 844, the size the README gives the heights for)."""
-    context = browser.new_context(**{**PHONE, "viewport": {"width": 390, "height": 844}})
-    phone_visit = Visit(context.new_page(), site_url)
-    page = phone_visit.page
-    progress = page.locator("[data-progress]")
-    count = len(self_check.PARTS) + 1
-    heights = []
-    for number in range(1, count + 1):
-        assert progress.inner_text() == f"Part {number} of {count}"
-        shown = page.locator("#self-check [data-part]:not([hidden])")
-        assert shown.count() == 1
-        heights.append(round(shown.bounding_box()["height"]))
-        for box in page.locator("fieldset.sc-question:visible").all():
-            box.locator('label:has(input[value="no"])').tap()
-        if number < count:
-            assert page.get_by_role("button", name="See my result").is_hidden()
-            part = shown.get_attribute("data-part")
-            page.locator(NEXT_PART).tap()
-            # The focus moves to the next part, so a screen reader reads its heading.
-            assert page.evaluate("document.activeElement.dataset.part") != part
-    figures(
-        "Phone (390 x 844)",
-        "/self-check/ parts, all answered no: "
-        + ", ".join(f"part {i + 1} {h} px" for i, h in enumerate(heights)),
-    )
-    page.get_by_role("button", name="Back", exact=True).tap()
-    assert progress.inner_text() == f"Part {count - 1} of {count}"
-    assert page.locator(f'[data-part="{self_check.PARTS[-1]}"]').is_visible()
-    see_result(page, tap=True)
-    assert phone_visit.tier() == "suitable"
-    # The back-pain signs were never on screen: "no" back pain leaves them out.
-    for q in self_check.questions(content):
-        if q.follow_up_of:
-            assert page.locator(f"#sc-q-{q.id}").evaluate("f => f.hidden"), q.id
-    context.close()
+    with contexts.first_visit(**{**PHONE, "viewport": {"width": 390, "height": 844}}) as page:
+        phone_visit = Visit(page, site_url)
+        progress = page.locator("[data-progress]")
+        count = len(self_check.PARTS) + 1
+        heights = []
+        for number in range(1, count + 1):
+            assert progress.inner_text() == f"Part {number} of {count}"
+            shown = page.locator("#self-check [data-part]:not([hidden])")
+            assert shown.count() == 1
+            heights.append(round(shown.bounding_box()["height"]))
+            for box in page.locator("fieldset.sc-question:visible").all():
+                box.locator('label:has(input[value="no"])').tap()
+            if number < count:
+                assert page.get_by_role("button", name="See my result").is_hidden()
+                part = shown.get_attribute("data-part")
+                page.locator(NEXT_PART).tap()
+                # The focus moves to the next part, so a screen reader reads its heading.
+                assert page.evaluate("document.activeElement.dataset.part") != part
+        figures(
+            "Phone (390 x 844)",
+            "/self-check/ parts, all answered no: "
+            + ", ".join(f"part {i + 1} {h} px" for i, h in enumerate(heights)),
+        )
+        page.get_by_role("button", name="Back", exact=True).tap()
+        assert progress.inner_text() == f"Part {count - 1} of {count}"
+        assert page.locator(f'[data-part="{self_check.PARTS[-1]}"]').is_visible()
+        see_result(page, tap=True)
+        assert phone_visit.tier() == "suitable"
+        # The back-pain signs were never on screen: "no" back pain leaves them out.
+        for q in self_check.questions(content):
+            if q.follow_up_of:
+                assert page.locator(f"#sc-q-{q.id}").evaluate("f => f.hidden"), q.id
 
 
-def test_without_javascript_every_part_shows_and_prints(browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
+def test_without_javascript_every_part_shows_and_prints(contexts, site_url: str) -> None:
+    with contexts.first_visit(java_script_enabled=False) as page:
         page.goto(f"{site_url}/self-check/")
         assert page.locator("#self-check [data-part]:visible").count() == len(self_check.PARTS) + 1
         assert page.locator("[data-progress]").is_hidden()
         assert page.locator(NEXT_PART).is_hidden()
-    finally:
-        context.close()
 
 
 def test_keyboard_only(visit: Visit, content: Content) -> None:
@@ -459,11 +450,9 @@ def test_the_longest_printout_names_every_answer_on_two_pages_at_most(visit: Vis
 
 
 def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
-    browser, site_url: str, content: Content
+    contexts, site_url: str, content: Content
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
+    with contexts.first_visit(java_script_enabled=False) as page:
         page.goto(f"{site_url}/self-check/")
         assert page.locator("fieldset.sc-question").count() == len(_ids(content))
         assert page.locator("#self-check button[type=submit]").is_hidden()
@@ -487,8 +476,6 @@ def test_without_javascript_the_page_is_a_printable_checklist_with_the_rules(
         assert page.locator("#self-check").is_visible()
         pages = len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
         assert pages <= -(-len(asked) // 8), "a checklist of about 8 questions a printed page"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("answered", ["before", "after"])

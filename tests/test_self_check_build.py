@@ -93,7 +93,7 @@ def test_the_script_has_no_way_to_send_or_store_answers() -> None:
     assert [word for word in forbidden if word in source] == []
 
 
-def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp_path: Path, browser) -> None:
+def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp_path: Path, page) -> None:
     project = copy_seed_project(tmp_path / "project")
     data = project / "data" / "contraindications.yml"
     data.write_text(
@@ -139,7 +139,7 @@ def test_a_new_contraindication_in_the_yaml_becomes_a_question_with_its_rule(tmp
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
-    question, tier, result_text = self_check_with_one_yes(browser, tmp_path / "site", "recent-vaccination")
+    question, tier, result_text = self_check_with_one_yes(page, tmp_path / "site", "recent-vaccination")
     assert "Have you had a vaccination in the last two days?" in question
     assert tier == "avoid"
     assert "You had a vaccination in the last two days." in result_text
@@ -160,7 +160,7 @@ def test_only_the_self_check_page_loads_the_self_check_script_and_styles(
     assert '<script src="../javascripts/self-check.js"></script>' in markup
 
 
-def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, browser) -> None:
+def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, page) -> None:
     """With `navigation.instant` Material swaps pages without loading them; the check must still start."""
     with socket.socket() as probe:  # instant navigation only follows links under site_url: serve there
         probe.bind(("127.0.0.1", 0))
@@ -175,23 +175,18 @@ def test_the_check_works_after_materials_instant_navigation(tmp_path: Path, brow
     assert result.returncode == 0, result.stderr
 
     with served(tmp_path / "site", port=port):
-        _follow_the_home_page_link_to_the_self_check(browser, port)
+        _follow_the_home_page_link_to_the_self_check(page, port)
 
 
-def _follow_the_home_page_link_to_the_self_check(browser, port: int) -> None:
-    context = browser.new_context()
-    page = context.new_page()
+def _follow_the_home_page_link_to_the_self_check(page, port: int) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        page.goto(f"http://127.0.0.1:{port}/")
-        page.wait_for_load_state("networkidle")
-        page.evaluate("window.__sameDocument = true")  # survives only if the page is not reloaded
-        page.get_by_role("link", name="Is back massage right for me now? Take the self-check").click()
-        page.wait_for_url("**/self-check/")
-        page.wait_for_function("window.selfCheck !== undefined")
-        assert page.evaluate("window.__sameDocument") is True
-        assert answer_no_to_every_question(page) == "suitable"
-        assert errors == []
-    finally:
-        context.close()
+    page.goto(f"http://127.0.0.1:{port}/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")  # survives only if the page is not reloaded
+    page.get_by_role("link", name="Is back massage right for me now? Take the self-check").click()
+    page.wait_for_url("**/self-check/")
+    page.wait_for_function("window.selfCheck !== undefined")
+    assert page.evaluate("window.__sameDocument") is True
+    assert answer_no_to_every_question(page) == "suitable"
+    assert errors == []

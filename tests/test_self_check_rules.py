@@ -42,10 +42,13 @@ def rank(tier: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def engine(browser, site_url: str):
+def engine(contexts, site_url: str):
     """The built self-check page, open in Chromium; evaluate(list of answer sets) runs the page's engine."""
-    context = browser.new_context()
-    page = context.new_page()
+    with contexts.first_visit() as page:
+        yield _engine(page, site_url)
+
+
+def _engine(page, site_url: str):  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/self-check/")
     page.wait_for_function("window.selfCheck && typeof window.selfCheck.evaluate === 'function'")
 
@@ -57,8 +60,7 @@ def engine(browser, site_url: str):
         return results
 
     evaluate.page = page
-    yield evaluate
-    context.close()
+    return evaluate
 
 
 def _question_ids(content: Content) -> list[str]:

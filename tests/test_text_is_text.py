@@ -73,18 +73,13 @@ def test_the_structured_data_holds_the_value_as_typed(text_site: str, page) -> N
     _no_payload_ran(page)
 
 
-def test_a_search_result_shows_the_value_as_text(text_site: str, browser) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        box = SearchBox(page, text_site)
-        results = box.search("stiff spine sore")
-        titles = [link.title for item in results for link in item]
-        assert any("Stiff spine <3" in title for title in titles), titles
-        injected = page.evaluate(
-            "() => document.querySelectorAll('.md-search-result [onmouseover], .md-search-result img').length"
-        )
-        assert injected == 0
-        _no_payload_ran(page)
-    finally:
-        context.close()
+def test_a_search_result_shows_the_value_as_text(text_site: str, page) -> None:
+    box = SearchBox(page, text_site)
+    results = box.search("stiff spine sore")
+    titles = [link.title for item in results for link in item]
+    assert any("Stiff spine <3" in title for title in titles), titles
+    injected = page.evaluate(
+        "() => document.querySelectorAll('.md-search-result [onmouseover], .md-search-result img').length"
+    )
+    assert injected == 0
+    _no_payload_ran(page)
