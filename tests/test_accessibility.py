@@ -8,7 +8,7 @@ from __future__ import annotations
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.content import Content
-from support.self_check import option, press, see_result, show_question
+from support.self_check import Visit, see_result
 from support.tour import run_axe
 
 AXE = Axe()
@@ -72,14 +72,10 @@ def test_axe_finds_no_violation_in_any_self_check_result(
     from macros.content import self_check
 
     failures = []
+    visit = Visit(page, site_url)
     for tier, yes in SELF_CHECK_ANSWERS.items():
-        page.goto(f"{site_url}/self-check/")
-        page.wait_for_function("window.selfCheck !== undefined")
-        for question in self_check.questions(content):
-            if not show_question(page, question.id):
-                continue  # a follow-up of a question answered no
-            value = "yes" if question.id in yes else "no"
-            assert press(page, option(question.id, value)), question.id
+        visit.open()
+        visit.answer({q.id: "yes" if q.id in yes else "no" for q in self_check.questions(content)})
         see_result(page)
         assert page.locator("#self-check-result").get_attribute("data-tier") == tier
         violations = [v for found in run_axe(page, AXE.axe_script) for v in found.violations]

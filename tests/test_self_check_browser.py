@@ -82,11 +82,12 @@ def _plain(content: Content) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("name", "yes", "unsure", "tier", "caution"), SCENARIOS, ids=[s[0] for s in SCENARIOS]
 )
-def test_a_patient_completes_the_check_by_mouse(
+def test_a_patient_s_answers_give_the_result_with_the_reasons_behind_it(
     visit: Visit, content: Content, name: str, yes: list[str], unsure: list[str], tier: str, caution: str
 ) -> None:
+    """Each answer that is not no clicked with the mouse, part by part, then "See my result"."""
     answers = _answers(content, yes, unsure)
-    visit.answer_all(answers)
+    visit.answer(answers)
     visit.submit()
 
     assert visit.tier() == tier
@@ -106,7 +107,7 @@ def test_a_patient_completes_the_check_by_mouse(
 
 
 def test_the_emergency_result_gives_the_number_to_call(visit: Visit, content: Content) -> None:
-    visit.answer_all(_answers(content, yes=["bladder-bowel-control"]))
+    visit.answer(_answers(content, yes=["bladder-bowel-control"]))
     visit.submit()
     call = visit.result.get_by_role("link", name=f"Call {content.clinic.emergency_number}")
     assert call.is_visible()
@@ -129,7 +130,7 @@ def test_an_emergency_yes_shows_the_emergency_result_at_once(visit: Visit, conte
 
 def test_the_urgent_result_says_today_and_calls_the_help_line(visit: Visit, content: Content) -> None:
     clinic = content.clinic
-    visit.answer_all(_answers(content, unsure=["saddle-numbness"]))
+    visit.answer(_answers(content, unsure=["saddle-numbness"]))
     visit.submit()
     assert visit.tier() == "urgent"
     text = visit.result.inner_text()
@@ -154,7 +155,7 @@ def test_the_urgent_result_says_today_and_calls_the_help_line(visit: Visit, cont
 def test_the_note_for_the_therapist_shows_only_where_a_massage_may_go_ahead(
     visit: Visit, content: Content, yes: list[str], tier: str, note: bool
 ) -> None:
-    visit.answer_all(_answers(content, yes=yes))
+    visit.answer(_answers(content, yes=yes))
     visit.submit()
     assert visit.tier() == tier
     assert visit.result.locator("[data-caution]").is_visible() is note
@@ -170,7 +171,7 @@ def test_a_follow_up_shows_only_after_yes_or_not_sure(visit: Visit) -> None:
 
 
 def test_massage_suggestions_show_only_when_massage_may_suit(visit: Visit, content: Content) -> None:
-    visit.answer_all(_answers(content))
+    visit.answer(_answers(content))
     tick_concern(visit.page, "tired-or-low")
     visit.submit()
     text = visit.result.inner_text()
@@ -348,7 +349,7 @@ def test_on_a_phone_screen(phone_visit: Visit, content: Content) -> None:
 
 
 def test_changing_an_answer_withdraws_the_old_result(visit: Visit, content: Content) -> None:
-    visit.answer_all(_answers(content))
+    visit.answer(_answers(content))
     visit.submit()
     assert visit.tier() == "suitable"
     visit.answer_option("back-pain", "new").click()
@@ -398,7 +399,7 @@ def test_the_printout_is_one_page_with_the_result_the_answers_and_the_date(
     """A usual result: a few answers that are not no. The printout lists those in full and the "no"
     answers by number, on one page to show a doctor or therapist."""
     page = visit.page
-    visit.answer_all(_answers(content, yes=["back-pain=new", "pregnancy", "skin-lesions", "diabetes"]))
+    visit.answer(_answers(content, yes=["back-pain=new", "pregnancy", "skin-lesions", "diabetes"]))
     tick_concern(page, "tired-or-low")
     see_result(page)
     page.get_by_role("button", name="Print this result").click()
@@ -483,7 +484,7 @@ def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answ
     from axe_playwright_python.sync_playwright import Axe
 
     if answered == "after":
-        visit.answer_all(_answers(content, yes=["skin-lesions", "cancer=in-the-past"]))
+        visit.answer(_answers(content, yes=["skin-lesions", "cancer=in-the-past"]))
         tick_concern(visit.page, "tired-or-low")
         tick_concern(visit.page, content.self_check.concerns.options[0].id)
         visit.submit()
@@ -493,7 +494,7 @@ def test_axe_finds_no_accessibility_problem(visit: Visit, content: Content, answ
 
 def test_feeling_low_shows_the_crisis_lines_whatever_the_result(visit: Visit, content: Content) -> None:
     crisis = visit.result.locator("[data-crisis]")
-    visit.answer_all(_answers(content))
+    visit.answer(_answers(content))
     tick_concern(visit.page, "tired-or-low")
     visit.submit()
     assert visit.tier() == "suitable" and crisis.is_visible()
@@ -519,7 +520,7 @@ def test_feeling_low_shows_the_crisis_lines_whatever_the_result(visit: Visit, co
 def test_the_result_says_whom_to_ask_and_how_soon_for_the_reason_that_decided_it(
     visit: Visit, content: Content, yes: list[str], tier: str, reason: str
 ) -> None:
-    visit.answer_all(_answers(content, yes=yes))
+    visit.answer(_answers(content, yes=yes))
     visit.submit()
     assert visit.tier() == tier
     advice = {q.id: q.advice for q in self_check.questions(content)} | {
