@@ -107,11 +107,13 @@ def test_the_built_site_is_minified_and_precompressed_for_the_host(
     for own in (f"ru/{search}/min/lunr.ru.min.js", f"ru/{search}/min/lunr.stemmer.support.min.js"):
         assert (site / f"{own}.br").is_file() and (site / f"{own}.gz").is_file(), own
     for unused in (
+        *(m.relative_to(site).as_posix() for m in site.glob("assets/javascripts/*.map")),  # for DevTools
         f"ru/{search}/wordcut.js",
         f"ru/{search}/min/lunr.de.min.js",
         f"{search}/min/lunr.ru.min.js",
     ):
         assert (site / unused).is_file() and not (site / f"{unused}.br").exists(), unused
+    assert list(site.glob("assets/javascripts/*.map")), "the theme's source map is published as it is"
     # Minified: smaller, and the same page to a reader (the unminified build of the same data beside it).
     page, unminified = site / "visit" / "index.html", seed_site / "visit" / "index.html"
     assert len(page.read_bytes()) < 0.9 * len(unminified.read_bytes())

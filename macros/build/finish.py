@@ -99,9 +99,12 @@ def with_policies(site: Path) -> None:
 
 
 def fetched(path: str, languages: Collection[str] = ()) -> bool:
-    """Whether a browser may ask for this file of the site (its path in it): of the theme's search support,
-    only what the site's own language needs. `languages`: the codes of the folders holding the other
-    languages' sites (ru/); the site at the root is in English, which needs none of it."""
+    """Whether a patient's browser may ask for this file of the site (its path in it): not a source map
+    (only a developer's tools ask for the theme's .map files, 1.3 MB); of the theme's search support, only
+    what the site's own language needs. `languages`: the codes of the folders holding the other languages'
+    sites (ru/); the site at the root is in English, which needs none of it."""
+    if path.endswith(".map"):
+        return False
     first, _, rest = path.partition("/")
     code, inside = (first, rest) if first in languages else (ENGLISH, path)
     if not inside.startswith(SEARCH_LANGUAGES):
