@@ -18,8 +18,7 @@ from macros.build import finish, publish
 from macros.build.validate import EXIT_MISTAKES, EXIT_OK
 from macros.checks.load import load_content
 from support.pages import visible_text
-from support.self_check import answer_no_to_every_question
-from support.site import ROOT, copy_seed_project, served, site_pages
+from support.site import ROOT, copy_seed_project
 
 pytestmark = pytest.mark.slow  # builds and publishes the site
 
@@ -206,21 +205,3 @@ def test_a_pull_request_never_cancels_a_deploy_and_only_the_default_branch_deplo
     (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     for condition in (deploy["if"], upload["if"]):
         assert default_branch in condition and "github.event_name != 'pull_request'" in condition
-
-
-def test_the_published_minified_pages_run_without_errors_and_the_self_check_works(
-    two_builds: tuple[Path, Path], page
-) -> None:
-    """The tests' own builds are not minified; this one is what `make build` publishes."""
-    site = two_builds[0]
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    with served(site) as url:
-        for path in site_pages(site):
-            page.goto(f"{url}/{path}")
-            page.wait_for_load_state("load")
-        assert errors == []
-        page.goto(f"{url}/self-check/")
-        page.wait_for_function("window.selfCheck !== undefined")
-        assert answer_no_to_every_question(page) == "suitable"
-        assert errors == []
