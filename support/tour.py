@@ -46,7 +46,8 @@ _RUN_AXE = """options => axe.run(document, options).then(r => ({
 _FOCUSED = """() => { const a = document.activeElement, r = a.getBoundingClientRect();
     return {text: a.textContent.trim(), href: a.getAttribute('href'), width: r.width, height: r.height,
             top: r.top, left: r.left}; }"""
-_IN_ARTICLE = "id => !!(document.getElementById(id) && document.getElementById(id).closest('article'))"
+_WENT = """id => ({hash: location.hash,
+    in_article: !!id && !!(document.getElementById(id) && document.getElementById(id).closest('article'))})"""
 
 _ARTICLE_TEXT = "() => (document.querySelector('article') || document.body).innerText"
 _DOUBLE_TEXT = """() => { const h = document.documentElement;
@@ -176,13 +177,16 @@ def _search(page: Any, query: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+_READ = """() => ({
+    policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content || '',
+    title: document.title,
+    h1: document.querySelectorAll('h1').length,
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href)})"""
+
+
 def _read(page: Any, visit: Visit) -> None:
-    visit.policy = page.evaluate(
-        "() => document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''"
-    )
-    visit.title = page.title()
-    visit.h1 = page.locator("h1").count()
-    visit.links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    read = page.evaluate(_READ)
+    visit.policy, visit.title, visit.h1, visit.links = (read[k] for k in ("policy", "title", "h1", "links"))
 
 
 def run_axe(page: Any, axe_script: str, state: str = "") -> list[AxeFindings]:
@@ -208,12 +212,8 @@ def _skip_link(page: Any, visit: Visit) -> None:
     focused = page.evaluate(_FOCUSED)
     page.keyboard.press("Enter")
     target = (focused["href"] or "#").split("#", 1)[-1]
-    visit.skip_link = {
-        **focused,
-        "target": target,
-        "hash": page.evaluate("() => location.hash"),
-        "in_article": bool(target) and page.evaluate(_IN_ARTICLE, target),
-    }
+    went = page.evaluate(_WENT, target)
+    visit.skip_link = {**focused, "target": target, "hash": went["hash"], "in_article": went["in_article"]}
 
 
 def _narrow(page: Any, visit: Visit) -> None:
