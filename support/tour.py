@@ -1,7 +1,8 @@
 """One tour of a served site in Chromium: every page opened once, and all that the page tests ask of a page
 read on that one visit (what it requested, what failed to load, console errors, what the Content-Security-
-Policy refused, its title and h1, its links, axe-core's findings in each colour scheme, the skip link, text
-at twice its size). The tests then only read the tour: a site is toured once per run, not once per test.
+Policy refused, its title and h1, its links, its glossary words, axe-core's findings in each colour scheme,
+the skip link, text at twice its size). The tests then only read the tour: a site is toured once per run,
+not once per test.
 
 Searching (on a few pages) and answering the self-check are part of the tour, so the requests and refusals
 of the search worker and of the self-check's script are seen too."""
@@ -94,6 +95,9 @@ class Visit:
     searched: bool = False
     narrow: dict[str, Any] = field(default_factory=dict)  # on a 320 px wide screen: sideways scroll, clipped
     text_doubled: dict[str, Any] = field(default_factory=dict)  # text lost, sideways scroll, clipped
+    # Each glossary word (abbr[title]): its text, whether it is inside a link, button or summary, its
+    # tabindex, whether it is shown and whether it takes the focus.
+    words: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -148,6 +152,7 @@ def tour(
             if layout:
                 _narrow(page, visit)
                 _double_the_text(page, visit)
+            visit.words = page.evaluate(_WORDS)  # last: a word focused shows its tooltip
             visit.refused += page.evaluate("() => window.__refused")
             if path in search:  # on the page as loaded: the skip link's jump to a heading closes the search
                 page.goto(f"{url}/{path}", wait_until="load")
@@ -177,6 +182,10 @@ def _search(page: Any, query: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+_WORDS = """() => [...document.querySelectorAll('abbr[title]')].map(w => ({
+    text: w.textContent, inside: !!w.parentElement.closest('a, button, summary'),
+    tabindex: w.getAttribute('tabindex'), shown: w.checkVisibility(),
+    focusable: (w.focus(), document.activeElement === w)}))"""
 _READ = """() => ({
     policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content || '',
     title: document.title,

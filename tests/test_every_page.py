@@ -1,7 +1,8 @@
 """Every page of the built site, as a patient's Chromium shows it, read on one tour (support/tour.py): it asks
 the site's own host for everything and nothing else, sets no cookie, loads whole, writes no error, runs
 nothing its Content-Security-Policy does not name, meets WCAG 2.2 AA as far as axe-core can tell in every
-colour scheme, has one h1 and a "Page - Site" title, a skip link first and text that can double in size.
+colour scheme, has one h1 and a "Page - Site" title, a skip link first, text that can double in size and
+its glossary words in the keyboard's path only where they are not inside a link, a button or a summary.
 Searching and the self-check are part of the tour."""
 
 from __future__ import annotations
@@ -208,3 +209,22 @@ def test_the_tour_sees_two_h1_an_unnamed_button_no_skip_link_and_a_page_too_wide
     assert "button-name" in {v["id"] for found in home.axe for v in found.violations}
     assert home.skip_link["text"] == "Not a skip link" and not home.skip_link["in_article"]
     assert home.narrow["sideways"] > 0, "the long line scrolls sideways on a 320 px screen"
+
+
+def test_no_glossary_word_is_a_focus_target_inside_another_and_every_other_one_is(site_tour: Tour) -> None:
+    """A word inside a link, a button or a summary cannot take the focus (nested focus targets confuse the
+    keyboard and screen readers); anywhere else a word takes it, so a keyboard or a tap shows the
+    explanation. The words in links still carry it on hover, and the glossary page explains every one
+    (tests/test_plain_language.py)."""
+    nested = focusable = 0
+    for path, visit in site_tour.visits.items():
+        for word in visit.words:
+            if word["inside"]:
+                nested += 1
+                assert word["tabindex"] is None and not word["focusable"], (path, word)
+            else:
+                focusable += 1
+                # One in a part of the page not shown yet (a self-check result's reason) takes the focus
+                # once it shows.
+                assert word["tabindex"] == "0" and (word["focusable"] or not word["shown"]), (path, word)
+    assert nested >= 10 and focusable >= 50, (nested, focusable)
