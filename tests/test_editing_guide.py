@@ -32,15 +32,22 @@ def test_the_guide_has_an_example_for_a_condition_and_a_contraindication() -> No
     assert set(_examples()) == {"conditions.yml", "contraindications.yml", "hazard_log.yml"}
 
 
-@pytest.mark.slow  # builds the site
-def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site(tmp_path: Path) -> None:
-    project = copy_seed_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed data with the guide's examples pasted in as it says, checked and built once for the tests
+    below."""
+    root = tmp_path_factory.mktemp("guide")
+    project = copy_seed_project(root / "project")
     _paste(project)
     status, _, err = run_validate(project / "data")
     assert (status, err) == (0, []), err
-    result = build_site(project, tmp_path / "site")
+    result = build_site(project, root / "site")
     assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
+    return root / "site"
+
+
+def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site(guide_site: Path) -> None:
+    site = guide_site
     assert "Back ache from desk work" in article_text(site, "conditions/desk-back-ache/")
     listing = article_html(site, "contraindications/")
     local = listing.split('id="local"', 1)[1].split("<h2", 1)[0]
@@ -48,12 +55,8 @@ def test_following_the_guide_adds_a_condition_and_a_contraindication_to_the_site
     assert "#recent-sunburn" in article_html(site, "conditions/muscle-tension/")
 
 
-def test_the_guides_contraindication_becomes_a_self_check_question(tmp_path: Path, page) -> None:
-    project = copy_seed_project(tmp_path / "project")
-    _paste(project)
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    question, tier, result_text = self_check_with_one_yes(page, tmp_path / "site", "recent-sunburn")
+def test_the_guides_contraindication_becomes_a_self_check_question(guide_site: Path, page) -> None:
+    question, tier, result_text = self_check_with_one_yes(page, guide_site, "recent-sunburn")
     assert "Is the skin on your back sunburnt, red or peeling?" in question
     assert tier == "suitable"  # massage can go ahead, avoiding the area
     assert "Your back is sunburnt, red or peeling." in result_text
