@@ -6,9 +6,11 @@ gives its result."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -16,7 +18,7 @@ from macros.content import Content
 from support.languages import page_prefix
 from support.self_check import answer_no_to_every_question
 from support.site import copy_project, publish_copy, served, site_pages
-from support.tour import Tour, tour
+from support.tour import SEARCHED, Tour, tour
 
 from .editing import remove_top_level_field, set_field
 
@@ -37,28 +39,41 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         yield url, site
 
 
-# Every English page; of each other language, its home and its self-check (the same templates and links
-# in other words: tests/test_every_page.py tours every page of every language at the root). The links of
-# the pages toured lead to every page of every language, and each of them is asked for under the path.
+# In Chromium: every English page but the pages of a kind past the first (the condition pages, one macro
+# makes them all); of each other language, its home and its self-check (the same templates and links in other
+# words: tests/test_every_page.py tours every page of every language at the root). The links of the pages
+# toured lead to every page of every language, and each of them is asked for under the path; every file any
+# page names is asked for too (test_every_file_a_page_names_is_found_under_the_path).
 _OTHER_LANGUAGES_PAGES = ("", "self-check/")
+
+
+def _toured(content: Content, site: Path) -> list[str]:
+    pages, kinds = [], set()
+    for path in site_pages(site):
+        prefix = page_prefix(content, path)
+        own = path.removeprefix(prefix)
+        if path.endswith(".html") or (prefix and own not in _OTHER_LANGUAGES_PAGES):
+            continue
+        kind = own.split("/", 1)[0] if own.count("/") > 1 else own  # "conditions/radiculitis/": a condition
+        if own.count("/") > 1 and kind in kinds and path not in SEARCHED:
+            continue
+        kinds.add(kind)
+        pages.append(path)
+    return pages
 
 
 @pytest.fixture(scope="module")
 def project_tour(project_site, browser, content: Content) -> Tour:
     url, site = project_site
-    pages = [
-        p
-        for p in site_pages(site)
-        if p != "404.html"
-        and (not page_prefix(content, p) or p.removeprefix(page_prefix(content, p)) in _OTHER_LANGUAGES_PAGES)
-    ]
     # What a path changes (addresses, what loads): the pages' accessibility and layout are the same at the
     # root, where the other tour looks at them.
-    return tour(browser, url, pages, axe=False, layout=False, answer=answer_no_to_every_question)
+    return tour(
+        browser, url, _toured(content, site), axe=False, layout=False, answer=answer_no_to_every_question
+    )
 
 
 def test_every_page_under_the_path_loads_everything_it_asks_for(project_tour: Tour) -> None:
-    assert len(project_tour.visits) > 20
+    assert len(project_tour.visits) > 10
     assert {
         path: v.failed + v.errors for path, v in project_tour.visits.items() if v.failed or v.errors
     } == {}
@@ -76,6 +91,26 @@ def test_every_link_of_the_site_leads_to_a_page_under_the_path(
     assert outside == [], "links that leave the project site's path"
     broken = [link for link in sorted(links) if page.request.get(link).status != 200]
     assert broken == []
+
+
+_NAMED = re.compile(r"""<(?:link|script|img|source)\b[^>]*?\b(?:href|src)=["']?([^"' >]+)""")
+
+
+def test_every_file_a_page_names_is_found_under_the_path(project_site, page) -> None:
+    """Every stylesheet, script, icon and picture each published page names, asked for from that page's
+    address under the path: what a page's own content adds (a logo, a picture) as well as the theme's."""
+    url, site = project_site
+    named = set()
+    for path in site_pages(site):
+        file = site / (path if path.endswith(".html") else f"{path}index.html")
+        markup = file.read_text(encoding="utf-8")
+        for address in _NAMED.findall(markup):
+            if not address.startswith(("data:", "#", "mailto:", "tel:", "https:")):
+                named.add(urljoin(f"{url}/{path}", html.unescape(address)))
+    assert len(named) > 10
+    assert all(n.startswith(f"{url}/") for n in named), sorted(n for n in named if not n.startswith(url))
+    missing = sorted(n for n in named if page.request.get(n).status != 200)
+    assert missing == []
 
 
 def test_a_missing_page_shows_the_styled_page_not_found_with_links_back_into_the_site(
