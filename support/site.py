@@ -74,10 +74,11 @@ class Contexts:
             yield page
         finally:
             if not page.is_closed():
-                devtools = context.new_cdp_session(page)
-                for origin in sorted(origins - {""}):
-                    devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-                devtools.detach()
+                if origins - {""}:
+                    devtools = context.new_cdp_session(page)
+                    for origin in sorted(origins - {""}):
+                        devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+                    devtools.detach()
                 page.close()
 
     def close(self) -> None:

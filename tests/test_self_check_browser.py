@@ -389,6 +389,20 @@ def test_answers_never_leave_the_device(visit: Visit, content: Content) -> None:
     assert page.evaluate("indexedDB.databases()") == []
 
 
+def test_each_test_s_page_starts_with_nothing_stored_by_the_one_before(contexts, site_url: str) -> None:
+    """The tests' pages share a browser context (`Contexts` in support/site.py), so the test above can say
+    the site stores nothing only because each page starts as a first visit: what one stores is gone."""
+    stored = "() => [localStorage.length, sessionStorage.length, document.cookie]"
+    with contexts.first_visit() as first:
+        first.goto(f"{site_url}/self-check/")
+        first.evaluate("() => { localStorage.x = '1'; sessionStorage.y = '2'; document.cookie = 'z=3'; }")
+        assert first.evaluate(stored) == [1, 1, "z=3"] and first.context.cookies()
+    with contexts.first_visit() as second:
+        second.goto(f"{site_url}/self-check/")
+        assert second.evaluate(stored) == [0, 0, ""]
+        assert second.context.cookies() == []
+
+
 def _printed_pages(page) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
 
