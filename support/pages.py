@@ -1,8 +1,10 @@
-"""What a built page says: its visible text, and its article (the main content), read from the HTML file."""
+"""What a built page says: its visible text, its article (the main content) and the files it loads, read from
+the HTML file."""
 
 from __future__ import annotations
 
 import html.parser
+import re
 from pathlib import Path
 
 _INLINE = {"a", "abbr", "b", "strong", "em", "i", "span", "code", "small", "sub", "sup", "mark", "kbd", "q"}
@@ -59,3 +61,20 @@ def article_html(site: Path, page: str) -> str:
 
 def article_text(site: Path, page: str) -> str:
     return visible_text(article_html(site, page))
+
+
+_NAMING_TAG = re.compile(r"<(?:script|img|iframe|source|link)\b[^>]*>")
+_NAMES_A_PAGE = re.compile(r"""\brel=["']?(?:canonical|alternate)\b""")
+_ADDRESS = re.compile(r"""\b(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^"' >]+))""")
+
+
+def files_named(markup: str) -> list[str]:
+    """The address of every file a page's tags load (a script's, a picture's, a frame's src; a stylesheet's
+    or an icon's href), unescaped, as written: quoted or, minified, bare. A canonical or alternate link
+    names a page (this one, or it in another language), not a file, and is left out."""
+    named = []
+    for tag in _NAMING_TAG.findall(markup):
+        address = _ADDRESS.search(tag)
+        if address and not _NAMES_A_PAGE.search(tag):
+            named.append(html.unescape(next(part for part in address.groups() if part is not None)))
+    return named

@@ -6,8 +6,6 @@ gives its result."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -16,6 +14,7 @@ import pytest
 
 from macros.content import Content
 from support.languages import page_prefix
+from support.pages import files_named
 from support.self_check import answer_no_to_every_question
 from support.site import copy_project, publish_copy, served, site_pages
 from support.tour import SEARCHED, Tour, tour
@@ -93,9 +92,6 @@ def test_every_link_of_the_site_leads_to_a_page_under_the_path(
     assert broken == []
 
 
-_NAMED = re.compile(r"""<(?:link|script|img|source)\b[^>]*?\b(?:href|src)=["']?([^"' >]+)""")
-
-
 def test_every_file_a_page_names_is_found_under_the_path(project_site, page) -> None:
     """Every stylesheet, script, icon and picture each published page names, asked for from that page's
     address under the path: what a page's own content adds (a logo, a picture) as well as the theme's."""
@@ -104,9 +100,9 @@ def test_every_file_a_page_names_is_found_under_the_path(project_site, page) -> 
     for path in site_pages(site):
         file = site / (path if path.endswith(".html") else f"{path}index.html")
         markup = file.read_text(encoding="utf-8")
-        for address in _NAMED.findall(markup):
-            if not address.startswith(("data:", "#", "mailto:", "tel:", "https:")):
-                named.add(urljoin(f"{url}/{path}", html.unescape(address)))
+        for address in files_named(markup):
+            if not address.startswith("data:"):
+                named.add(urljoin(f"{url}/{path}", address))
     assert len(named) > 10
     assert all(n.startswith(f"{url}/") for n in named), sorted(n for n in named if not n.startswith(url))
     missing = sorted(n for n in named if page.request.get(n).status != 200)
