@@ -176,9 +176,10 @@ def _result_tier(engine) -> str | None:
     return engine.run("return document.querySelector('#self-check-result').dataset.tier;")
 
 
-_UNANSWERED_SHOWN = """return [...document.querySelectorAll('fieldset.sc-question')]
-    .filter(f => !f.hidden && f.getClientRects().length > 0 && !f.querySelector('input:checked'))
-    .map(f => f.id.slice(5));"""
+# The questions on screen without an answer, in page order.
+_BLANK = """[...document.querySelectorAll('fieldset.sc-question')]
+    .filter(f => !f.hidden && f.getClientRects().length > 0 && !f.querySelector('input:checked'))"""
+_UNANSWERED_SHOWN = f"return {_BLANK}.map(f => f.id.slice(5));"
 # One round trip before each click: whether the last click checked its answer, and the next question on
 # screen without an answer, its label to click marked (or null when none is left, or the next part's
 # button is what to press).
@@ -188,13 +189,12 @@ _MARK_NEXT_BLANK = """const [wanted, value] = args;
         clicked.removeAttribute('data-engine-click');
         if (!clicked.control.checked) return {missed: clicked.control.closest('fieldset').id};
     }
-    const blank = [...document.querySelectorAll('fieldset.sc-question')]
-        .find(f => !f.hidden && f.getClientRects().length > 0 && !f.querySelector('input:checked'));
+    const blank = BLANK[0];
     if (!blank) return null;
     const id = blank.id.slice(5);
     const radio = blank.querySelector(`input[value="${wanted[id] || value}"]`);
     radio.labels[0].setAttribute('data-engine-click', '');
-    return {id};"""
+    return {id};""".replace("BLANK", _BLANK)
 
 
 def _answer_the_rest(engine, value: str, **others: str) -> list[str]:

@@ -114,9 +114,10 @@ def test_a_second_build_in_the_same_folder_waits_for_the_first_and_says_so(
 
 
 def test_builds_killed_at_random_moments_always_leave_a_whole_site(two_versions, tmp_path: Path) -> None:
-    """A kill at a random moment in each fifth of a build (the check, the generate step, MkDocs, the
-    finishing, the swap: the last fifth runs a little past the build's usual end): after each one, site/ is
-    byte for byte the old site or the new one, and the next build removes what the killed one left."""
+    """A kill at a random moment in each fifth of a build's time, so the kills spread over its steps (the
+    check, MkDocs, the finishing, the swap; the last fifth runs a little past the build's usual end): after
+    each one, site/ is byte for byte the old site or the new one, and the next build removes what the
+    killed one left."""
     _, old, new = two_versions
     work, site = _fresh_site(two_versions, tmp_path)
     duration = BUILD_SECONDS[0]  # how long a whole build of this project takes on this machine
@@ -385,15 +386,20 @@ def _in_mount(options: str, folder: Path, command: list[str], cwd: Path, site_mo
     return _run([*(_unshare() or []), "sh", "-c", script, "sh", options, str(folder), *command], cwd)
 
 
+def _missing(what: str) -> None:
+    """A tool or permission this test needs is missing: with CI set the run fails, never skips; on a
+    developer's machine the test is skipped, saying what is missing."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is needed for this test")
+    pytest.skip(f"{what} is missing here")
+
+
 def _need_namespaces() -> None:
     if not _namespaces():
-        if os.environ.get("CI"):
-            pytest.fail(
-                "a private mount namespace (unshare -m as root, or unshare -rm) is needed for this test; "
-                "in a container, run it with --cap-add SYS_ADMIN --security-opt seccomp=unconfined "
-                "--security-opt apparmor=unconfined"
-            )
-        pytest.skip("this system allows no private mounts (unshare -m or -rm)")
+        _missing(
+            "a private mount namespace (unshare -m as root, or unshare -rm; in a container, run it with "
+            "--cap-add SYS_ADMIN --security-opt seccomp=unconfined --security-opt apparmor=unconfined)"
+        )
 
 
 def test_a_full_disk_is_one_line(two_versions, tmp_path: Path) -> None:
@@ -426,9 +432,7 @@ def test_a_folder_without_write_permission_is_one_line(two_versions, tmp_path: P
     command = _build_command(work, locked / "site")
     if os.geteuid() == 0:
         if not shutil.which("setpriv"):
-            if os.environ.get("CI"):
-                pytest.fail("setpriv (util-linux) is needed to run this test as root")
-            pytest.skip("running as root without setpriv")
+            _missing("setpriv (util-linux), to run this test as root")
         drop = "-dac_override,-dac_read_search"
         command = ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}", "--", *command]
     result = _run(command, work)
