@@ -76,6 +76,28 @@ def test_a_good_build_replaces_the_site_and_a_failed_one_leaves_it_byte_identica
     assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []
 
 
+def test_a_mistake_in_a_translated_page_alone_fails_the_build_and_leaves_the_site_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The languages build one after the other in one MkDocs process: a warning in the second one still
+    fails the strict build, after the first language was written, and nothing of it reaches site/."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    project = copy_seed_project(tmp_path / "project", translated=True)
+    about = project / "locales" / "ru" / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[Нет](no-such-page.md)\n", encoding="utf-8")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site as it was", encoding="utf-8")
+    err = io.StringIO()
+    assert publish.build(project, site, err=err) == EXIT_MISTAKES
+    assert "site/ was left exactly as it was" in err.getvalue()
+    said = capfd.readouterr().err
+    assert "Documentation built" in said  # English was built first
+    assert re.search(r"WARNING.*about\.md.*no-such-page\.md", said), said[-1500:]
+    assert _digest(site) == {"index.html": hashlib.sha256(b"the site as it was").hexdigest()}
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []
+
+
 def test_two_builds_of_the_same_sources_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
     first, second = (_digest(site) for site in two_builds)
     assert first == second
