@@ -119,8 +119,9 @@ mkdocs_child([str(part) for config, folder in configs for part in (config, site_
 
 def build_site(project: Path, site_dir: Path, builder: str = MKDOCS) -> subprocess.CompletedProcess[str]:
     """Generate the project's build folder (`massage-site-generate`), then build it with `builder` (MkDocs,
-    or ProperDocs) strictly into site_dir, each language into its folder, as `make build` does. The result
-    holds every command's output."""
+    or ProperDocs) strictly into site_dir, each language into its folder, as `make build` does. With MkDocs,
+    the generate step and every language's build run in one process (the publish step's MkDocs child); the
+    result holds all that was said."""
     _log_build("build_site", project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     run = functools.partial(subprocess.run, cwd=project, env=env, capture_output=True, text=True, timeout=300)

@@ -131,6 +131,9 @@ def mkdocs_child(pairs: list[str] | None = None) -> None:
         except click.ClickException as error:  # as MkDocs' own command line says it, with its status
             error.show()
             sys.exit(error.exit_code)
+        except click.Abort:  # an interrupt, said as MkDocs' own command line says it
+            print("Aborted!", file=sys.stderr)
+            sys.exit(1)
         except OSError as error:
             one_line(type(error), error, error.__traceback__)
 
