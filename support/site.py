@@ -4,6 +4,7 @@ is: one module for the tests (tests/conftest.py), the benchmarks (benchmarks/) a
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import io
 import os
@@ -204,6 +205,16 @@ def copy_seed_project(target: Path, *, translated: bool = False) -> Path:
         with open(target / "data" / "clinic.yml", "a", encoding="utf-8") as clinic:
             clinic.write(f"translations: [{codes}]\n")
     return target
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` by its path there, with its content's SHA-256: two folders are byte for
+    byte the same when their digests are equal."""
+    return {
+        file.relative_to(folder).as_posix(): hashlib.sha256(file.read_bytes()).hexdigest()
+        for file in sorted(folder.rglob("*"))
+        if file.is_file()
+    }
 
 
 def site_pages(site: Path) -> list[str]:

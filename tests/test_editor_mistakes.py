@@ -7,7 +7,6 @@ cases keep working when entries gain new fields.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import subprocess
@@ -20,6 +19,7 @@ import pytest
 
 from macros.build import publish
 from macros.build.validate import EXIT_INTERNAL, EXIT_MISTAKES, EXIT_OK
+from support.site import digest
 
 from .editing import (
     copy_data,
@@ -712,14 +712,6 @@ CASES = [
 ]
 
 
-def _tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_the_corpus_has_at_least_thirty_cases() -> None:
     assert len(CASES) >= 30
 
@@ -745,9 +737,9 @@ def test_each_mistake_is_one_clear_line_and_the_published_site_stays(tmp_path: P
     (site / "conditions").mkdir(parents=True)
     (site / "index.html").write_text("<p>the site that is live</p>", encoding="utf-8")
     (site / "conditions" / "index.html").write_text("<p>conditions</p>", encoding="utf-8")
-    before = _tree_digest(site)
+    before = digest(site)
     assert publish.build(tmp_path, site, err=io.StringIO()) == EXIT_MISTAKES
-    assert _tree_digest(site) == before
+    assert digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "docs", "mkdocs.yml", "site"]
 
 

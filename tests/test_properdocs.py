@@ -4,25 +4,16 @@ move to ProperDocs when MkDocs 1.x ends, with nothing to change."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from support.site import MKDOCS, build_site, copy_project
+from support.site import MKDOCS, build_site, copy_project, digest
 
 pytestmark = pytest.mark.slow  # builds the site with two builders
 
 PROPERDOCS = str(Path(MKDOCS).with_name("properdocs"))
-
-
-def _files(site: Path) -> dict[str, str]:
-    return {
-        file.relative_to(site).as_posix(): hashlib.sha256(file.read_bytes()).hexdigest()
-        for file in sorted(site.rglob("*"))
-        if file.is_file()
-    }
 
 
 def test_mkdocs_and_properdocs_build_the_generated_folder_byte_for_byte_alike(
@@ -37,7 +28,7 @@ def test_mkdocs_and_properdocs_build_the_generated_folder_byte_for_byte_alike(
     for name, builder in (("mkdocs", MKDOCS), ("properdocs", PROPERDOCS)):
         result = build_site(project, tmp_path / name, builder=builder)
         assert result.returncode == 0, f"{name}:\n{result.stderr}"
-        sites[name] = _files(tmp_path / name)
+        sites[name] = digest(tmp_path / name)
     assert len(sites["mkdocs"]) > 40
     assert sites["mkdocs"].keys() == sites["properdocs"].keys()
     differing = [path for path, digest in sites["mkdocs"].items() if sites["properdocs"][path] != digest]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import fcntl
 import functools
-import hashlib
 import io
 import os
 import random
@@ -23,17 +22,9 @@ from pathlib import Path
 import pytest
 
 from macros.build import faults, publish, swap
-from support.site import ROOT, copy_project
+from support.site import ROOT, copy_project, digest
 
 EPOCH = "1763683200"
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -75,7 +66,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(clinic.read_text(encoding="utf-8").replace("name: ", "name: New ", 1), encoding="utf-8")
     assert _run(_build_command(project, project / "new"), project).returncode == 0
-    old, new = _digest(project / "old"), _digest(project / "new")
+    old, new = digest(project / "old"), digest(project / "new")
     assert old != new
     clinic.write_text(clinic.read_text(encoding="utf-8").replace("name: New ", "name: ", 1), encoding="utf-8")
     return project, old, new
@@ -110,7 +101,7 @@ def test_a_second_build_in_the_same_folder_waits_for_the_first_and_says_so(
         fcntl.flock(lock, fcntl.LOCK_UN)
     second.communicate(timeout=300)
     assert second.returncode == 0
-    assert _digest(site) == new
+    assert digest(site) == new
 
 
 def test_builds_killed_at_random_moments_always_leave_a_whole_site(two_versions, tmp_path: Path) -> None:
@@ -132,7 +123,7 @@ def test_builds_killed_at_random_moments_always_leave_a_whole_site(two_versions,
         time.sleep(start + (fifth + rng.random()) * (end - start) / kills)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        now = _digest(site)
+        now = digest(site)
         assert now in (old, new), "site/ is neither the old nor the new site after a kill"
         seen.add("new" if now == new else "old")
         if now == new:  # start again from the old site, so later kills can land before the swap too
@@ -141,7 +132,7 @@ def test_builds_killed_at_random_moments_always_leave_a_whole_site(two_versions,
     assert "old" in seen
     result = _run(_build_command(work, site), work)
     assert result.returncode == 0, result.stderr
-    assert _digest(site) == new
+    assert digest(site) == new
     assert _leftovers(work) == []
 
 
@@ -175,11 +166,11 @@ def test_a_build_killed_right_after_the_atomic_exchange_leaves_the_new_site(
     script = _KILL_AFTER_SWAP.format(setup="")
     result = _run([sys.executable, "-c", script, "--project", str(work), "--site-dir", str(site)], work)
     assert result.returncode == -signal.SIGKILL
-    assert _digest(site) == new
+    assert digest(site) == new
     assert len(_leftovers(work)) == 1  # the old site, left for the next build to remove
     swap.recover(site)  # what every build does first, under its lock
     assert _leftovers(work) == []
-    assert _digest(site) == new
+    assert digest(site) == new
 
 
 def test_without_an_atomic_exchange_a_kill_between_the_two_renames_is_finished_by_the_next_build(
@@ -194,7 +185,7 @@ def test_without_an_atomic_exchange_a_kill_between_the_two_renames_is_finished_b
     assert result.returncode == -signal.SIGKILL
     assert not site.exists()
     swap.recover(site)  # what every build does first, under its lock
-    assert _digest(site) == new
+    assert digest(site) == new
     assert _leftovers(work) == []
     assert not (work / ".site-swap").exists()
 
@@ -211,7 +202,7 @@ def test_a_site_folder_that_is_a_link_keeps_the_link_and_gets_the_new_site_in_it
     result = _run(_build_command(work, site), work)
     assert result.returncode == 0, result.stderr
     assert site.is_symlink() and site.resolve() == deploy
-    assert _digest(deploy) == new
+    assert digest(deploy) == new
     assert _leftovers(deploy.parent) == []
 
 
@@ -247,7 +238,7 @@ def test_a_site_built_with_a_private_umask_is_still_readable_by_everyone(
     assert result.returncode == 0, result.stderr
     assert {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()} == {0o755}
     assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
-    assert _digest(site) == new
+    assert digest(site) == new
 
 
 def test_two_projects_publishing_to_one_folder_take_turns_and_never_remove_each_others_work(
@@ -283,7 +274,7 @@ def test_two_projects_publishing_to_one_folder_take_turns_and_never_remove_each_
         fcntl.flock(lock, fcntl.LOCK_UN)
     second.communicate(timeout=300)
     assert second.returncode == 0
-    assert _digest(deploy) == new
+    assert digest(deploy) == new
     assert sorted(p.name for p in deploy.parent.iterdir() if p.name.startswith(".public_html-")) == []
 
 
@@ -306,7 +297,7 @@ def test_a_site_holding_another_users_files_is_refused_whole_in_one_line(
         f"so the build could not replace site/ whole; nothing was changed. Remove it as that user (for "
         f"example: sudo rm -rf {site}) and build again, or build with --site-dir into a folder of your own."
     )
-    assert _digest(site) == old
+    assert digest(site) == old
     assert _leftovers(work) == []
 
 
@@ -335,7 +326,7 @@ def test_a_data_file_saved_during_the_build_leaves_the_site_as_it_was(
         "data/clinic.yml changed while the site was being built; site/ was left exactly as it was. Build "
         "again once the files are saved."
     )
-    assert _digest(site) == old
+    assert digest(site) == old
     assert _leftovers(work) == []
 
 
@@ -595,7 +586,7 @@ def test_ctrl_c_during_a_build_is_one_line_and_leaves_a_whole_site(two_versions,
     assert process.returncode == faults.EXIT_STOPPED, err
     assert "Traceback" not in out + err
     assert err.strip().splitlines()[-1] == "Build stopped; site/ is whole: the old site, or the new one."
-    assert _digest(site) == old
+    assert digest(site) == old
     assert _leftovers(work) == []
 
 

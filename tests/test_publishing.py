@@ -18,19 +18,11 @@ from macros.build import finish, publish
 from macros.build.validate import EXIT_MISTAKES, EXIT_OK
 from macros.checks.load import load_content
 from support.pages import visible_text
-from support.site import ROOT, copy_seed_project
+from support.site import ROOT, copy_seed_project, digest
 
 pytestmark = pytest.mark.slow  # builds and publishes the site
 
 EPOCH = "1763683200"  # 2025-11-21 00:00:00 UTC
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture
@@ -63,7 +55,7 @@ def test_a_good_build_replaces_the_site_and_a_failed_one_leaves_it_byte_identica
     (site / "old-page.html").write_text("from an older build", encoding="utf-8")
     assert publish.build(project, site) == EXIT_OK
     assert not (site / "old-page.html").exists()
-    before = _digest(site)
+    before = digest(site)
     assert "index.html" in before
     # The data is fine, but a page links to a page that does not exist: the strict build fails late,
     # after MkDocs has written every file, which must land in the temporary folder only.
@@ -72,7 +64,7 @@ def test_a_good_build_replaces_the_site_and_a_failed_one_leaves_it_byte_identica
     err = io.StringIO()
     assert publish.build(project, site, err=err) == EXIT_MISTAKES
     assert "site/ was left exactly as it was" in err.getvalue()
-    assert _digest(site) == before
+    assert digest(site) == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []
 
 
@@ -94,12 +86,12 @@ def test_a_mistake_in_a_translated_page_alone_fails_the_build_and_leaves_the_sit
     said = capfd.readouterr().err
     assert "Documentation built" in said  # English was built first
     assert re.search(r"WARNING.*about\.md.*no-such-page\.md", said), said[-1500:]
-    assert _digest(site) == {"index.html": hashlib.sha256(b"the site as it was").hexdigest()}
+    assert digest(site) == {"index.html": hashlib.sha256(b"the site as it was").hexdigest()}
     assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []
 
 
 def test_two_builds_of_the_same_sources_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
-    first, second = (_digest(site) for site in two_builds)
+    first, second = (digest(site) for site in two_builds)
     assert first == second
     assert len(first) > 20
 
