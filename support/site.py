@@ -107,14 +107,13 @@ import sys
 from pathlib import Path
 
 from macros.build import generate
-from macros.build.publish import mkdocs_child
+from macros.build.publish import language_builds, mkdocs_child
 
 project, site_dir = Path(sys.argv[1]), Path(sys.argv[2])
 status = generate.main(["--project", str(project)])
 if status:
     sys.exit(status)
-configs = generate.generated_configs(project)
-mkdocs_child([str(part) for config, folder in configs for part in (config, site_dir / folder)])
+mkdocs_child(language_builds(project, site_dir))
 """
 
 

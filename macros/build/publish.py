@@ -146,14 +146,20 @@ def _run_mkdocs(project: Path, staging: Path, epoch: str) -> int:
     # Ctrl+C reaches the whole process group: MkDocs ignores it, and this process stops MkDocs (subprocess.run
     # kills it on the KeyboardInterrupt) and says so once.
     ignore_ctrl_c = functools.partial(signal.signal, signal.SIGINT, signal.SIG_IGN)
-    pairs = [
-        str(part)
-        for config, folder in generate.generated_configs(project)
-        for part in (config, staging / folder)
-    ]
+    pairs = language_builds(project, staging)
     return subprocess.run(
         [sys.executable, "-c", code, *pairs], cwd=project, env=env, preexec_fn=ignore_ctrl_c
     ).returncode
+
+
+def language_builds(project: Path, site_dir: Path) -> list[str]:
+    """What `mkdocs_child` builds for the project: each language's generated config and its folder in
+    `site_dir` (English at its root, each other language in site_dir/<code>), one after the other."""
+    return [
+        str(part)
+        for config, folder in generate.generated_configs(project)
+        for part in (config, site_dir / folder)
+    ]
 
 
 def build(project: Path, site_dir: Path, err: TextIO = sys.stderr) -> int:
