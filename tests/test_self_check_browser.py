@@ -38,6 +38,23 @@ def visit(page, site_url: str) -> Visit:
     return Visit(page, site_url)
 
 
+@pytest.fixture(scope="module")
+def _kept_visit(contexts, site_url: str) -> Iterator[Visit]:
+    with contexts.first_visit() as page:
+        yield Visit(page, site_url)
+
+
+@pytest.fixture
+def case_visit(_kept_visit: Visit) -> Visit:
+    """For the tests of what a set of answers shows, many cases each: the self-check opened anew (a fresh
+    document, its script started again, nothing answered) in a page kept for them all. A new page would
+    start a renderer besides: 0.27 s of CPU a case. Nothing carries over from one case to the next: these
+    tests only answer and read, and the self-check stores nothing (test_answers_never_leave_the_device)."""
+    _kept_visit.requests.clear()
+    _kept_visit.open()
+    return _kept_visit
+
+
 @pytest.fixture
 def phone_visit(contexts, site_url: str) -> Iterator[Visit]:
     with contexts.first_visit(**PHONE) as page:
@@ -83,27 +100,27 @@ def _plain(content: Content) -> dict[str, str]:
     ("name", "yes", "unsure", "tier", "caution"), SCENARIOS, ids=[s[0] for s in SCENARIOS]
 )
 def test_a_patient_s_answers_give_the_result_with_the_reasons_behind_it(
-    visit: Visit, content: Content, name: str, yes: list[str], unsure: list[str], tier: str, caution: str
+    case_visit: Visit, content: Content, name: str, yes: list[str], unsure: list[str], tier: str, caution: str
 ) -> None:
     """Each answer that is not no clicked with the mouse, part by part, then "See my result"."""
     answers = _answers(content, yes, unsure)
-    visit.answer(answers)
-    visit.submit()
+    case_visit.answer(answers)
+    case_visit.submit()
 
-    assert visit.tier() == tier
-    assert visit.local_caution() == caution
-    result = visit.result.inner_text()
+    assert case_visit.tier() == tier
+    assert case_visit.local_caution() == caution
+    result = case_visit.result.inner_text()
     assert self_check.tier(content, tier).headline in result
     # The result names the answers behind it, and the areas the therapist must avoid.
-    outcome = visit.page.evaluate("a => window.selfCheck.evaluate(a)", answers)
+    outcome = case_visit.page.evaluate("a => window.selfCheck.evaluate(a)", answers)
     given = {item.split("=")[0] for item in yes + unsure}
     combinations = {c.id: c.plain for c in content.self_check.combinations}
     assert set(outcome["reasons"]) | set(outcome["cautions"]) <= given | set(combinations)
     for qid in outcome["reasons"] + (outcome["cautions"] if caution == "true" else []):
         assert (combinations.get(qid) or _plain(content)[qid]) in result, qid
     assert content.self_check.not_a_diagnosis in result
-    assert str(dt.date.today().year) in visit.result.locator("[data-checked-at]").inner_text()
-    assert visit.page.evaluate("document.activeElement.id") == "self-check-result"
+    assert str(dt.date.today().year) in case_visit.result.locator("[data-checked-at]").inner_text()
+    assert case_visit.page.evaluate("document.activeElement.id") == "self-check-result"
 
 
 def test_the_emergency_result_gives_the_number_to_call(visit: Visit, content: Content) -> None:
@@ -153,13 +170,13 @@ def test_the_urgent_result_says_today_and_calls_the_help_line(visit: Visit, cont
     ],
 )
 def test_the_note_for_the_therapist_shows_only_where_a_massage_may_go_ahead(
-    visit: Visit, content: Content, yes: list[str], tier: str, note: bool
+    case_visit: Visit, content: Content, yes: list[str], tier: str, note: bool
 ) -> None:
-    visit.answer(_answers(content, yes=yes))
-    visit.submit()
-    assert visit.tier() == tier
-    assert visit.result.locator("[data-caution]").is_visible() is note
-    assert (content.self_check.local_caution in visit.result.inner_text()) is note
+    case_visit.answer(_answers(content, yes=yes))
+    case_visit.submit()
+    assert case_visit.tier() == tier
+    assert case_visit.result.locator("[data-caution]").is_visible() is note
+    assert (content.self_check.local_caution in case_visit.result.inner_text()) is note
 
 
 def test_a_follow_up_shows_only_after_yes_or_not_sure(visit: Visit) -> None:
@@ -532,15 +549,15 @@ def test_feeling_low_shows_the_crisis_lines_whatever_the_result(visit: Visit, co
     ],
 )
 def test_the_result_says_whom_to_ask_and_how_soon_for_the_reason_that_decided_it(
-    visit: Visit, content: Content, yes: list[str], tier: str, reason: str
+    case_visit: Visit, content: Content, yes: list[str], tier: str, reason: str
 ) -> None:
-    visit.answer(_answers(content, yes=yes))
-    visit.submit()
-    assert visit.tier() == tier
+    case_visit.answer(_answers(content, yes=yes))
+    case_visit.submit()
+    assert case_visit.tier() == tier
     advice = {q.id: q.advice for q in self_check.questions(content)} | {
         c.id: c.advice for c in content.self_check.combinations
     }
-    shown = visit.result.locator(f'[data-tier-text="{tier}"] [data-advice-for]:visible')
+    shown = case_visit.result.locator(f'[data-tier-text="{tier}"] [data-advice-for]:visible')
     assert shown.count() == 1
     assert shown.inner_text() == self_check.fill(advice[reason], content)
 
