@@ -15,6 +15,8 @@ _PLACE = """selector => { const e = document.querySelector(selector);
 _SHOWN_QUESTIONS = """() => [...document.querySelectorAll('#self-check .sc-question')]
     .filter(f => f.checkVisibility()).map(f => f.id.slice(5))"""
 _PART_ON_SCREEN = "() => [...document.querySelectorAll('#self-check [data-part]')].findIndex(p => !p.hidden)"
+_BLANK_ON_SCREEN = """() => [...document.querySelectorAll('#self-check .sc-question')]
+    .filter(f => f.checkVisibility() && !f.querySelector('input:checked')).map(f => f.id.slice(5))"""
 
 
 def press(page: Any, selector: str, *, tap: bool = False) -> bool:
@@ -54,19 +56,24 @@ def show_question(page: Any, question_id: str, *, tap: bool = False, others: str
         if box.evaluate("f => f.hidden") or not page.locator(NEXT_PART).is_visible():
             return False
         if others:
-            for blank in page.locator("fieldset.sc-question:visible").all():
-                if not blank.locator("input:checked").count():
-                    blank.locator(f'label:has(input[value="{others}"])').click()
-        part = page.evaluate(_PART_ON_SCREEN)
-        page.locator(NEXT_PART).tap() if tap else page.locator(NEXT_PART).click()
-        assert page.evaluate(_PART_ON_SCREEN) == part + 1, "a question on screen is still blank"
+            for blank in page.evaluate(_BLANK_ON_SCREEN):
+                assert press(page, option(blank, others), tap=tap), blank
+        next_part(page, tap=tap)
     return True
+
+
+def next_part(page: Any, *, tap: bool = False) -> None:
+    """Click (or tap) "Next part": the next part shows, as it must once every question shown is
+    answered."""
+    part = page.evaluate(_PART_ON_SCREEN)
+    assert press(page, NEXT_PART, tap=tap), "no next part"
+    assert page.evaluate(_PART_ON_SCREEN) == part + 1, "a question on screen is still blank"
 
 
 def tick_concern(page: Any, concern: str | None = None) -> None:
     """On to the last part, "what bothers you", and tick one option (or every one, with None)."""
     while page.locator(NEXT_PART).is_visible():
-        page.locator(NEXT_PART).click()
+        next_part(page)
     boxes = page.locator(f'input[name="concern"][value="{concern}"]' if concern else 'input[name="concern"]')
     for box in boxes.all():
         box.click()
@@ -75,9 +82,7 @@ def tick_concern(page: Any, concern: str | None = None) -> None:
 def see_result(page: Any, *, tap: bool = False) -> None:
     """On to the last part and "See my result", as a patient does once every question shown is answered."""
     while page.locator(NEXT_PART).is_visible():
-        part = page.evaluate(_PART_ON_SCREEN)
-        page.locator(NEXT_PART).tap() if tap else page.locator(NEXT_PART).click()
-        assert page.evaluate(_PART_ON_SCREEN) == part + 1, "a question on screen is still blank"
+        next_part(page, tap=tap)
     button = page.get_by_role("button", name="See my result")
     button.tap() if tap else button.click()
 
@@ -90,7 +95,7 @@ def answer_no_to_every_question(page: Any) -> str | None:
             assert press(page, option(question_id, "no")), question_id
         if not page.locator(NEXT_PART).is_visible():
             break
-        page.locator(NEXT_PART).click()
+        next_part(page)
     see_result(page)
     tier: str | None = page.locator("#self-check-result").get_attribute("data-tier")
     return tier
@@ -110,7 +115,7 @@ def self_check_with_one_yes(page: Any, site: Path, question_id: str) -> tuple[st
             question.locator('label:has(input[value="yes"])').click()
         if not page.locator(NEXT_PART).is_visible():
             break
-        page.locator(NEXT_PART).click()
+        next_part(page)
     see_result(page)
     result = page.locator("#self-check-result")
     return question_text, result.get_attribute("data-tier"), result.inner_text()
