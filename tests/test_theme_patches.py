@@ -18,20 +18,30 @@ INDEX = "/search/search_index.json"
 ENGINE = f"/workers/{theme_patches.ENGINE_NAME}"
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
 @contextmanager
-def phone_page(browser, url: str) -> Iterator[tuple[object, list[str]]]:
-    """A phone-sized page opened at `url` until the network is idle, and the address of every request it
-    and its workers make, as they make them."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
-    try:
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        yield page, requested
-    finally:
-        context.close()
+def recorded(contexts, **options) -> Iterator[tuple[object, list[str]]]:
+    """A first visit's page (`contexts.first_visit`), and the address of every request it and its workers
+    make, as they make them (the context's requests: only this page is busy in it)."""
+    with contexts.first_visit(**options) as page:
+        requested: list[str] = []
+
+        def record(request) -> None:
+            requested.append(request.url)
+
+        page.context.on("request", record)
+        try:
+            yield page, requested
+        finally:
+            page.context.remove_listener("request", record)
+
+
+def _open(page, url: str) -> None:
+    """Open `url` and wait until the network is idle."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
 
 
 def _search_files(requested: list[str]) -> list[str]:
@@ -39,16 +49,18 @@ def _search_files(requested: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("path", ["/", "/conditions/radiculitis/", "/self-check/"])
-def test_a_page_opened_fetches_neither_the_search_index_nor_its_worker(browser, seed_site_url, path) -> None:
-    with phone_page(browser, f"{seed_site_url}{path}") as (page, requested):
+def test_a_page_opened_fetches_neither_the_search_index_nor_its_worker(contexts, seed_site_url, path) -> None:
+    with recorded(contexts, **PHONE) as (page, requested):
+        _open(page, f"{seed_site_url}{path}")
         page.mouse.wheel(0, 600)  # reading: scrolling does not start the search
         page.wait_for_load_state("networkidle")
         assert any("/assets/javascripts/bundle." in url for url in requested), requested  # the theme runs
         assert _search_files(requested) == []
 
 
-def test_opening_the_search_fetches_the_index_and_finds_what_is_typed(browser, seed_site_url) -> None:
-    with phone_page(browser, f"{seed_site_url}/") as (page, requested):
+def test_opening_the_search_fetches_the_index_and_finds_what_is_typed(contexts, seed_site_url) -> None:
+    with recorded(contexts, **PHONE) as (page, requested):
+        _open(page, f"{seed_site_url}/")
         assert _search_files(requested) == []
         page.locator("label.md-header__button[for=__search]").click()
         box = page.locator("input.md-search__input")
@@ -61,10 +73,8 @@ def test_opening_the_search_fetches_the_index_and_finds_what_is_typed(browser, s
         assert any(INDEX in url for url in fetched) and any(ENGINE in url for url in fetched)
 
 
-def test_a_result_opened_highlights_the_searched_words_on_its_page(browser, seed_site_url) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
+def test_a_result_opened_highlights_the_searched_words_on_its_page(contexts, seed_site_url) -> None:
+    with contexts.first_visit(viewport={"width": 1280, "height": 900}) as page:
         page.goto(f"{seed_site_url}/")
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").type("sciatica")
@@ -83,8 +93,6 @@ def test_a_result_opened_highlights_the_searched_words_on_its_page(browser, seed
         mark = page.locator("article mark").first
         mark.wait_for(state="attached")
         assert mark.text_content().casefold() == "sciatica"
-    finally:
-        context.close()
 
 
 def test_each_patch_applies_to_the_installed_theme_exactly_once() -> None:
@@ -109,21 +117,14 @@ def test_the_changed_script_names_no_other_host_it_could_fetch_from() -> None:
     assert "repo_url" not in read_config(ROOT)
 
 
-def test_a_browser_without_resize_observer_asks_no_other_host(browser, seed_site_url) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    context.add_init_script("delete window.ResizeObserver;")  # as on iOS 12 and other old browsers
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
+def test_a_browser_without_resize_observer_asks_no_other_host(contexts, seed_site_url) -> None:
     errors: list[str] = []
-    try:
-        page = context.new_page()
+    with recorded(contexts, **PHONE) as (page, requested):
+        page.add_init_script("delete window.ResizeObserver;")  # as on iOS 12 and other old browsers
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{seed_site_url}/conditions/radiculitis/")
-        page.wait_for_load_state("networkidle")
+        _open(page, f"{seed_site_url}/conditions/radiculitis/")
         assert page.evaluate("typeof ResizeObserver") == "undefined"
         assert "Radiculitis" in page.locator("article h1").inner_text()
-    finally:
-        context.close()
     assert [url for url in requested if not url.startswith(seed_site_url)] == []
     assert errors == []
 
