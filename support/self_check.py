@@ -121,7 +121,9 @@ def self_check_with_one_yes(page: Any, site: Path, question_id: str) -> tuple[st
     return question_text, result.get_attribute("data-tier"), result.inner_text()
 
 
-_SAY_NO = """ids => { for (const id of ids) {
+# Each question of `ids` answered no by script, with the events a click on it sends (input, then change, which
+# the form listens to); in Playwright (`page.evaluate(SAY_NO, ids)`) and WebDriver alike.
+SAY_NO = """ids => { for (const id of ids) {
     const no = document.querySelector(`#sc-q-${id} input[value="no"]`);
     no.checked = true;
     no.dispatchEvent(new Event('input', {bubbles: true}));
@@ -179,7 +181,7 @@ class Visit:
         script, each with the events a click on it sends (input, then change, which the form listens to).
         A set of answers is mostly noes, and a click costs Chromium about 30 ms of CPU; the noes are
         clicked in the tests of the whole form (the tour, the phone, the keyboard, `answer_all`)."""
-        self.page.evaluate(_SAY_NO, [qid for qid, value in answers.items() if value == "no"])
+        self.page.evaluate(SAY_NO, [qid for qid, value in answers.items() if value == "no"])
         self.answer_all({qid: value for qid, value in answers.items() if value != "no"})
 
     def submit(self, *, tap: bool = False) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from support import engines
+from support.self_check import SAY_NO
 from support.site import site_pages
 
 PHONE_WIDTH, PHONE_HEIGHT = 320, 640
@@ -224,14 +225,6 @@ def test_the_self_check_says_massage_may_suit_when_every_answer_is_no(engine, en
     assert _result_tier(engine) == "suitable"
 
 
-_SAY_NO_BUT = """const noes = document.querySelectorAll('#self-check fieldset.sc-question input[value="no"]');
-    for (const no of noes) {
-        if (no.closest('fieldset').id === `sc-q-${args[0]}`) continue;
-        no.checked = true;
-        no.dispatchEvent(new Event('input', {bubbles: true}));
-        no.dispatchEvent(new Event('change', {bubbles: true}));
-    }
-    return true;"""
 TIERS = [
     ("emergency", "saddle-numbness"),
     ("urgent", "leg-swelling"),
@@ -247,7 +240,7 @@ def test_one_yes_gives_its_tier(engine, engine_site, tier: str, question: str) -
     # Every other question "no" by script, with the events a click sends (the noes are clicked in this
     # engine by the test of every answer no); then the "yes" clicked, part by part, and any follow-up it
     # brings up answered "no".
-    engine.run(_SAY_NO_BUT, question)
+    engine.run(f"({SAY_NO})(args[0]); return true;", [q for q in questions if q != question])
     _answer_the_rest(engine, "no", **{question.replace("-", "_"): "yes"})
     assert engine.run("return document.querySelector(args[0]).checked;", f'#sc-q-{question} [value="yes"]')
     if not engine.run(_SHOWN, "#self-check-result"):  # an emergency answer shows its result at once
