@@ -62,8 +62,8 @@ def _once(key: tuple[str, str], make):  # type: ignore[no-untyped-def]
 
 
 def _shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
-    """A folder made once per test run by whichever test process asks first (`make test` runs one per
-    core): the others wait for it, then use it. A build is too slow to make once per process."""
+    """A folder made once per test run by whichever test process asks first (`make test` runs several):
+    the others wait for it, then use it. A build is too slow to make once per process."""
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     folder = root / f"shared-{name}"
@@ -235,7 +235,8 @@ def pytest_collection_modifyitems(items) -> None:
 
 
 def pytest_sessionfinish(session) -> None:
-    # A pytest-xdist worker (make test runs one per core) hands its figures to the main process.
+    # A pytest-xdist worker (make test runs one per core, one more for the browser tests) hands its figures
+    # to the main process.
     if hasattr(session.config, "workeroutput"):
         session.config.workeroutput["figures"] = _FIGURES
 
