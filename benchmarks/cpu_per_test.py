@@ -33,14 +33,14 @@ def _busy() -> float:
 class _Meter:
     def __init__(self) -> None:
         self.per_test: dict[str, float] = {}
-        self.running: tuple[str, float, float] | None = None
+        self.running: tuple[str, float] | None = None  # the test running, and the CPU seconds at its start
         self.started = time.monotonic()
 
     def mark(self, nodeid: str | None) -> None:
         now = _busy()
         if self.running:
             self.per_test[self.running[0]] = now - self.running[1]
-        self.running = (nodeid, now, time.monotonic()) if nodeid else None
+        self.running = (nodeid, now) if nodeid else None
 
 
 _METER = _Meter()
